@@ -1,0 +1,1 @@
+"""Schakel: signals from implementation practice, answered by comply or explain."""

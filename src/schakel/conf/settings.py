@@ -1,0 +1,250 @@
+"""Django settings for Schakel.
+
+Everything that differs per deployment comes from environment variables, so the
+same settings module serves the demo (SQLite), CI (SQLite and PostgreSQL) and
+production. See docs/configuration.md for the full list.
+"""
+
+from pathlib import Path
+import os
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+DATA_DIR = Path(os.environ.get("SCHAKEL_DATA_DIR", Path.cwd() / "var"))
+
+
+def env_bool(name: str, default: bool = False) -> bool:
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on", "ja"}
+
+
+def env_list(name: str, default: str = "") -> list[str]:
+    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+DEBUG = env_bool("SCHAKEL_DEBUG", False)
+SECRET_KEY = os.environ.get("SCHAKEL_SECRET_KEY", "")
+if not SECRET_KEY:
+    if DEBUG or env_bool("SCHAKEL_DEMO"):
+        SECRET_KEY = "insecure-demo-key-do-not-use-in-production"
+    else:
+        from django.core.exceptions import ImproperlyConfigured
+
+        raise ImproperlyConfigured("Set SCHAKEL_SECRET_KEY (or SCHAKEL_DEBUG=1 for development).")
+
+ALLOWED_HOSTS = env_list("SCHAKEL_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
+CSRF_TRUSTED_ORIGINS = env_list("SCHAKEL_CSRF_TRUSTED_ORIGINS")
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django.contrib.humanize",
+    "rest_framework",
+    "rest_framework.authtoken",
+    "django_filters",
+    "drf_spectacular",
+    "schakel.core",
+    "schakel.accounts",
+    "schakel.audit",
+    "schakel.organisaties",
+    "schakel.regelingen",
+    "schakel.signalen",
+    "schakel.termijnen",
+    "schakel.api",
+    "schakel.web",
+    "schakel.demo",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "schakel.api.middleware.APIVersionMiddleware",
+]
+
+ROOT_URLCONF = "schakel.urls"
+WSGI_APPLICATION = "schakel.wsgi.application"
+AUTH_USER_MODEL = "accounts.User"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "schakel.web.context_processors.schakel",
+            ],
+        },
+    },
+]
+
+# Database: SQLite by default (zero set-up), PostgreSQL when SCHAKEL_DB_ENGINE=postgresql.
+DB_ENGINE = os.environ.get("SCHAKEL_DB_ENGINE", "sqlite")
+if DB_ENGINE == "postgresql":
+    DATABASES = {
+        "default": {
+            "ENGINE": "django.db.backends.postgresql",
+            "NAME": os.environ.get("SCHAKEL_DB_NAME", "schakel"),
+            "USER": os.environ.get("SCHAKEL_DB_USER", "schakel"),
+            "PASSWORD": os.environ.get("SCHAKEL_DB_PASSWORD", ""),
+            "HOST": os.environ.get("SCHAKEL_DB_HOST", "127.0.0.1"),
+            "PORT": os.environ.get("SCHAKEL_DB_PORT", "5432"),
+            "CONN_MAX_AGE": int(os.environ.get("SCHAKEL_DB_CONN_MAX_AGE", "60")),
+            "ATOMIC_REQUESTS": True,
+        }
+    }
+else:
+    DATABASES = {
+        "default": {
+            "ENGINE": "django.db.backends.sqlite3",
+            "NAME": os.environ.get("SCHAKEL_DB_NAME", str(DATA_DIR / "schakel.sqlite3")),
+            "ATOMIC_REQUESTS": True,
+            "OPTIONS": {"transaction_mode": "IMMEDIATE", "timeout": 20,
+                        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"},
+        }
+    }
+
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Shared cache (rate limits). The database cache keeps the app stateless across processes.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "schakel_cache",
+    }
+}
+
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+LOGIN_URL = "web:inloggen"
+LOGIN_REDIRECT_URL = "web:start"
+LOGOUT_REDIRECT_URL = "web:start"
+
+LANGUAGE_CODE = "nl"
+LANGUAGES = [("nl", "Nederlands")]
+TIME_ZONE = "Europe/Amsterdam"
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "/static/"
+STATIC_ROOT = DATA_DIR / "static"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+}
+
+# Bad input never becomes a 500: Django refuses oversized bodies with a 400.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 500
+
+# Security headers and cookies.
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+SESSION_COOKIE_SECURE = env_bool("SCHAKEL_SECURE_COOKIES", not DEBUG and not env_bool("SCHAKEL_DEMO"))
+CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+SECURE_SSL_REDIRECT = env_bool("SCHAKEL_SSL_REDIRECT", False)
+SECURE_HSTS_SECONDS = int(os.environ.get("SCHAKEL_HSTS_SECONDS", "0"))
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("SCHAKEL_BEHIND_PROXY") else None
+
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+
+RATELIMIT_VIEW = "schakel.web.views.rate_limited"
+# Attempts per client address for the public forms (login and later anonymous forms).
+SCHAKEL_RATELIMIT_LOGIN = os.environ.get("SCHAKEL_RATELIMIT_LOGIN", "10/m")
+
+EMAIL_BACKEND = os.environ.get("SCHAKEL_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+EMAIL_HOST = os.environ.get("SCHAKEL_EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("SCHAKEL_EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("SCHAKEL_EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("SCHAKEL_EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("SCHAKEL_EMAIL_USE_TLS")
+DEFAULT_FROM_EMAIL = os.environ.get("SCHAKEL_FROM_EMAIL", "schakel@localhost")
+
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_PAGINATION_CLASS": "schakel.api.pagination.Paginering",
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "schakel.api.problems.exception_handler",
+    "DEFAULT_THROTTLE_RATES": {"anon": "120/min", "user": "1200/min"},
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+
+API_VERSION = "1.0.0"
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Schakel API",
+    "DESCRIPTION": "Signalen uit de uitvoering, reacties (comply or explain) en toezeggingen.",
+    "VERSION": API_VERSION,
+    "CONTACT": {"name": "Schakel", "email": "schakel@example.org", "url": "https://schakel.example.org"},
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
+    "SERVERS": [{"url": "/api/v1", "description": "Schakel API v1"}],
+    "SCHEMA_PATH_PREFIX_TRIM": True,
+    "COMPONENT_SPLIT_REQUEST": True,
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "schakel.api.schema.postprocess",
+    ],
+}
+
+# Answer terms in working days (see schakel.termijnen). Overridable per organisation.
+SCHAKEL_TERMIJNEN = {
+    "signaal": int(os.environ.get("SCHAKEL_TERMIJN_SIGNAAL", "30")),  # 6 weeks (Awb 9:11)
+    "verlenging_max": int(os.environ.get("SCHAKEL_TERMIJN_VERLENGING_MAX", "20")),  # 4 weeks
+    "noodrem": int(os.environ.get("SCHAKEL_TERMIJN_NOODREM", "5")),
+}
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": os.environ.get("SCHAKEL_LOG_LEVEL", "INFO")},
+}

@@ -1,0 +1,22 @@
+"""Settings for the test suite: fast hashing, in-memory mail, no secure cookies."""
+
+import os
+
+os.environ.setdefault("SCHAKEL_DEBUG", "0")
+os.environ.setdefault("SCHAKEL_SECRET_KEY", "test-secret-key-not-for-production")
+
+from .settings import *  # noqa: E402,F401,F403
+from .settings import DATABASES  # noqa: E402
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+SESSION_COOKIE_SECURE = False
+CSRF_COOKIE_SECURE = False
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    DATABASES["default"]["NAME"] = ":memory:"
+    DATABASES["default"]["OPTIONS"] = {}

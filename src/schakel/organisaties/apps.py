@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class OrganisatiesConfig(AppConfig):
+    name = "schakel.organisaties"
+    verbose_name = "Organisaties"

@@ -1,0 +1,189 @@
+"""Signals, the answers to them (comply or explain) and the commitments made."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.conf import settings
+from django.core.validators import MaxLengthValidator, MaxValueValidator
+from django.db import models
+
+from schakel.core import clock
+
+from .workflow import Status
+
+MAX_TEKST = 10_000
+
+
+class Oorzaak(models.Model):
+    """One of the seven causes of 'Klem tussen balie en beleid' (TCU, 2021)."""
+
+    code = models.SlugField("code", max_length=40, unique=True)
+    naam = models.CharField("naam", max_length=120)
+    omschrijving = models.TextField("omschrijving", blank=True)
+    volgorde = models.PositiveSmallIntegerField("volgorde", default=0)
+
+    class Meta:
+        verbose_name = "oorzaak (TCU)"
+        verbose_name_plural = "oorzaken (TCU)"
+        ordering = ["volgorde"]
+
+    def __str__(self) -> str:
+        return self.naam
+
+
+class SignaalSoort(models.TextChoices):
+    SIGNAAL = "signaal", "Signaal"
+    NOODREM = "noodrem", "Noodrem"
+
+
+class Besluit(models.TextChoices):
+    OVERNEMEN = "overnemen", "Overgenomen"
+    NIET_OVERNEMEN = "niet_overnemen", "Niet overgenomen, met reden"
+
+
+class Niveau(models.TextChoices):
+    AMBTELIJK = "ambtelijk", "Ambtelijk"
+    POLITIEK = "politiek", "Politiek (bewindspersoon)"
+
+
+class SignaalQuerySet(models.QuerySet):
+    def openbaar(self):
+        return self.filter(openbaar=True)
+
+    def met_relaties(self):
+        return self.select_related("regeling", "eigenaar", "indienende_organisatie")
+
+
+class Signaal(models.Model):
+    """A report that a rule, or its execution, harms citizens or cannot be carried out."""
+
+    uuid = models.UUIDField("uuid", default=uuid.uuid4, unique=True, editable=False)
+    soort = models.CharField("soort", max_length=20, choices=SignaalSoort.choices, default=SignaalSoort.SIGNAAL)
+    titel = models.CharField("titel", max_length=200)
+    praktijk = models.TextField("wat gebeurt er in de praktijk", validators=[MaxLengthValidator(MAX_TEKST)])
+    getroffen_burgers = models.TextField("welke burgers worden geraakt", validators=[MaxLengthValidator(2000)])
+    aantal_getroffen = models.PositiveIntegerField(
+        "geschat aantal getroffen burgers", null=True, blank=True, validators=[MaxValueValidator(20_000_000)],
+    )
+    regeling = models.ForeignKey("regelingen.Regeling", verbose_name="regeling", on_delete=models.PROTECT,
+                                 related_name="signalen")
+    artikelen = models.CharField("artikel(en)", max_length=300, blank=True,
+                                 help_text="Bijvoorbeeld 'art. 35 lid 2; art. 36'.")
+    verbetervoorstel = models.TextField("verbetervoorstel", blank=True, validators=[MaxLengthValidator(MAX_TEKST)])
+    oorzaken = models.ManyToManyField(Oorzaak, verbose_name="oorzaken (TCU)", blank=True, related_name="signalen")
+    indienende_organisatie = models.ForeignKey(
+        "organisaties.Organisatie", verbose_name="indienende organisatie", on_delete=models.PROTECT,
+        related_name="ingediende_signalen",
+    )
+    indiener = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="indiener", null=True, blank=True,
+                                 on_delete=models.PROTECT, related_name="ingediende_signalen")
+    eigenaar = models.ForeignKey(
+        "organisaties.Organisatie", verbose_name="eigenaar (moet reageren)", on_delete=models.PROTECT,
+        related_name="signalen_in_eigendom", null=True, blank=True,
+    )
+    status = models.CharField("status", max_length=20, choices=Status.choices, default=Status.INGEDIEND)
+    openbaar = models.BooleanField("openbaar", default=True,
+                                   help_text="Openbare signalen en hun reacties zijn voor iedereen zichtbaar.")
+    ingediend_op = models.DateTimeField("ingediend op", default=clock.now)
+    uiterste_reactiedatum = models.DateField("uiterste reactiedatum", null=True, blank=True)
+    beantwoord_op = models.DateTimeField("beantwoord op", null=True, blank=True)
+    zoektekst = models.TextField("zoektekst (gestemd)", blank=True, editable=False)
+
+    objects = SignaalQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "signaal"
+        verbose_name_plural = "signalen"
+        ordering = ["-ingediend_op", "-id"]
+        indexes = [
+            models.Index(fields=["status", "uiterste_reactiedatum"], name="signaal_status_termijn_idx"),
+            models.Index(fields=["openbaar", "-ingediend_op"], name="signaal_openbaar_datum_idx"),
+            models.Index(fields=["-ingediend_op", "-id"], name="signaal_datum_idx"),
+        ]
+        # PostgreSQL also gets a GIN index on to_tsvector(zoektekst): see migration 0002.
+
+    def __str__(self) -> str:
+        return f"{self.kenmerk} {self.titel}"
+
+    @property
+    def kenmerk(self) -> str:
+        """Human reference, stable for the life of the signal."""
+        return f"SIG-{self.pk:06d}" if self.pk else "SIG-(nieuw)"
+
+    def actuele_reactie(self) -> "Reactie | None":
+        return self.reacties.order_by("-versie").first()
+
+
+class Reactie(models.Model):
+    """An answer: comply (overnemen, with commitments) or explain (niet overnemen, with reasons).
+
+    Answers are never edited: a revision is a new version; older versions stay visible.
+    """
+
+    uuid = models.UUIDField("uuid", default=uuid.uuid4, unique=True, editable=False)
+    signaal = models.ForeignKey(Signaal, verbose_name="signaal", on_delete=models.PROTECT, related_name="reacties")
+    versie = models.PositiveSmallIntegerField("versie")
+    besluit = models.CharField("besluit", max_length=20, choices=Besluit.choices)
+    toelichting = models.TextField("toelichting", validators=[MaxLengthValidator(MAX_TEKST)])
+    niveau = models.CharField("niveau", max_length=20, choices=Niveau.choices, default=Niveau.AMBTELIJK)
+    ondertekend_door = models.CharField("ondertekend door", max_length=200, blank=True,
+                                        help_text="Bij een politieke reactie: de bewindspersoon die tekent.")
+    organisatie = models.ForeignKey("organisaties.Organisatie", verbose_name="organisatie",
+                                    on_delete=models.PROTECT, related_name="reacties")
+    auteur = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="auteur", null=True,
+                               on_delete=models.PROTECT, related_name="reacties")
+    gegeven_op = models.DateTimeField("gegeven op", default=clock.now)
+    vingerafdruk = models.CharField("vingerafdruk toelichting", max_length=64, db_index=True, editable=False)
+
+    class Meta:
+        verbose_name = "reactie"
+        verbose_name_plural = "reacties"
+        ordering = ["signaal", "versie"]
+        constraints = [models.UniqueConstraint(fields=["signaal", "versie"], name="reactie_unieke_versie")]
+
+    def __str__(self) -> str:
+        return f"{self.signaal.kenmerk} v{self.versie}: {self.get_besluit_display()}"
+
+
+class ToezeggingStatus(models.TextChoices):
+    OPEN = "open", "Open"
+    NAGEKOMEN = "nagekomen", "Nagekomen"
+
+
+class ToezeggingQuerySet(models.QuerySet):
+    def verlopen(self, peildatum=None):
+        """Open commitments whose due date has passed."""
+        return self.filter(status=ToezeggingStatus.OPEN, uiterlijk__lt=peildatum or clock.today())
+
+
+class Toezegging(models.Model):
+    """A commitment made under 'overnemen': what will be done, by whom, by when."""
+
+    uuid = models.UUIDField("uuid", default=uuid.uuid4, unique=True, editable=False)
+    reactie = models.ForeignKey(Reactie, verbose_name="reactie", on_delete=models.PROTECT,
+                                related_name="toezeggingen")
+    signaal = models.ForeignKey(Signaal, verbose_name="signaal", on_delete=models.PROTECT,
+                                related_name="toezeggingen")
+    omschrijving = models.TextField("wat wordt er gedaan", validators=[MaxLengthValidator(2000)])
+    eigenaar = models.CharField("door wie", max_length=200)
+    uiterlijk = models.DateField("uiterlijk")
+    status = models.CharField("status", max_length=20, choices=ToezeggingStatus.choices,
+                              default=ToezeggingStatus.OPEN)
+    nagekomen_op = models.DateField("nagekomen op", null=True, blank=True)
+    toelichting_nakoming = models.TextField("toelichting bij nakoming", blank=True)
+
+    objects = ToezeggingQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "toezegging"
+        verbose_name_plural = "toezeggingen"
+        ordering = ["uiterlijk", "id"]
+        indexes = [models.Index(fields=["status", "uiterlijk"], name="toezegging_status_datum_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.omschrijving[:60]} (uiterlijk {self.uiterlijk:%d-%m-%Y})"
+
+    @property
+    def is_verlopen(self) -> bool:
+        return self.status == ToezeggingStatus.OPEN and self.uiterlijk < clock.today()

@@ -1,0 +1,67 @@
+"""Who may see, file and answer which signal. Checked by every view and API endpoint."""
+
+from __future__ import annotations
+
+from django.db.models import Q, QuerySet
+
+from schakel.accounts.models import Rol
+from schakel.organisaties.models import OrganisatieSoort
+
+from .workflow import Status
+
+INDIENENDE_ROLLEN = frozenset({Rol.MELDER, Rol.BEHANDELAAR, Rol.BESTUUR})
+BEANTWOORDENDE_ROLLEN = frozenset({Rol.BEHANDELAAR, Rol.BESTUUR, Rol.BEWINDSPERSOON})
+
+
+def _is_medewerker(user) -> bool:
+    return bool(getattr(user, "is_authenticated", False) and getattr(user, "organisatie_id", None))
+
+
+def zichtbare_signalen(user, queryset: QuerySet) -> QuerySet:
+    """The signals ``user`` may see: published ones, plus those of their own organisation.
+
+    A ministry also sees signals owned or filed by the organisations it commissions; a
+    committee (griffie) sees all signals about the regulations under its control.
+    """
+    if getattr(user, "is_superuser", False):
+        return queryset
+    zichtbaar = Q(openbaar=True)
+    if _is_medewerker(user):
+        org = user.organisatie
+        zichtbaar |= Q(indienende_organisatie=org) | Q(eigenaar=org)
+        if org.soort == OrganisatieSoort.MINISTERIE:
+            zichtbaar |= Q(eigenaar__opdrachtgever=org) | Q(indienende_organisatie__opdrachtgever=org)
+        if org.soort == OrganisatieSoort.KAMERCOMMISSIE:
+            zichtbaar |= Q(regeling__kamercommissie=org)
+    return queryset.filter(zichtbaar)
+
+
+def mag_inzien(user, signaal) -> bool:
+    return zichtbare_signalen(user, type(signaal).objects.filter(pk=signaal.pk)).exists()
+
+
+def mag_indienen(user) -> bool:
+    return _is_medewerker(user) and user.rol in INDIENENDE_ROLLEN
+
+
+def mag_beantwoorden(user, signaal) -> bool:
+    """Only staff of the owning organisation, in an answering role, may answer."""
+    return (
+        _is_medewerker(user)
+        and user.rol in BEANTWOORDENDE_ROLLEN
+        and signaal.eigenaar_id is not None
+        and user.organisatie_id == signaal.eigenaar_id
+        and signaal.status in (Status.IN_BEHANDELING, Status.BEANTWOORD)
+    )
+
+
+def mag_doorsturen(user, signaal) -> bool:
+    return mag_beantwoorden(user, signaal) and signaal.status == Status.IN_BEHANDELING
+
+
+def mag_toezegging_afronden(user, toezegging) -> bool:
+    return (
+        _is_medewerker(user)
+        and user.rol in BEANTWOORDENDE_ROLLEN
+        and user.organisatie_id == toezegging.reactie.organisatie_id
+    )

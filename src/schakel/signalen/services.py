@@ -1,0 +1,232 @@
+"""Use cases on signals: file, route, forward, answer, keep a commitment.
+
+Each function checks permissions, validates, changes state through the workflow,
+and records an audit event, all in one transaction. Errors:
+``django.core.exceptions.ValidationError`` (with field keys) for bad input,
+``PermissionDenied`` for a forbidden action, ``OngeldigeOvergang`` for a wrong status.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Iterable, Sequence
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+
+from schakel.audit import trail
+from schakel.core import clock
+from schakel.termijnen import regels as termijnregels
+
+from . import rechten, routering, toelichting, workflow
+from .models import Besluit, Niveau, Reactie, Signaal, SignaalSoort, Toezegging, ToezeggingStatus
+from .zoeken import zoektekst_voor
+
+MAX_TOEZEGGINGEN = 20
+VERGELIJK_MET_LAATSTE = 500
+
+
+@dataclass(frozen=True)
+class NieuweToezegging:
+    omschrijving: str
+    eigenaar: str
+    uiterlijk: dt.date | None
+
+
+def _momentopname(signaal: Signaal) -> dict:
+    return {
+        "status": signaal.status,
+        "eigenaar": signaal.eigenaar.afkorting if signaal.eigenaar_id else None,
+        "uiterste_reactiedatum": signaal.uiterste_reactiedatum,
+    }
+
+
+@transaction.atomic
+def dien_in(*, indiener, titel: str, praktijk: str, getroffen_burgers: str, regeling,
+            aantal_getroffen: int | None = None, artikelen: str = "", verbetervoorstel: str = "",
+            oorzaken: Iterable = (), openbaar: bool = True, soort: str = SignaalSoort.SIGNAAL,
+            indienende_organisatie=None) -> Signaal:
+    """File a signal for the filer's organisation and route it to the regulation's owner."""
+    if not rechten.mag_indienen(indiener):
+        raise PermissionDenied("Alleen medewerkers van een organisatie kunnen een signaal indienen.")
+    organisatie = indienende_organisatie or indiener.organisatie
+    if organisatie.pk != indiener.organisatie_id and not indiener.is_superuser:
+        raise ValidationError({"indienende_organisatie": "U kunt alleen namens uw eigen organisatie indienen."})
+    signaal = Signaal(
+        soort=soort, titel=(titel or "").strip(), praktijk=(praktijk or "").strip(),
+        getroffen_burgers=(getroffen_burgers or "").strip(), aantal_getroffen=aantal_getroffen,
+        regeling=regeling, artikelen=(artikelen or "").strip(), verbetervoorstel=(verbetervoorstel or "").strip(),
+        indienende_organisatie=organisatie, indiener=indiener, openbaar=openbaar, ingediend_op=clock.now(),
+    )
+    signaal.zoektekst = zoektekst_voor(signaal)
+    signaal.full_clean(exclude=["eigenaar"])
+    signaal.save()
+    signaal.oorzaken.set(list(oorzaken))
+    trail.record("ingediend", signaal, actor=indiener, signaal=signaal,
+                 na={"titel": signaal.titel, "regeling": regeling.bwb_id, "soort": signaal.soort,
+                     "indienende_organisatie": organisatie.afkorting})
+    routeer(signaal, actor=indiener)
+    return signaal
+
+
+def routeer(signaal: Signaal, *, actor=None) -> Signaal:
+    """Send a filed signal to its owner and start the answer term."""
+    voor = _momentopname(signaal)
+    signaal.status = workflow.volgende_status(signaal.status, workflow.Actie.ROUTEER)
+    signaal.eigenaar = routering.bepaal_eigenaar(signaal.regeling)
+    signaal.uiterste_reactiedatum = termijnregels.uiterste_reactiedatum(signaal.soort, signaal.ingediend_op)
+    signaal.save(update_fields=["status", "eigenaar", "uiterste_reactiedatum"])
+    trail.record("gerouteerd", signaal, actor=actor, signaal=signaal, voor=voor, na=_momentopname(signaal),
+                 toelichting=f"Eigenaar van {signaal.regeling.bwb_id}: {signaal.eigenaar.naam}.")
+    return signaal
+
+
+def _vergrendeld(signaal: Signaal) -> Signaal:
+    return Signaal.objects.select_for_update().select_related("eigenaar", "regeling").get(pk=signaal.pk)
+
+
+@transaction.atomic
+def stuur_door(signaal: Signaal, *, naar, actor, reden: str) -> Signaal:
+    """Forward an unanswered signal to another organisation, with a public reason."""
+    signaal = _vergrendeld(signaal)
+    if not rechten.mag_beantwoorden(actor, signaal):
+        raise PermissionDenied("Alleen de eigenaar van dit signaal kan het doorsturen.")
+    fouten = {}
+    if not (reden or "").strip():
+        fouten["reden"] = "Geef aan waarom het signaal bij een andere organisatie hoort."
+    if naar is None:
+        fouten["naar"] = "Kies de organisatie waarnaar het signaal wordt doorgestuurd."
+    elif naar.pk == signaal.eigenaar_id:
+        fouten["naar"] = "Het signaal ligt al bij deze organisatie."
+    if fouten:
+        raise ValidationError(fouten)
+    voor = _momentopname(signaal)
+    signaal.status = workflow.volgende_status(signaal.status, workflow.Actie.DOORSTUREN)
+    signaal.eigenaar = naar
+    signaal.save(update_fields=["status", "eigenaar"])
+    trail.record("doorgestuurd", signaal, actor=actor, signaal=signaal, voor=voor,
+                 na=_momentopname(signaal), toelichting=reden.strip())
+    return signaal
+
+
+def eerdere_uitleg(signaal: Signaal, tekst: str) -> list[toelichting.EerdereToelichting]:
+    """Explains given to other signals that a new explain must not copy: any with the same
+    wording, plus the most recent ones of the same organisation."""
+    andere = (Reactie.objects.filter(besluit=Besluit.NIET_OVERNEMEN)
+              .exclude(signaal=signaal).select_related("signaal"))
+    zelfde = list(andere.filter(vingerafdruk=toelichting.vingerafdruk(tekst))[:1])
+    recent = list(andere.filter(organisatie=signaal.eigenaar_id).order_by("-gegeven_op")[:VERGELIJK_MET_LAATSTE])
+    return [toelichting.EerdereToelichting(r.signaal.kenmerk, r.toelichting) for r in zelfde + recent]
+
+
+def _valideer_reactie(signaal: Signaal, *, actor, besluit: str, tekst: str, niveau: str,
+                      ondertekend_door: str, toezeggingen: Sequence[NieuweToezegging]) -> dict:
+    fouten: dict[str, list[str]] = {}
+
+    def fout(veld: str, melding: str) -> None:
+        fouten.setdefault(veld, []).append(melding)
+
+    if besluit not in Besluit.values:
+        fout("besluit", "Kies 'overnemen' (comply) of 'niet_overnemen' (explain).")
+    if niveau not in Niveau.values:
+        fout("niveau", "Kies 'ambtelijk' of 'politiek'.")
+    if len(tekst) > 10_000:
+        fout("toelichting", "De toelichting is te lang (maximaal 10.000 tekens).")
+    if niveau == Niveau.POLITIEK:
+        if not ondertekend_door:
+            fout("ondertekend_door", "Een politieke reactie wordt ondertekend door een bewindspersoon: vul de naam in.")
+        if not signaal.eigenaar.is_ministerie:
+            fout("niveau", "Alleen een ministerie kan een politieke reactie geven.")
+    elif actor.rol == "bewindspersoon":
+        fout("niveau", "Een reactie van een bewindspersoon is een politieke reactie.")
+
+    if besluit == Besluit.OVERNEMEN:
+        if not tekst:
+            fout("toelichting", "Vat samen wat er met het voorstel gebeurt.")
+        if not toezeggingen:
+            fout("toezeggingen", "Wie overneemt, zegt toe wat er gebeurt: voeg ten minste één toezegging toe "
+                                 "(wat, door wie, uiterlijk wanneer).")
+        if len(toezeggingen) > MAX_TOEZEGGINGEN:
+            fout("toezeggingen", f"Maximaal {MAX_TOEZEGGINGEN} toezeggingen per reactie.")
+        vandaag = clock.today()
+        for i, t in enumerate(toezeggingen):
+            if not (t.omschrijving or "").strip():
+                fout(f"toezeggingen.{i}.omschrijving", "Beschrijf wat er wordt gedaan.")
+            elif len(t.omschrijving) > 2000:
+                fout(f"toezeggingen.{i}.omschrijving", "Maximaal 2.000 tekens.")
+            if not (t.eigenaar or "").strip():
+                fout(f"toezeggingen.{i}.eigenaar", "Vul in wie dit doet (afdeling of functie).")
+            elif len(t.eigenaar) > 200:
+                fout(f"toezeggingen.{i}.eigenaar", "Maximaal 200 tekens.")
+            if t.uiterlijk is None:
+                fout(f"toezeggingen.{i}.uiterlijk", "Vul in uiterlijk wanneer dit gebeurt.")
+            elif t.uiterlijk < vandaag:
+                fout(f"toezeggingen.{i}.uiterlijk",
+                     f"De datum {t.uiterlijk:%d-%m-%Y} ligt in het verleden; kies vandaag of later.")
+    elif besluit == Besluit.NIET_OVERNEMEN:
+        if toezeggingen:
+            fout("toezeggingen", "Bij 'niet overnemen' horen geen toezeggingen.")
+        for bezwaar in toelichting.bezwaren_tegen_uitleg(tekst, eerdere_uitleg(signaal, tekst)):
+            fout("toelichting", bezwaar)
+    return fouten
+
+
+@transaction.atomic
+def reageer(signaal: Signaal, *, actor, besluit: str, toelichting_tekst: str,
+            niveau: str = Niveau.AMBTELIJK, ondertekend_door: str = "",
+            toezeggingen: Sequence[NieuweToezegging] = ()) -> Reactie:
+    """Answer a signal (comply or explain), or revise the answer as a new version."""
+    signaal = _vergrendeld(signaal)
+    if not rechten.mag_beantwoorden(actor, signaal):
+        raise PermissionDenied("Alleen de behandelaars van de eigenaar van dit signaal kunnen reageren.")
+    actie = workflow.Actie.HERZIEN if signaal.status == workflow.Status.BEANTWOORD else workflow.Actie.BEANTWOORD
+    nieuwe_status = workflow.volgende_status(signaal.status, actie)
+    tekst = (toelichting_tekst or "").strip()
+    ondertekend_door = (ondertekend_door or "").strip()
+    fouten = _valideer_reactie(signaal, actor=actor, besluit=besluit, tekst=tekst, niveau=niveau,
+                               ondertekend_door=ondertekend_door, toezeggingen=toezeggingen)
+    if fouten:
+        raise ValidationError(fouten)
+
+    vorige = signaal.actuele_reactie()
+    reactie = Reactie.objects.create(
+        signaal=signaal, versie=(vorige.versie + 1) if vorige else 1, besluit=besluit, toelichting=tekst,
+        niveau=niveau, ondertekend_door=ondertekend_door, organisatie=signaal.eigenaar, auteur=actor,
+        gegeven_op=clock.now(), vingerafdruk=toelichting.vingerafdruk(tekst),
+    )
+    for t in toezeggingen:
+        Toezegging.objects.create(reactie=reactie, signaal=signaal, omschrijving=t.omschrijving.strip(),
+                                  eigenaar=t.eigenaar.strip(), uiterlijk=t.uiterlijk)
+    voor = _momentopname(signaal)
+    signaal.status = nieuwe_status
+    if signaal.beantwoord_op is None:
+        signaal.beantwoord_op = reactie.gegeven_op
+    signaal.save(update_fields=["status", "beantwoord_op"])
+    trail.record(
+        "herzien" if vorige else "beantwoord", signaal, actor=actor, signaal=signaal, voor=voor,
+        na={**_momentopname(signaal), "reactie_versie": reactie.versie, "besluit": besluit, "niveau": niveau,
+            "toezeggingen": len(toezeggingen)},
+    )
+    return reactie
+
+
+@transaction.atomic
+def rond_toezegging_af(toezegging: Toezegging, *, actor, toelichting_tekst: str) -> Toezegging:
+    """Record that a commitment has been kept."""
+    toezegging = Toezegging.objects.select_for_update().select_related("reactie", "signaal").get(pk=toezegging.pk)
+    if not rechten.mag_toezegging_afronden(actor, toezegging):
+        raise PermissionDenied("Alleen de organisatie die de toezegging deed, kan haar afronden.")
+    if toezegging.status != ToezeggingStatus.OPEN:
+        raise ValidationError({"status": "Deze toezegging is al afgerond."})
+    tekst = (toelichting_tekst or "").strip()
+    if not tekst:
+        raise ValidationError({"toelichting": "Beschrijf wat er is gedaan."})
+    toezegging.status = ToezeggingStatus.NAGEKOMEN
+    toezegging.nagekomen_op = clock.today()
+    toezegging.toelichting_nakoming = tekst
+    toezegging.save(update_fields=["status", "nagekomen_op", "toelichting_nakoming"])
+    trail.record("toezegging_nagekomen", toezegging, actor=actor, signaal=toezegging.signaal,
+                 voor={"status": ToezeggingStatus.OPEN},
+                 na={"status": toezegging.status, "nagekomen_op": toezegging.nagekomen_op}, toelichting=tekst)
+    return toezegging

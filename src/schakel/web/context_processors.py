@@ -1,0 +1,2 @@
+def schakel(request):
+    return {}

@@ -1,0 +1,93 @@
+"""Shared fixtures: a small world of organisations, regulations and users."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from schakel.core import clock
+
+# A Wednesday in an ordinary week, far from holidays.
+VANDAAG = dt.datetime(2026, 3, 11, 10, 0, tzinfo=dt.timezone.utc)
+
+
+@pytest.fixture(autouse=True)
+def vaste_klok():
+    """Every test runs at a known moment; tests move it with clock.travel()/freeze()."""
+    clock.freeze(VANDAAG)
+    yield VANDAAG
+    clock.freeze(None)
+
+
+@pytest.fixture
+def wereld(db):
+    """Organisations, regulations and one user per role, as a namespace."""
+    from types import SimpleNamespace
+
+    from schakel.accounts.models import Rol, User
+    from schakel.organisaties.models import Kamer, Organisatie, OrganisatieSoort
+    from schakel.regelingen.models import Regeling
+
+    def org(afkorting, naam, soort, **kw):
+        return Organisatie.objects.create(afkorting=afkorting, naam=naam, soort=soort, **kw)
+
+    w = SimpleNamespace()
+    w.cie_szw = org("cie-szw", "Vaste commissie voor Sociale Zaken en Werkgelegenheid",
+                    OrganisatieSoort.KAMERCOMMISSIE, kamer=Kamer.TWEEDE_KAMER)
+    w.cie_ienw = org("cie-ienw", "Vaste commissie voor Infrastructuur en Waterstaat",
+                     OrganisatieSoort.KAMERCOMMISSIE, kamer=Kamer.TWEEDE_KAMER)
+    w.szw = org("szw", "Ministerie van Sociale Zaken en Werkgelegenheid", OrganisatieSoort.MINISTERIE,
+                kamercommissie=w.cie_szw)
+    w.ienw = org("ienw", "Ministerie van Infrastructuur en Waterstaat", OrganisatieSoort.MINISTERIE,
+                 kamercommissie=w.cie_ienw)
+    w.uwv = org("uwv", "Uitvoeringsinstituut Werknemersverzekeringen", OrganisatieSoort.UITVOERINGSORGANISATIE,
+                opdrachtgever=w.szw)
+    w.svb = org("svb", "Sociale Verzekeringsbank", OrganisatieSoort.UITVOERINGSORGANISATIE, opdrachtgever=w.szw)
+    w.cbr = org("cbr", "Centraal Bureau Rijvaardigheidsbewijzen", OrganisatieSoort.UITVOERINGSORGANISATIE,
+                opdrachtgever=w.ienw)
+    w.wia = Regeling.objects.create(bwb_id="BWBR0019057", titel="Wet werk en inkomen naar arbeidsvermogen",
+                                    citeertitel="Wet WIA", eigenaar=w.szw, kamercommissie=w.cie_szw)
+    w.wia.uitvoerders.add(w.uwv)
+    w.wvw = Regeling.objects.create(bwb_id="BWBR0006622", titel="Wegenverkeerswet 1994",
+                                    citeertitel="Wegenverkeerswet 1994", eigenaar=w.ienw, kamercommissie=w.cie_ienw)
+    w.wvw.uitvoerders.add(w.cbr)
+
+    def user(naam, rol, organisatie):
+        return User.objects.create_user(username=naam, password="geheim-wachtwoord-123", rol=rol,
+                                        organisatie=organisatie, first_name=naam.capitalize())
+
+    w.melder_uwv = user("melder-uwv", Rol.MELDER, w.uwv)
+    w.melder_cbr = user("melder-cbr", Rol.MELDER, w.cbr)
+    w.behandelaar_szw = user("behandelaar-szw", Rol.BEHANDELAAR, w.szw)
+    w.behandelaar_ienw = user("behandelaar-ienw", Rol.BEHANDELAAR, w.ienw)
+    w.behandelaar_svb = user("behandelaar-svb", Rol.BEHANDELAAR, w.svb)
+    w.bestuur_uwv = user("bestuur-uwv", Rol.BESTUUR, w.uwv)
+    w.minister_szw = user("minister-szw", Rol.BEWINDSPERSOON, w.szw)
+    w.griffie_szw = user("griffie-szw", Rol.GRIFFIE, w.cie_szw)
+    return w
+
+
+GOEDE_UITLEG = (
+    "Het voorstel vraagt om de terugvorderingsregel in artikel 35 te schrappen. Dat kan niet bij "
+    "ministeriële regeling: de wet zelf schrijft verrekening voor. Wij nemen het mee in de "
+    "wetswijziging van 2027 en melden de voortgang in de voortgangsbrief aan de commissie."
+)
+
+
+@pytest.fixture
+def signaal(wereld):
+    """An unanswered signal of UWV about the WIA, owned by SZW."""
+    from schakel.signalen import services
+
+    return services.dien_in(
+        indiener=wereld.melder_uwv,
+        titel="Terugvordering voorschot WIA treft mensen met schulden",
+        praktijk="Mensen die een voorschot op hun WIA-uitkering kregen, moeten dat in één keer terugbetalen "
+                 "zodra de uitkering wordt toegekend. Wie schulden heeft, raakt verder in de problemen.",
+        getroffen_burgers="WIA-aanvragers met een voorschot en schulden",
+        aantal_getroffen=1200,
+        regeling=wereld.wia,
+        artikelen="art. 35",
+        verbetervoorstel="Sta terugbetaling in termijnen toe, afgestemd op de beslagvrije voet.",
+    )
