@@ -1,0 +1,186 @@
+#!/usr/bin/env bash
+# Run every check Schakel has, as CI does: the whole test suite on SQLite and on a
+# throw-away PostgreSQL server (browser tests included), then the API linter.
+#
+# Usage: scripts/test.sh [--sqlite-only | --postgres-only] [--no-lint] [PYTEST_ARGS...]
+#
+# Installs what is missing: the virtualenv (.venv) and, through apt, PostgreSQL,
+# Chromium, fonts and Node.js. Exits non-zero when anything fails. With CI=true nothing
+# may be skipped: missing system packages, skipped browser tests or skipped PostgreSQL
+# tests fail the run.
+set -uo pipefail
+
+# shellcheck source=scripts/_lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/_lib.sh"
+cd "$REPO_ROOT"
+
+RUN_SQLITE=1
+RUN_POSTGRES=1
+RUN_LINT=1
+PYTEST_ARGS=()
+for arg in "$@"; do
+    case "$arg" in
+        --sqlite-only) RUN_POSTGRES=0 ;;
+        --postgres-only) RUN_SQLITE=0 ;;
+        --no-lint) RUN_LINT=0 ;;
+        -h|--help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        *) PYTEST_ARGS+=("$arg") ;;
+    esac
+done
+
+STARTED=$SECONDS
+WORK_DIR="$(mktemp -d "${TMPDIR:-/tmp}/schakel-test.XXXXXX")"
+declare -a SUMMARY=()
+FAILED=0
+
+note_result() {  # note_result LABEL RC TEXT
+    local status="ok"
+    if [ "$2" -ne 0 ]; then status="FAILED (exit $2)"; FAILED=1; fi
+    SUMMARY+=("$(printf '%-22s %-16s %s' "$1" "$status" "$3")")
+}
+
+# --- PostgreSQL: a private server in a temporary directory --------------------------------
+
+PG_BIN=""
+PG_DIR=""
+PG_RUN=()
+
+stop_postgres() {
+    if [ -n "$PG_DIR" ] && [ -f "$PG_DIR/data/postmaster.pid" ]; then
+        (cd "$PG_DIR" && "${PG_RUN[@]}" "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m fast -w stop >/dev/null 2>&1)
+    fi
+    if [ -n "$PG_DIR" ]; then rm -rf "$PG_DIR"; fi
+    PG_DIR=""
+}
+
+cleanup() {
+    stop_postgres
+    rm -rf "$WORK_DIR"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# start_postgres: initdb + pg_ctl on a free port of 127.0.0.1 with trust authentication, as a
+# non-root user (PostgreSQL refuses to run as root). Exports the SCHAKEL_DB_* variables.
+start_postgres() {
+    PG_BIN="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)"
+    [ -x "$PG_BIN/initdb" ] || { warn "PostgreSQL server binaries not found in /usr/lib/postgresql/*/bin"; return 1; }
+    if [ "$(id -u)" -eq 0 ]; then
+        # In /tmp rather than $TMPDIR, which the server's user may not be able to enter.
+        PG_DIR="$(mktemp -d /tmp/schakel-pg.XXXXXX)"
+        local pg_user=postgres
+        if ! id "$pg_user" >/dev/null 2>&1; then
+            pg_user=schakel-pg
+            id "$pg_user" >/dev/null 2>&1 \
+                || useradd --system --no-create-home --shell /usr/sbin/nologin "$pg_user" \
+                || { warn "could not create a system user to run PostgreSQL"; return 1; }
+        fi
+        chown "$pg_user" "$PG_DIR"
+        PG_RUN=(runuser -u "$pg_user" --)
+    else
+        PG_DIR="$(mktemp -d "${TMPDIR:-/tmp}/schakel-pg.XXXXXX")"
+        PG_RUN=(env)
+    fi
+    chmod 700 "$PG_DIR"
+    local port
+    port="$(free_port)"
+    say "Starting PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $NF}') on 127.0.0.1:$port (data in $PG_DIR)"
+    (cd "$PG_DIR" && "${PG_RUN[@]}" "$PG_BIN/initdb" -D "$PG_DIR/data" -U postgres -A trust -E UTF8 --no-locale \
+        >"$PG_DIR/initdb.log" 2>&1) || { cat "$PG_DIR/initdb.log" >&2; return 1; }
+    # Durability is worthless for a test database: turn it off for speed.
+    (cd "$PG_DIR" && "${PG_RUN[@]}" "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/data/server.log" -w -t 60 \
+        -o "-c listen_addresses=127.0.0.1 -p $port -k $PG_DIR -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+        start >/dev/null) || { cat "$PG_DIR/data/server.log" >&2; return 1; }
+    # The application role may create (test) databases but is no superuser, as in production.
+    "$PG_BIN/psql" -q -h 127.0.0.1 -p "$port" -U postgres -d postgres -v ON_ERROR_STOP=1 \
+        -c "CREATE ROLE schakel LOGIN CREATEDB" -c "CREATE DATABASE schakel OWNER schakel" || return 1
+    export SCHAKEL_DB_ENGINE=postgresql SCHAKEL_DB_HOST=127.0.0.1 SCHAKEL_DB_PORT="$port" \
+        SCHAKEL_DB_NAME=schakel SCHAKEL_DB_USER=schakel SCHAKEL_DB_PASSWORD=""
+}
+
+# --- Test runs ----------------------------------------------------------------------------
+
+REQUIRED_MARKERS=""  # tests with these markers may not be skipped (see scripts/ci_pytest.py)
+
+run_pytest() {  # run_pytest LABEL EXTRA_REQUIRED_MARKERS
+    local label="$1" required="$REQUIRED_MARKERS${2:+,$2}" log="$WORK_DIR/pytest-$1.log"
+    say "Test suite on $label"
+    local started=$SECONDS rc
+    SCHAKEL_REQUIRE_MARKERS="${required#,}" PYTHONPATH="$REPO_ROOT/scripts${PYTHONPATH:+:$PYTHONPATH}" \
+        "$VENV/bin/python" -m pytest -p ci_pytest "${PYTEST_ARGS[@]}" 2>&1 | tee "$log"
+    rc=${PIPESTATUS[0]}
+    local closing
+    closing="$(grep -E '(passed|failed|errors?|skipped|deselected|no tests ran).* in [0-9.]+s' "$log" | tail -n 1)"
+    note_result "pytest ($label)" "$rc" "${closing:-no pytest summary line} [$((SECONDS - started))s]"
+}
+
+# --- 1. System packages -------------------------------------------------------------------
+
+say "System packages"
+missing=()
+compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql)
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+[ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
+if [ "$RUN_LINT" = 1 ] && ! command -v npx >/dev/null 2>&1; then missing+=(nodejs npm); fi
+if [ "${#missing[@]}" -gt 0 ]; then
+    if ! apt_install "${missing[@]}"; then
+        if in_ci; then
+            die "could not install required system packages: ${missing[*]}"
+        fi
+        shout "Could not install ${missing[*]} (need root or sudo). Parts of the suite that need them are SKIPPED: this is not a full run."
+    fi
+else
+    echo "PostgreSQL, Chromium, fonts and Node.js are present."
+fi
+
+# Browser tests must run in CI, and locally whenever Chromium is available.
+if in_ci || [ -x /usr/bin/chromium ]; then REQUIRED_MARKERS="browser"; fi
+
+# --- 2. Python environment ----------------------------------------------------------------
+
+ensure_venv
+
+# --- 3. SQLite ----------------------------------------------------------------------------
+
+if [ "$RUN_SQLITE" = 1 ]; then
+    export SCHAKEL_DB_ENGINE=sqlite
+    run_pytest sqlite ""
+fi
+
+# --- 4. PostgreSQL ------------------------------------------------------------------------
+
+if [ "$RUN_POSTGRES" = 1 ]; then
+    if start_postgres; then
+        run_pytest postgresql postgres_only
+    elif in_ci; then
+        note_result "pytest (postgresql)" 1 "could not start PostgreSQL"
+    else
+        shout "PostgreSQL could not be started: the PostgreSQL run is SKIPPED."
+        SUMMARY+=("$(printf '%-22s %-16s %s' "pytest (postgresql)" "SKIPPED" "no PostgreSQL server")")
+    fi
+    stop_postgres
+fi
+
+# --- 5. API linter ------------------------------------------------------------------------
+
+if [ "$RUN_LINT" = 1 ]; then
+    if [ -f scripts/lint-api.sh ]; then
+        say "API lint (scripts/lint-api.sh)"
+        started=$SECONDS
+        bash scripts/lint-api.sh
+        note_result "API lint" "$?" "[$((SECONDS - started))s]"
+    else
+        SUMMARY+=("$(printf '%-22s %-16s %s' "API lint" "not present" "scripts/lint-api.sh does not exist yet")")
+    fi
+fi
+
+# --- Summary ------------------------------------------------------------------------------
+
+echo
+say "Summary ($((SECONDS - STARTED))s in total)"
+printf '  %s\n' "${SUMMARY[@]}"
+if [ "$FAILED" -ne 0 ]; then
+    printf '%sFAILED%s\n' "$_red" "$_reset"
+    exit 1
+fi
+echo "All checks passed."
