@@ -91,3 +91,19 @@ def signaal(wereld):
         artikelen="art. 35",
         verbetervoorstel="Sta terugbetaling in termijnen toe, afgestemd op de beslagvrije voet.",
     )
+
+
+def pytest_collection_modifyitems(config, items):
+    """Skip ``postgres_only`` tests unless the suite runs on PostgreSQL.
+
+    ``scripts/test.sh`` runs the suite on both databases (and fails if these are skipped
+    on PostgreSQL); locally: ``SCHAKEL_DB_ENGINE=postgresql``, see docs/development.md.
+    """
+    from django.conf import settings
+
+    if settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+        return
+    skip = pytest.mark.skip(reason="needs PostgreSQL (SCHAKEL_DB_ENGINE=postgresql)")
+    for item in items:
+        if item.get_closest_marker("postgres_only"):
+            item.add_marker(skip)

@@ -1,0 +1,154 @@
+"""Database behaviour the application relies on: transactions, row locks, the search index.
+
+The PostgreSQL-only tests run in ``scripts/test.sh``'s PostgreSQL pass; the others run
+on both databases.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+import time
+
+import pytest
+from django.db import connection, transaction
+from django.http import HttpResponse
+from django.urls import path
+
+from schakel.audit.models import Gebeurtenis
+from schakel.core import clock
+from schakel.core.text import search_text
+from schakel.regelingen.models import Regeling
+from schakel.signalen import services
+from schakel.signalen.models import Besluit, Reactie, Signaal
+from schakel.signalen.zoeken import zoek
+
+GIN_INDEX = "signaal_zoektekst_gin"
+
+
+def _dien_in_en_faal(request):
+    """A view that writes through a service and then fails, as a bug would."""
+    services.dien_in(indiener=request.user, titel="Half opgeslagen signaal",
+                     praktijk="Dit signaal wordt opgeslagen en daarna gaat het verzoek mis.",
+                     getroffen_burgers="niemand", regeling=Regeling.objects.get(bwb_id="BWBR0019057"))
+    raise RuntimeError("failure after the write")
+
+
+def _alleen_lezen(request):
+    return HttpResponse("ok")
+
+
+urlpatterns = [path("faal", _dien_in_en_faal), path("lees", _alleen_lezen)]
+
+
+@pytest.mark.urls(__name__)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_failing_request_rolls_back_all_its_writes(client, wereld):
+    """ATOMIC_REQUESTS: a request that errors leaves neither the signal nor its audit events."""
+    client.raise_request_exception = False
+    client.force_login(wereld.melder_uwv)
+    gebeurtenissen = Gebeurtenis.objects.count()
+
+    assert client.post("/faal").status_code == 500
+
+    assert not Signaal.objects.exists()
+    assert Gebeurtenis.objects.count() == gebeurtenissen
+    assert client.get("/lees").status_code == 200  # the connection is usable afterwards
+
+
+def _seed_signalen(wereld, aantal: int) -> None:
+    """Bulk-insert signals with varied text, as a realistic table for the planner."""
+    woorden = ["uitkering", "toeslag", "rijbewijs", "keuring", "bijstand", "kinderopvang",
+               "studiefinanciering", "zorgverzekering", "huurtoeslag", "pensioen", "vergunning"]
+    Signaal.objects.bulk_create(
+        Signaal(titel=f"Signaal {i}", praktijk=f"Problemen met {woorden[i % len(woorden)]} nummer {i}",
+                getroffen_burgers="burgers", regeling=wereld.wia, indienende_organisatie=wereld.uwv,
+                eigenaar=wereld.szw, zoektekst=search_text(f"Problemen met {woorden[i % len(woorden)]} {i}"))
+        for i in range(aantal)
+    )
+
+
+@pytest.mark.postgres_only
+@pytest.mark.django_db
+def test_gin_index_exists_on_the_search_expression():
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT indexdef FROM pg_indexes WHERE indexname = %s", [GIN_INDEX])
+        row = cursor.fetchone()
+    assert row is not None, f"index {GIN_INDEX} is missing"
+    assert "USING gin" in row[0]
+    assert "to_tsvector('simple'::regconfig" in row[0]
+
+
+@pytest.mark.postgres_only
+@pytest.mark.django_db
+def test_search_uses_the_gin_index(wereld, signaal):
+    """The query zoek() builds must match the indexed expression, or the index is dead weight."""
+    _seed_signalen(wereld, 2000)
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE signalen_signaal")
+
+    gevonden = zoek(Signaal.objects.all(), "terugvorderingen schulden")
+    plan = gevonden.explain()
+
+    assert GIN_INDEX in plan, plan
+    assert list(gevonden) == [signaal]
+
+
+@pytest.mark.postgres_only
+@pytest.mark.django_db
+def test_search_results_on_postgresql_match_stemming(wereld, signaal):
+    _seed_signalen(wereld, 50)
+    assert zoek(Signaal.objects.all(), "keuringen").count() == sum(1 for i in range(50) if i % 11 == 3)
+    assert list(zoek(Signaal.objects.all(), "Terugvordering voorschotten")) == [signaal]
+    assert not zoek(Signaal.objects.all(), "terugvordering rijbewijs").exists()
+    # tsquery operators in user input are plain text, never syntax.
+    for vraag in ["schulden & !voorschot", "a:* | b", "'')", "<->"]:
+        list(zoek(Signaal.objects.all(), vraag))
+
+
+def _wacht_op_lock(timeout: float = 10.0) -> bool:
+    """Whether some other session is waiting for a row lock within ``timeout`` seconds."""
+    einde = time.monotonic() + timeout
+    while time.monotonic() < einde:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT count(*) FROM pg_locks WHERE NOT granted")
+            if cursor.fetchone()[0]:
+                return True
+        time.sleep(0.05)
+    return False
+
+
+@pytest.mark.postgres_only
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_concurrent_answers_wait_for_the_row_lock(wereld, signaal):
+    """Two handlers answer at once: the second waits, then becomes version 2 (a revision)."""
+    fouten: list[BaseException] = []
+    toezegging = services.NieuweToezegging(omschrijving="Regeling aanpassen", eigenaar="Directie Uitvoering",
+                                           uiterlijk=clock.today() + dt.timedelta(days=60))
+
+    def tweede_reactie():
+        try:
+            services.reageer(Signaal.objects.get(pk=signaal.pk), actor=wereld.behandelaar_szw,
+                             besluit=Besluit.OVERNEMEN, toelichting_tekst="We passen de regeling aan.",
+                             toezeggingen=[toezegging])
+        except BaseException as exc:  # noqa: BLE001 - reported by the main thread
+            fouten.append(exc)
+        finally:
+            connection.close()
+
+    andere = threading.Thread(target=tweede_reactie)
+    with transaction.atomic():
+        Signaal.objects.select_for_update().get(pk=signaal.pk)
+        andere.start()
+        geblokkeerd = _wacht_op_lock()
+        services.reageer(signaal, actor=wereld.behandelaar_szw, besluit=Besluit.OVERNEMEN,
+                         toelichting_tekst="We nemen het voorstel over.", toezeggingen=[toezegging])
+    andere.join(timeout=30)
+
+    assert geblokkeerd, "the second answer did not wait for the row lock"
+    assert not andere.is_alive()
+    assert not fouten, fouten
+    assert list(Reactie.objects.filter(signaal=signaal).values_list("versie", "toelichting")) == [
+        (1, "We nemen het voorstel over."), (2, "We passen de regeling aan.")]
+    acties = list(signaal.gebeurtenissen.order_by("id").values_list("actie", flat=True))
+    assert acties[-2:] == ["beantwoord", "herzien"]
