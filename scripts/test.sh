@@ -84,7 +84,7 @@ start_postgres() {
     chmod 700 "$PG_DIR"
     local port
     port="$(free_port)"
-    say "Starting PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $NF}') on 127.0.0.1:$port (data in $PG_DIR)"
+    say "Starting PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$port (data in $PG_DIR)"
     (cd "$PG_DIR" && "${PG_RUN[@]}" "$PG_BIN/initdb" -D "$PG_DIR/data" -U postgres -A trust -E UTF8 --no-locale \
         >"$PG_DIR/initdb.log" 2>&1) || { cat "$PG_DIR/initdb.log" >&2; return 1; }
     # Durability is worthless for a test database: turn it off for speed.

@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "schakel.regelingen",
     "schakel.signalen",
     "schakel.termijnen",
+    "schakel.notificaties",
     "schakel.api",
     "schakel.web",
     "schakel.demo",
@@ -208,12 +209,16 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
-    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PARSER_CLASSES": ["schakel.api.parsers.JSONParser"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "schakel.api.pagination.Paginering",
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "schakel.api.autoschema.AutoSchema",
     "EXCEPTION_HANDLER": "schakel.api.problems.exception_handler",
+    "DEFAULT_THROTTLE_CLASSES": [
+        "rest_framework.throttling.AnonRateThrottle",
+        "rest_framework.throttling.UserRateThrottle",
+    ],
     "DEFAULT_THROTTLE_RATES": {"anon": "120/min", "user": "1200/min"},
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
 }
@@ -229,6 +234,15 @@ SPECTACULAR_SETTINGS = {
     "SERVERS": [{"url": "/api/v1", "description": "Schakel API v1"}],
     "SCHEMA_PATH_PREFIX_TRIM": True,
     "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "SignaalStatusEnum": "schakel.signalen.workflow.Status",
+        "SignaalSoortEnum": "schakel.signalen.models.SignaalSoort",
+        "ToezeggingStatusEnum": "schakel.signalen.models.ToezeggingStatus",
+        "BesluitEnum": "schakel.signalen.models.Besluit",
+        "NiveauEnum": "schakel.signalen.models.Niveau",
+        "OrganisatieSoortEnum": "schakel.organisaties.models.OrganisatieSoort",
+        "KamerEnum": "schakel.organisaties.models.Kamer",
+    },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "schakel.api.schema.postprocess",
@@ -240,7 +254,18 @@ SCHAKEL_TERMIJNEN = {
     "signaal": int(os.environ.get("SCHAKEL_TERMIJN_SIGNAAL", "30")),  # 6 weeks (Awb 9:11)
     "verlenging_max": int(os.environ.get("SCHAKEL_TERMIJN_VERLENGING_MAX", "20")),  # 4 weeks
     "noodrem": int(os.environ.get("SCHAKEL_TERMIJN_NOODREM", "5")),
+    "verlenging_max_noodrem": int(os.environ.get("SCHAKEL_TERMIJN_VERLENGING_MAX_NOODREM", "0")),
+    # Fresh, shorter terms for each rung of the escalation ladder.
+    "bestuur": int(os.environ.get("SCHAKEL_TERMIJN_BESTUUR", "10")),
+    "ministerie": int(os.environ.get("SCHAKEL_TERMIJN_MINISTERIE", "10")),
+    "bewindspersoon": int(os.environ.get("SCHAKEL_TERMIJN_BEWINDSPERSOON", "5")),
+    "kamercommissie": int(os.environ.get("SCHAKEL_TERMIJN_KAMERCOMMISSIE", "5")),
 }
+# The rung a noodrem starts at: straight to the owner's board (or "behandelaar").
+SCHAKEL_NOODREM_EERSTE_TREDE = os.environ.get("SCHAKEL_NOODREM_EERSTE_TREDE", "bestuur")
+# Notifications: links in e-mails, and the hour (local time) run-scheduler sends the daily digest.
+SCHAKEL_BASE_URL = os.environ.get("SCHAKEL_BASE_URL", "http://localhost:8000").rstrip("/")
+SCHAKEL_DIGEST_UUR = int(os.environ.get("SCHAKEL_DIGEST_UUR", "7"))
 
 LOGGING = {
     "version": 1,

@@ -88,6 +88,16 @@ class Signaal(models.Model):
     ingediend_op = models.DateTimeField("ingediend op", default=clock.now)
     uiterste_reactiedatum = models.DateField("uiterste reactiedatum", null=True, blank=True)
     beantwoord_op = models.DateTimeField("beantwoord op", null=True, blank=True)
+    # Deadlines and escalation, kept by schakel.termijnen: the rung the request has reached and
+    # the first due date that passed unanswered (None while every deadline was met).
+    escalatietrede = models.PositiveSmallIntegerField(
+        "escalatietrede", null=True, blank=True,
+        help_text="1 behandelaar, 2 bestuur, 3 ministerie (DG/SG), 4 bewindspersoon, 5 kamercommissie.",
+    )
+    termijn_overschreden_op = models.DateField(
+        "termijn overschreden op", null=True, blank=True,
+        help_text="De eerste uiterste reactiedatum die verstreek zonder reactie.",
+    )
     zoektekst = models.TextField("zoektekst (gestemd)", blank=True, editable=False)
 
     objects = SignaalQuerySet.as_manager()

@@ -17,7 +17,7 @@ from django.db import transaction
 
 from schakel.audit import trail
 from schakel.core import clock
-from schakel.termijnen import regels as termijnregels
+from schakel.termijnen import services as termijnen  # deadlines and escalation hooks
 
 from . import rechten, routering, toelichting, workflow
 from .models import Besluit, Niveau, Reactie, Signaal, SignaalSoort, Toezegging, ToezeggingStatus
@@ -75,8 +75,8 @@ def routeer(signaal: Signaal, *, actor=None) -> Signaal:
     voor = _momentopname(signaal)
     signaal.status = workflow.volgende_status(signaal.status, workflow.Actie.ROUTEER)
     signaal.eigenaar = routering.bepaal_eigenaar(signaal.regeling)
-    signaal.uiterste_reactiedatum = termijnregels.uiterste_reactiedatum(signaal.soort, signaal.ingediend_op)
-    signaal.save(update_fields=["status", "eigenaar", "uiterste_reactiedatum"])
+    termijnen.start_eerste_termijn(signaal)  # [termijnen] first term; sets uiterste_reactiedatum, escalatietrede
+    signaal.save(update_fields=["status", "eigenaar", "uiterste_reactiedatum", "escalatietrede"])
     trail.record("gerouteerd", signaal, actor=actor, signaal=signaal, voor=voor, na=_momentopname(signaal),
                  toelichting=f"Eigenaar van {signaal.regeling.bwb_id}: {signaal.eigenaar.naam}.")
     return signaal
@@ -105,6 +105,7 @@ def stuur_door(signaal: Signaal, *, naar, actor, reden: str) -> Signaal:
     signaal.status = workflow.volgende_status(signaal.status, workflow.Actie.DOORSTUREN)
     signaal.eigenaar = naar
     signaal.save(update_fields=["status", "eigenaar"])
+    termijnen.bij_doorsturen(signaal)  # [termijnen] the open term now asks the new owner; due date stays
     trail.record("doorgestuurd", signaal, actor=actor, signaal=signaal, voor=voor,
                  na=_momentopname(signaal), toelichting=reden.strip())
     return signaal
@@ -203,6 +204,8 @@ def reageer(signaal: Signaal, *, actor, besluit: str, toelichting_tekst: str,
     if signaal.beantwoord_op is None:
         signaal.beantwoord_op = reactie.gegeven_op
     signaal.save(update_fields=["status", "beantwoord_op"])
+    if not vorige:
+        termijnen.bij_beantwoorden(signaal, actor=actor)  # [termijnen] an answer stops the climb
     trail.record(
         "herzien" if vorige else "beantwoord", signaal, actor=actor, signaal=signaal, voor=voor,
         na={**_momentopname(signaal), "reactie_versie": reactie.versie, "besluit": besluit, "niveau": niveau,

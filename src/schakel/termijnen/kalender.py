@@ -1,34 +1,55 @@
 """Dutch working-day arithmetic. Pure Python: no Django imports.
 
-A working day is Monday to Friday, except the national public holidays of the
-Netherlands as listed by the ``holidays`` package (New Year, Good Friday is *not*
-a public holiday there, Easter Monday, King's Day, Liberation Day in lustrum years,
-Ascension, Whit Monday, Christmas). Dates are calendar dates in Europe/Amsterdam.
+A working day is Monday to Friday, except the public holidays of the Netherlands as
+the ``holidays`` package lists them for the Algemene termijnenwet: New Year's Day,
+Good Friday, Easter Monday, King's Day (27 April, or the Saturday before when that is a
+Sunday), Liberation Day in lustrum years (2025, 2030, …), Ascension Day, Whit Monday and
+both Christmas days. Easter Sunday and Whit Sunday always fall on a weekend anyway.
+
+Dates are calendar dates in Europe/Amsterdam. A deadline is a *date*: the request is
+answered in time when it is answered on or before that date, local time; it is
+overdue from the first moment of the next calendar day (see :func:`einde_van_dag`),
+whatever the UTC offset is on that day (CET or CEST).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 import holidays
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+_DAG = dt.timedelta(days=1)
 
 
-@lru_cache(maxsize=64)
-def _feestdagen(jaar: int) -> frozenset[dt.date]:
-    return frozenset(holidays.country_holidays("NL", years=jaar).keys())
+@lru_cache(maxsize=256)
+def _feestdagen(jaar: int) -> dict[dt.date, str]:
+    """Public holidays of ``jaar`` with their Dutch names."""
+    return dict(holidays.country_holidays("NL", years=jaar, language="nl"))
 
 
 def feestdag_naam(datum: dt.date) -> str | None:
-    """The name of the public holiday on ``datum``, or ``None``."""
-    return holidays.country_holidays("NL", years=datum.year).get(datum)
+    """The Dutch name of the public holiday on ``datum``, or ``None``."""
+    return _feestdagen(datum.year).get(datum)
 
 
 def is_werkdag(datum: dt.date) -> bool:
     return datum.weekday() < 5 and datum not in _feestdagen(datum.year)
+
+
+def waarom_geen_werkdag(datum: dt.date) -> str | None:
+    """Why ``datum`` is not a working day ('zaterdag', 'Koningsdag', …), or ``None`` if it is one."""
+    naam = feestdag_naam(datum)
+    if naam and datum.weekday() < 5:
+        return naam
+    if datum.weekday() == 5:
+        return "zaterdag"
+    if datum.weekday() == 6:
+        return "zondag"
+    return None
 
 
 def lokale_datum(moment: dt.datetime) -> dt.date:
@@ -38,18 +59,38 @@ def lokale_datum(moment: dt.datetime) -> dt.date:
     return moment.astimezone(AMSTERDAM).date()
 
 
+def einde_van_dag(datum: dt.date) -> dt.datetime:
+    """The first instant after ``datum`` in the Netherlands, as an aware UTC datetime.
+
+    A deadline on ``datum`` has passed at this instant. The day before a DST change is
+    handled by the time zone database: it is 23 or 25 hours long.
+    """
+    volgende = datum + _DAG
+    return dt.datetime(volgende.year, volgende.month, volgende.day, tzinfo=AMSTERDAM).astimezone(dt.timezone.utc)
+
+
+def is_verstreken(uiterste: dt.date, moment: dt.datetime) -> bool:
+    """Has a deadline on ``uiterste`` passed at ``moment``?"""
+    return lokale_datum(moment) > uiterste
+
+
+def eerste_werkdag_vanaf(datum: dt.date) -> dt.date:
+    """``datum`` itself if it is a working day, else the next working day."""
+    while not is_werkdag(datum):
+        datum += _DAG
+    return datum
+
+
 def tel_werkdagen_op(start: dt.date, aantal: int) -> dt.date:
     """The date ``aantal`` working days after ``start`` (``start`` itself not counted).
 
     With ``aantal == 0`` the result is ``start`` itself, moved forward to a working day.
     Negative ``aantal`` counts backwards.
     """
-    datum = start
     if aantal == 0:
-        while not is_werkdag(datum):
-            datum += dt.timedelta(days=1)
-        return datum
-    stap = dt.timedelta(days=1 if aantal > 0 else -1)
+        return eerste_werkdag_vanaf(start)
+    datum = start
+    stap = _DAG if aantal > 0 else -_DAG
     resterend = abs(aantal)
     while resterend:
         datum += stap
@@ -58,22 +99,80 @@ def tel_werkdagen_op(start: dt.date, aantal: int) -> dt.date:
     return datum
 
 
+def _weekdagen_na(van: dt.date, tot: dt.date) -> int:
+    """Monday-to-Friday days in the half-open range (van, tot]; requires van <= tot."""
+    dagen = (tot - van).days
+    weken, rest = divmod(dagen, 7)
+    aantal = weken * 5
+    weekdag = van.weekday()
+    for _ in range(rest):
+        weekdag = (weekdag + 1) % 7
+        if weekdag < 5:
+            aantal += 1
+    return aantal
+
+
+def feestdagen_tussen(van: dt.date, tot: dt.date) -> list[tuple[dt.date, str]]:
+    """Holidays on a weekday in the half-open range (van, tot], in date order."""
+    gevonden = []
+    for jaar in range(van.year, tot.year + 1):
+        for datum, naam in _feestdagen(jaar).items():
+            if van < datum <= tot and datum.weekday() < 5:
+                gevonden.append((datum, naam))
+    return sorted(gevonden)
+
+
 def werkdagen_tussen(van: dt.date, tot: dt.date) -> int:
-    """Working days after ``van`` up to and including ``tot`` (negative if ``tot`` < ``van``)."""
+    """Working days after ``van`` up to and including ``tot`` (negative if ``tot`` < ``van``).
+
+    Inverse of :func:`tel_werkdagen_op`: ``werkdagen_tussen(d, tel_werkdagen_op(d, n)) == n``.
+    """
     if tot == van:
         return 0
-    teken = 1
     if tot < van:
-        van, tot, teken = tot, van, -1
-    aantal = 0
-    datum = van
-    while datum < tot:
-        datum += dt.timedelta(days=1)
-        if is_werkdag(datum):
-            aantal += 1
-    return teken * aantal
+        return -werkdagen_tussen(tot, van)
+    return _weekdagen_na(van, tot) - len(feestdagen_tussen(van, tot))
+
+
+def werkdagen_te_laat(uiterste: dt.date, peildatum: dt.date) -> int:
+    """How many working days ``peildatum`` lies past a deadline on ``uiterste`` (0 if not late).
+
+    The deadline falling on Friday and today being Monday makes one working day late.
+    """
+    if peildatum <= uiterste:
+        return 0
+    return werkdagen_tussen(uiterste, peildatum)
 
 
 def uiterste_datum(moment: dt.datetime, werkdagen: int) -> dt.date:
     """Deadline for a request made at ``moment``: ``werkdagen`` working days later, local time."""
     return tel_werkdagen_op(lokale_datum(moment), werkdagen)
+
+
+@dataclass(frozen=True)
+class Berekening:
+    """How a deadline was computed, to show people (Alaveteli's lesson)."""
+
+    start: dt.date
+    werkdagen: int
+    uiterste: dt.date
+    feestdagen: tuple[tuple[dt.date, str], ...]
+
+    @property
+    def kalenderdagen(self) -> int:
+        return (self.uiterste - self.start).days
+
+    def uitleg(self) -> str:
+        """One Dutch sentence, e.g. '30 werkdagen na 11-03-2026: …, feestdagen niet meegeteld: …'."""
+        tekst = (f"{self.werkdagen} werkdagen na {self.start:%d-%m-%Y}: uiterlijk {self.uiterste:%d-%m-%Y}"
+                 f" ({self.kalenderdagen} kalenderdagen); weekenden")
+        if self.feestdagen:
+            namen = ", ".join(f"{naam} ({datum:%d-%m-%Y})" for datum, naam in self.feestdagen)
+            return f"{tekst} en feestdagen niet meegeteld: {namen}."
+        return f"{tekst} niet meegeteld."
+
+
+def bereken(start: dt.date, werkdagen: int) -> Berekening:
+    """Compute the deadline ``werkdagen`` working days after ``start``, with the holidays skipped."""
+    uiterste = tel_werkdagen_op(start, werkdagen)
+    return Berekening(start, werkdagen, uiterste, tuple(feestdagen_tussen(start, uiterste)))
