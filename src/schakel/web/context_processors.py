@@ -1,2 +1,42 @@
+"""Template context for every page: the navigation for the user's role."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.urls import reverse
+
+from schakel.signalen import rechten
+
+
+@dataclass(frozen=True)
+class NavigatieLink:
+    tekst: str
+    url: str
+    actief: bool = False
+
+
+def _past(pad: str, url: str) -> bool:
+    return pad == url or pad.startswith(url.rstrip("/") + "/")
+
+
+def navigatie(request) -> list[NavigatieLink]:
+    """Links of the main navigation; the longest link that matches the current path is active.
+
+    Other apps add role-relevant links here (e.g. an inbox).
+    """
+    user = request.user
+    links = [("Signalen", reverse("web:signalen"))]
+    if rechten.mag_indienen(user):
+        links.append(("Signaal indienen", reverse("web:signaal-nieuw")))
+    if user.is_authenticated and user.organisatie_id:
+        links.append(("Mijn organisatie", reverse("web:organisatie", args=[user.organisatie.afkorting])))
+    passend = [url for _, url in links if _past(request.path, url)]
+    actief = max(passend, key=len) if passend else None
+    return [NavigatieLink(tekst, url, url == actief) for tekst, url in links]
+
+
 def schakel(request):
-    return {}
+    if not hasattr(request, "user"):
+        return {}
+    return {"navigatie": navigatie(request)}

@@ -1,0 +1,334 @@
+"""Server-rendered pages. Thin: every rule is in ``schakel.signalen.services`` and ``rechten``.
+
+Every view checks visibility per object (a signal you may not see is a 404) and the
+action (an action you may not do is a 403).
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import LoginView, LogoutView
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpResponseServerError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template import loader
+from django.utils.decorators import method_decorator
+from django_ratelimit.decorators import ratelimit
+from django_ratelimit.exceptions import Ratelimited
+
+from schakel.organisaties.models import Organisatie
+from schakel.regelingen.models import Regeling
+from schakel.signalen import rechten, services
+from schakel.signalen.models import Signaal, Toezegging, ToezeggingStatus
+from schakel.signalen.workflow import OngeldigeOvergang
+
+from . import selecties, weergave
+from .forms import (
+    DoorsturenFormulier,
+    InlogFormulier,
+    NakomenFormulier,
+    ReactieFormulier,
+    SignaalFilterFormulier,
+    SignaalFormulier,
+    ToezeggingFormset,
+    ingevulde_toezeggingen,
+    toon_servicefouten,
+)
+
+PER_PAGINA = 20
+LAATSTE_OP_START = 5
+LIJST_OP_OVERZICHT = 10
+
+
+def _zichtbare(request):
+    return rechten.zichtbare_signalen(request.user, Signaal.objects.all())
+
+
+def _zichtbaar_signaal(request, uuid) -> Signaal:
+    """The signal with ``uuid`` if the user may see it; otherwise 404 (its existence stays hidden)."""
+    return get_object_or_404(_zichtbare(request).met_relaties(), uuid=uuid)
+
+
+def _pagina(request, queryset):
+    return Paginator(queryset, PER_PAGINA).get_page(request.GET.get("pagina"))
+
+
+# --- Public pages -----------------------------------------------------------------------------
+
+def start(request):
+    openbaar = Signaal.objects.openbaar()
+    return render(request, "start.html", {
+        "tellingen": selecties.tellingen(openbaar),
+        "laatste": selecties.signalen_voor_lijst(openbaar)[:LAATSTE_OP_START],
+        "mag_indienen": rechten.mag_indienen(request.user),
+    })
+
+
+def signalen(request):
+    filters = SignaalFilterFormulier(request.GET)
+    resultaat = selecties.filter_signalen(_zichtbare(request), filters.geldige_criteria())
+    return render(request, "signalen/lijst.html", {
+        "filters": filters,
+        "pagina": _pagina(request, selecties.signalen_voor_lijst(resultaat)),
+        "mag_indienen": rechten.mag_indienen(request.user),
+    })
+
+
+def signaal_detail(request, uuid):
+    signaal = _zichtbaar_signaal(request, uuid)
+    reacties = list(signaal.reacties.select_related("organisatie").prefetch_related("toezeggingen")
+                    .order_by("-versie"))
+    actueel = reacties[0] if reacties else None
+    if actueel:
+        for toezegging in actueel.toezeggingen.all():
+            toezegging.mag_afronden = (toezegging.status == ToezeggingStatus.OPEN
+                                       and rechten.mag_toezegging_afronden(request.user, toezegging))
+    return render(request, "signalen/detail.html", {
+        "signaal": signaal,
+        "status": weergave.status_van(signaal, actueel.besluit if actueel else None),
+        "reactie": actueel,
+        "eerdere_reacties": reacties[1:],
+        "tijdlijn": _tijdlijn(signaal),
+        "oorzaken": signaal.oorzaken.all(),
+        "mag_beantwoorden": rechten.mag_beantwoorden(request.user, signaal),
+        "mag_doorsturen": rechten.mag_doorsturen(request.user, signaal),
+    })
+
+
+def _tijdlijn(signaal):
+    gebeurtenissen = list(signaal.gebeurtenissen.order_by("tijdstip", "id"))
+    namen = dict(Organisatie.objects.filter(afkorting__in=weergave.genoemde_organisaties(gebeurtenissen))
+                 .values_list("afkorting", "naam"))
+    return weergave.tijdlijn(gebeurtenissen, namen)
+
+
+def organisatie_detail(request, afkorting):
+    organisatie = get_object_or_404(Organisatie.objects.select_related("opdrachtgever", "kamercommissie"),
+                                    afkorting=afkorting)
+    zichtbaar = _zichtbare(request)
+    ingediend = zichtbaar.filter(indienende_organisatie=organisatie)
+    in_eigendom = zichtbaar.filter(eigenaar=organisatie)
+    return render(request, "organisaties/detail.html", {
+        "organisatie": organisatie,
+        "tellingen_eigendom": selecties.tellingen(in_eigendom),
+        "tellingen_ingediend": selecties.tellingen(ingediend),
+        "in_eigendom": selecties.signalen_voor_lijst(in_eigendom)[:LIJST_OP_OVERZICHT],
+        "ingediend": selecties.signalen_voor_lijst(ingediend)[:LIJST_OP_OVERZICHT],
+        "verlopen_toezeggingen": selecties.verlopen_toezeggingen(zichtbaar, organisatie),
+        "opdrachtnemers": organisatie.opdrachtnemers.order_by("naam"),
+        "regelingen": organisatie.regelingen.order_by("titel"),
+    })
+
+
+def regeling_detail(request, bwb_id):
+    regeling = get_object_or_404(Regeling.objects.select_related("eigenaar", "kamercommissie"), bwb_id=bwb_id)
+    over_regeling = _zichtbare(request).filter(regeling=regeling)
+    return render(request, "regelingen/detail.html", {
+        "regeling": regeling,
+        "uitvoerders": regeling.uitvoerders.order_by("naam"),
+        "tellingen": selecties.tellingen(over_regeling),
+        "pagina": _pagina(request, selecties.signalen_voor_lijst(over_regeling)),
+    })
+
+
+# --- Filing, answering, forwarding, keeping commitments ----------------------------------------
+
+@login_required
+def signaal_nieuw(request):
+    if not rechten.mag_indienen(request.user):
+        raise PermissionDenied("Alleen medewerkers van een organisatie kunnen een signaal indienen.")
+    form = SignaalFormulier(request.POST) if request.method == "POST" else SignaalFormulier()
+    if form.is_bound and form.is_valid():
+        try:
+            signaal = services.dien_in(indiener=request.user, **form.cleaned_data)
+        except ValidationError as fout:
+            toon_servicefouten(fout, form)
+        else:
+            messages.success(
+                request,
+                f"Uw signaal is ingediend en doorgestuurd naar {signaal.eigenaar.naam}; uiterste reactiedatum "
+                f"{weergave.lange_datum(signaal.uiterste_reactiedatum)}.",
+            )
+            return redirect("web:signaal", uuid=signaal.uuid)
+    return render(request, "signalen/nieuw.html", {"form": form})
+
+
+def _initiele_reactie(reactie) -> tuple[dict, list[dict]]:
+    """Start a revision from the current answer and its open commitments."""
+    if reactie is None:
+        return {}, []
+    form = {"besluit": reactie.besluit, "toelichting": reactie.toelichting, "niveau": reactie.niveau,
+            "ondertekend_door": reactie.ondertekend_door}
+    rijen = [{"omschrijving": t.omschrijving, "eigenaar": t.eigenaar, "uiterlijk": t.uiterlijk}
+             for t in reactie.toezeggingen.filter(status=ToezeggingStatus.OPEN)]
+    return form, rijen
+
+
+@login_required
+def reageren(request, uuid):
+    signaal = _zichtbaar_signaal(request, uuid)
+    if not rechten.mag_beantwoorden(request.user, signaal):
+        raise PermissionDenied("Alleen behandelaars van de organisatie die moet reageren, kunnen dit signaal "
+                               "beantwoorden.")
+    actueel = signaal.actuele_reactie()
+    if request.method == "POST":
+        form = ReactieFormulier(request.POST)
+        formset = ToezeggingFormset(request.POST, prefix="toezeggingen")
+        geldig = form.is_valid()
+        geldig = formset.is_valid() and geldig
+        if geldig:
+            rijen = ingevulde_toezeggingen(formset)
+            try:
+                services.reageer(
+                    signaal, actor=request.user, besluit=form.cleaned_data["besluit"],
+                    toelichting_tekst=form.cleaned_data["toelichting"], niveau=form.cleaned_data["niveau"],
+                    ondertekend_door=form.cleaned_data["ondertekend_door"],
+                    toezeggingen=[toezegging for _, toezegging in rijen],
+                )
+            except ValidationError as fout:
+                toon_servicefouten(fout, form, formset, [rij for rij, _ in rijen])
+            except OngeldigeOvergang as fout:
+                messages.error(request, str(fout))
+                return redirect("web:signaal", uuid=signaal.uuid)
+            else:
+                messages.success(request, "Uw reactie is opgeslagen en staat bij het signaal."
+                                 if actueel is None else "Uw herziene reactie is opgeslagen; de eerdere versie "
+                                 "blijft zichtbaar.")
+                return redirect("web:signaal", uuid=signaal.uuid)
+    else:
+        initieel, rijen = _initiele_reactie(actueel)
+        form = ReactieFormulier(initial=initieel)
+        formset = ToezeggingFormset(initial=rijen, prefix="toezeggingen")
+    return render(request, "signalen/reageren.html", {
+        "signaal": signaal, "form": form, "formset": formset, "reactie": actueel,
+    })
+
+
+@login_required
+def doorsturen(request, uuid):
+    signaal = _zichtbaar_signaal(request, uuid)
+    if not rechten.mag_doorsturen(request.user, signaal):
+        raise PermissionDenied("Alleen de organisatie die moet reageren, kan een onbeantwoord signaal doorsturen.")
+    form = DoorsturenFormulier(request.POST if request.method == "POST" else None,
+                               huidige_eigenaar=signaal.eigenaar)
+    if form.is_bound and form.is_valid():
+        try:
+            signaal = services.stuur_door(signaal, naar=form.cleaned_data["naar"], actor=request.user,
+                                          reden=form.cleaned_data["reden"])
+        except ValidationError as fout:
+            toon_servicefouten(fout, form)
+        except OngeldigeOvergang as fout:
+            messages.error(request, str(fout))
+            return redirect("web:signaal", uuid=signaal.uuid)
+        else:
+            messages.success(request, f"Het signaal is doorgestuurd naar {signaal.eigenaar.naam}.")
+            if rechten.mag_inzien(request.user, signaal):
+                return redirect("web:signaal", uuid=signaal.uuid)
+            return redirect("web:signalen")
+    return render(request, "signalen/doorsturen.html", {"signaal": signaal, "form": form})
+
+
+@login_required
+def toezegging_nakomen(request, uuid):
+    toezegging = get_object_or_404(
+        Toezegging.objects.select_related("signaal", "reactie__organisatie")
+        .filter(signaal__in=_zichtbare(request).values("pk")),
+        uuid=uuid,
+    )
+    if not rechten.mag_toezegging_afronden(request.user, toezegging):
+        raise PermissionDenied("Alleen de organisatie die de toezegging deed, kan haar afronden.")
+    al_nagekomen = toezegging.status != ToezeggingStatus.OPEN
+    form = NakomenFormulier(request.POST if request.method == "POST" and not al_nagekomen else None)
+    if form.is_bound and form.is_valid():
+        try:
+            services.rond_toezegging_af(toezegging, actor=request.user,
+                                        toelichting_tekst=form.cleaned_data["toelichting"])
+        except ValidationError as fout:
+            toon_servicefouten(fout, form)
+        else:
+            messages.success(request, "De toezegging staat nu op ‘nagekomen’.")
+            return redirect("web:signaal", uuid=toezegging.signaal.uuid)
+    return render(request, "toezeggingen/nakomen.html", {
+        "toezegging": toezegging, "signaal": toezegging.signaal, "form": form,
+    })
+
+
+# --- Logging in and out --------------------------------------------------------------------------
+
+def _inlogsnelheid(group, request) -> str:
+    """The login rate limit, read per request so that it follows the settings."""
+    return settings.SCHAKEL_RATELIMIT_LOGIN
+
+
+@method_decorator(ratelimit(group="web:inloggen", key="ip", rate=_inlogsnelheid, method="POST", block=False),
+                  name="post")
+class Inloggen(LoginView):
+    template_name = "account/inloggen.html"
+    authentication_form = InlogFormulier
+    redirect_authenticated_user = True
+
+    def post(self, request, *args, **kwargs):
+        if getattr(request, "limited", False):
+            return rate_limited(request)
+        return super().post(request, *args, **kwargs)
+
+
+class Uitloggen(LogoutView):
+    """POST logs out; GET shows a page with the button (so a link never logs anyone out)."""
+
+    http_method_names = ["get", "post", "options"]
+    template_name = "account/uitloggen.html"
+
+    def post(self, request, *args, **kwargs):
+        response = super().post(request, *args, **kwargs)
+        messages.info(request, "U bent uitgelogd.")
+        return response
+
+
+# --- Error pages --------------------------------------------------------------------------------
+
+def _seconden(rate: str) -> int:
+    """Window length of a django-ratelimit rate such as '10/m' or '100/5m'."""
+    eenheden = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+    try:
+        periode = rate.split("/", 1)[1].strip().lower()
+        aantal = int(periode[:-1] or 1)
+        return aantal * eenheden[periode[-1]]
+    except (IndexError, KeyError, ValueError):
+        return 60
+
+
+def rate_limited(request, exception=None):
+    """429: too many attempts (``RATELIMIT_VIEW``; also used by the login view itself)."""
+    seconden = _seconden(str(settings.SCHAKEL_RATELIMIT_LOGIN))
+    response = render(request, "fouten/429.html", {"minuten": max(1, round(seconden / 60))}, status=429)
+    response["Retry-After"] = str(seconden)
+    return response
+
+
+def bad_request(request, exception=None):
+    return render(request, "fouten/400.html", status=400)
+
+
+def permission_denied(request, exception=None):
+    if isinstance(exception, Ratelimited):
+        return rate_limited(request, exception)
+    reden = str(exception) if exception is not None else ""
+    return render(request, "fouten/403.html", {"reden": reden}, status=403)
+
+
+def page_not_found(request, exception=None):
+    return render(request, "fouten/404.html", status=404)
+
+
+def server_error(request):
+    """500, rendered without context processors or database: whatever broke may break again."""
+    try:
+        html = loader.get_template("fouten/500.html").render({})
+    except Exception:  # noqa: BLE001 - the error page itself must never fail
+        html = "<h1>Er ging iets mis</h1><p>Probeer het later opnieuw.</p>"
+    return HttpResponseServerError(html)
+

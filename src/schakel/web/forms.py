@@ -1,0 +1,285 @@
+"""Web forms. They only parse and check input; the rules live in ``schakel.signalen.services``.
+
+Errors the services raise are mapped back onto these forms by :func:`toon_servicefouten`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from django import forms
+from django.contrib.auth.forms import AuthenticationForm
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+
+from schakel.organisaties.models import Organisatie, OrganisatieSoort
+from schakel.regelingen.models import Regeling
+from schakel.signalen.models import MAX_TEKST, Niveau, Oorzaak
+from schakel.signalen.services import MAX_TOEZEGGINGEN, NieuweToezegging
+
+from .selecties import STATUS_KEUZES
+
+DATUM_FORMATEN = ["%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y", "%d.%m.%Y"]
+ONGELDIGE_DATUM = "Vul een geldige datum in, bijvoorbeeld 31-12-2026."
+
+
+class DatumInvoer(forms.DateInput):
+    """A native date picker; without one, 31-12-2026 is accepted too."""
+
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
+def datumveld(label: str, **kwargs) -> forms.DateField:
+    return forms.DateField(label=label, widget=DatumInvoer(), input_formats=DATUM_FORMATEN,
+                           error_messages={"invalid": ONGELDIGE_DATUM}, **kwargs)
+
+
+def organisaties_die_signalen_behandelen():
+    return Organisatie.objects.exclude(soort=OrganisatieSoort.KAMERCOMMISSIE).order_by("naam")
+
+
+class RegelingKeuze(forms.ModelChoiceField):
+    def label_from_instance(self, regeling: Regeling) -> str:
+        if regeling.citeertitel and regeling.citeertitel != regeling.titel:
+            return f"{regeling.citeertitel} — {regeling.titel} ({regeling.bwb_id})"
+        return f"{regeling.titel} ({regeling.bwb_id})"
+
+
+# --- Logging in -------------------------------------------------------------------------
+
+class InlogFormulier(AuthenticationForm):
+    error_messages = {
+        "invalid_login": "De gebruikersnaam of het wachtwoord klopt niet. Let op hoofdletters en kleine letters.",
+        "inactive": "Dit account is niet actief. Neem contact op met de beheerder van uw organisatie.",
+    }
+
+    def __init__(self, request=None, *args, **kwargs):
+        super().__init__(request, *args, **kwargs)
+        self.fields["username"].label = "Gebruikersnaam"
+        self.fields["username"].error_messages["required"] = "Vul uw gebruikersnaam in."
+        self.fields["password"].label = "Wachtwoord"
+        self.fields["password"].error_messages["required"] = "Vul uw wachtwoord in."
+        self.fields["username"].widget.attrs.pop("autofocus", None)
+
+
+# --- The list of signals ------------------------------------------------------------------
+
+class SignaalFilterFormulier(forms.Form):
+    """Filters of the signal list, read from the query string. Every field is optional."""
+
+    q = forms.CharField(label="Zoeken", required=False, max_length=200,
+                        help_text="Woorden uit de titel, de praktijk of het voorstel.",
+                        error_messages={"max_length": "Gebruik maximaal 200 tekens om te zoeken."})
+    organisatie = forms.ModelChoiceField(
+        label="Ingediend door", required=False, queryset=organisaties_die_signalen_behandelen(),
+        to_field_name="afkorting", empty_label="Alle organisaties",
+        error_messages={"invalid_choice": "Deze organisatie kennen we niet. Kies een organisatie uit de lijst."})
+    eigenaar = forms.ModelChoiceField(
+        label="Moet reageren", required=False, queryset=organisaties_die_signalen_behandelen(),
+        to_field_name="afkorting", empty_label="Alle organisaties",
+        error_messages={"invalid_choice": "Deze organisatie kennen we niet. Kies een organisatie uit de lijst."})
+    regeling = RegelingKeuze(
+        label="Regeling", required=False, queryset=Regeling.objects.order_by("titel"), to_field_name="bwb_id",
+        empty_label="Alle regelingen",
+        error_messages={"invalid_choice": "Deze regeling kennen we niet. Kies een regeling uit de lijst."})
+    status = forms.ChoiceField(
+        label="Status", required=False, choices=[("", "Alle statussen"), *STATUS_KEUZES],
+        error_messages={"invalid_choice": "Kies een status uit de lijst."})
+    oorzaak = forms.ModelChoiceField(
+        label="Oorzaak", required=False, queryset=Oorzaak.objects.order_by("volgorde"), to_field_name="code",
+        empty_label="Alle oorzaken",
+        error_messages={"invalid_choice": "Deze oorzaak kennen we niet. Kies een oorzaak uit de lijst."})
+    van = datumveld("Ingediend vanaf", required=False)
+    tot = datumveld("Ingediend tot en met", required=False)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("van") and data.get("tot") and data["van"] > data["tot"]:
+            self.add_error("tot", "De einddatum ligt vóór de begindatum. Kies een latere einddatum.")
+        return data
+
+    def geldige_criteria(self) -> dict:
+        """The filters that are valid; invalid ones are left out (and shown as errors)."""
+        self.is_valid()
+        return {naam: waarde for naam, waarde in getattr(self, "cleaned_data", {}).items() if waarde}
+
+
+# --- Filing a signal ----------------------------------------------------------------------
+
+class OorzaakKeuze(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, oorzaak: Oorzaak) -> str:
+        return oorzaak.naam
+
+
+class SignaalFormulier(forms.Form):
+    titel = forms.CharField(
+        label="Titel", max_length=200,
+        help_text="Een korte zin die het probleem samenvat.",
+        error_messages={"required": "Geef het signaal een titel.",
+                        "max_length": "De titel mag maximaal 200 tekens lang zijn."})
+    praktijk = forms.CharField(
+        label="Wat gebeurt er in de praktijk?", max_length=MAX_TEKST, widget=forms.Textarea(attrs={"rows": 7}),
+        help_text="Beschrijf wat u in uw werk ziet gebeuren en waarom dat burgers schaadt. "
+                  "Noem geen namen, burgerservicenummers of andere persoonsgegevens.",
+        error_messages={"required": "Beschrijf wat er in de praktijk gebeurt.",
+                        "max_length": "Gebruik maximaal 10.000 tekens."})
+    getroffen_burgers = forms.CharField(
+        label="Welke burgers worden geraakt?", max_length=2000, widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Bijvoorbeeld: mensen met een WIA-uitkering en schulden.",
+        error_messages={"required": "Beschrijf welke burgers worden geraakt.",
+                        "max_length": "Gebruik maximaal 2.000 tekens."})
+    aantal_getroffen = forms.IntegerField(
+        label="Hoeveel burgers worden ongeveer geraakt?", required=False, min_value=0, max_value=20_000_000,
+        help_text="Een schatting is genoeg. Laat leeg als u het niet weet.",
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+        error_messages={"invalid": "Vul een getal in, zonder punten of letters.",
+                        "min_value": "Het aantal kan niet negatief zijn.",
+                        "max_value": "Het aantal kan niet groter zijn dan 20.000.000."})
+    regeling = RegelingKeuze(
+        label="Over welke regeling gaat het?", queryset=Regeling.objects.select_related("eigenaar").order_by("titel"),
+        empty_label="Kies een regeling",
+        help_text="Het signaal gaat naar het ministerie dat eigenaar is van deze regeling.",
+        error_messages={"required": "Kies de regeling waarover het signaal gaat.",
+                        "invalid_choice": "Kies een regeling uit de lijst."})
+    artikelen = forms.CharField(
+        label="Artikel(en)", required=False, max_length=300,
+        help_text="Bijvoorbeeld: art. 35 lid 2; art. 36.",
+        error_messages={"max_length": "Gebruik maximaal 300 tekens."})
+    verbetervoorstel = forms.CharField(
+        label="Wat stelt u voor?", required=False, max_length=MAX_TEKST, widget=forms.Textarea(attrs={"rows": 5}),
+        help_text="Een wijziging van de regel, een brief, een werkwijze, of het gebruik van een hardheidsclausule.",
+        error_messages={"max_length": "Gebruik maximaal 10.000 tekens."})
+    oorzaken = OorzaakKeuze(
+        label="Welke oorzaken spelen een rol?", required=False, queryset=Oorzaak.objects.order_by("volgorde"),
+        widget=forms.CheckboxSelectMultiple,
+        help_text="De zeven oorzaken uit het rapport ‘Klem tussen balie en beleid’. Kies wat van toepassing is.",
+        error_messages={"invalid_choice": "Kies oorzaken uit de lijst.",
+                        "invalid_pk_value": "Kies oorzaken uit de lijst."})
+    openbaar = forms.BooleanField(
+        label="Maak dit signaal openbaar", required=False, initial=True,
+        help_text="Iedereen kan een openbaar signaal en de reactie erop lezen; uw naam wordt nooit getoond. "
+                  "Zet dit uit als het signaal gevoelige informatie bevat: dan zien alleen uw organisatie "
+                  "en de organisatie die moet reageren het.")
+
+
+# --- Answering ------------------------------------------------------------------------------
+
+class ReactieFormulier(forms.Form):
+    besluit = forms.ChoiceField(
+        label="Wat is uw besluit?", widget=forms.RadioSelect,
+        choices=[("overnemen", "Overnemen (comply)"), ("niet_overnemen", "Niet overnemen (explain)")],
+        help_text="Overnemen: u zegt toe wat er gebeurt, door wie en wanneer. Niet overnemen: u legt "
+                  "inhoudelijk uit waarom niet.",
+        error_messages={"required": "Kies of u het voorstel overneemt (comply) of niet overneemt (explain).",
+                        "invalid_choice": "Kies ‘Overnemen’ of ‘Niet overnemen’."})
+    toelichting = forms.CharField(
+        label="Toelichting", max_length=MAX_TEKST, widget=forms.Textarea(attrs={"rows": 8}),
+        help_text="Bij overnemen: wat er met het voorstel gebeurt. Bij niet overnemen: waarom niet — welke "
+                  "regel, welk belang of welke afweging. Standaardzinnen worden geweigerd.",
+        error_messages={"required": "Vul de toelichting in.",
+                        "max_length": "Gebruik maximaal 10.000 tekens."})
+    niveau = forms.ChoiceField(
+        label="Niveau van de reactie", widget=forms.RadioSelect, choices=Niveau.choices, initial=Niveau.AMBTELIJK,
+        help_text="Een politieke reactie geeft een ministerie namens de bewindspersoon.",
+        error_messages={"required": "Kies het niveau van de reactie.",
+                        "invalid_choice": "Kies ‘Ambtelijk’ of ‘Politiek’."})
+    ondertekend_door = forms.CharField(
+        label="Ondertekend door", required=False, max_length=200,
+        help_text="Alleen bij een politieke reactie: de naam en functie van de bewindspersoon die tekent.",
+        error_messages={"max_length": "Gebruik maximaal 200 tekens."})
+
+
+class ToezeggingFormulier(forms.Form):
+    """One commitment row. All fields optional here: an empty row is skipped, and a partly
+    filled row is checked by the service, which names the missing part."""
+
+    omschrijving = forms.CharField(label="Wat wordt er gedaan?", required=False, max_length=2000,
+                                   widget=forms.Textarea(attrs={"rows": 2}),
+                                   error_messages={"max_length": "Gebruik maximaal 2.000 tekens."})
+    eigenaar = forms.CharField(label="Door wie?", required=False, max_length=200,
+                               help_text="Afdeling of functie, geen naam.",
+                               error_messages={"max_length": "Gebruik maximaal 200 tekens."})
+    uiterlijk = datumveld("Uiterlijk", required=False)
+
+    def is_ingevuld(self) -> bool:
+        data = getattr(self, "cleaned_data", {})
+        return any(data.get(veld) for veld in self.fields)
+
+    def als_toezegging(self) -> NieuweToezegging:
+        data = self.cleaned_data
+        return NieuweToezegging(omschrijving=data.get("omschrijving") or "", eigenaar=data.get("eigenaar") or "",
+                                uiterlijk=data.get("uiterlijk"))
+
+
+LEGE_RIJEN = 3
+
+ToezeggingFormset = forms.formset_factory(
+    ToezeggingFormulier, extra=LEGE_RIJEN, max_num=MAX_TOEZEGGINGEN, absolute_max=MAX_TOEZEGGINGEN,
+    validate_max=True,
+)
+
+
+def ingevulde_toezeggingen(formset) -> list[tuple[int, NieuweToezegging]]:
+    """(row index, commitment) for each filled-in row of a valid formset."""
+    return [(i, form.als_toezegging()) for i, form in enumerate(formset.forms) if form.is_ingevuld()]
+
+
+# --- Forwarding and keeping a commitment ---------------------------------------------------
+
+class DoorsturenFormulier(forms.Form):
+    naar = forms.ModelChoiceField(
+        label="Naar welke organisatie?", queryset=Organisatie.objects.none(), empty_label="Kies een organisatie",
+        error_messages={"required": "Kies de organisatie waarnaar het signaal gaat.",
+                        "invalid_choice": "Kies een organisatie uit de lijst."})
+    reden = forms.CharField(
+        label="Waarom hoort het signaal daar?", max_length=2000, widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="Deze reden is openbaar en staat in de geschiedenis van het signaal.",
+        error_messages={"required": "Geef aan waarom het signaal bij een andere organisatie hoort.",
+                        "max_length": "Gebruik maximaal 2.000 tekens."})
+
+    def __init__(self, *args, huidige_eigenaar=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        keuzes = organisaties_die_signalen_behandelen()
+        if huidige_eigenaar is not None:
+            keuzes = keuzes.exclude(pk=huidige_eigenaar.pk)
+        self.fields["naar"].queryset = keuzes
+
+
+class NakomenFormulier(forms.Form):
+    toelichting = forms.CharField(
+        label="Wat is er gedaan?", max_length=MAX_TEKST, widget=forms.Textarea(attrs={"rows": 5}),
+        help_text="Deze toelichting is openbaar als het signaal openbaar is.",
+        error_messages={"required": "Beschrijf wat er is gedaan.", "max_length": "Gebruik maximaal 10.000 tekens."})
+
+
+# --- Service errors onto forms ----------------------------------------------------------------
+
+_TOEZEGGING_SLEUTEL = re.compile(r"^toezeggingen\.(\d+)\.(\w+)$")
+
+
+def toon_servicefouten(fout: ValidationError, form: forms.Form, formset=None,
+                       rijen: list[int] | None = None) -> None:
+    """Put the errors of a service ``ValidationError`` on the fields they are about.
+
+    Keys are form field names, ``toezeggingen`` (the commitments as a whole) or
+    ``toezeggingen.<i>.<veld>``, where ``i`` indexes the submitted commitments and
+    ``rijen[i]`` is the formset row it came from. Unknown keys become form-wide errors.
+    """
+    meldingen = fout.message_dict if hasattr(fout, "error_dict") else {NON_FIELD_ERRORS: fout.messages}
+    for sleutel, teksten in meldingen.items():
+        match = _TOEZEGGING_SLEUTEL.match(sleutel)
+        if formset is not None and match:
+            i, veld = int(match[1]), match[2]
+            rij = rijen[i] if rijen is not None and i < len(rijen) else i
+            if rij < len(formset.forms) and veld in formset.forms[rij].fields:
+                for tekst in teksten:
+                    formset.forms[rij].add_error(veld, tekst)
+                continue
+        if formset is not None and sleutel == "toezeggingen":
+            formset.non_form_errors().extend(teksten)
+            continue
+        veld = sleutel if sleutel in form.fields else None
+        for tekst in teksten:
+            form.add_error(veld, tekst)

@@ -1,0 +1,94 @@
+"""Read-side queries for the web pages: filtering, counting, current answers.
+
+Callers pass a queryset that is already limited to what the user may see
+(``rechten.zichtbare_signalen``); nothing here widens it.
+"""
+
+from __future__ import annotations
+
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
+
+from schakel.core import clock
+from schakel.signalen.models import Besluit, Reactie, Toezegging
+from schakel.signalen.workflow import Status
+from schakel.signalen.zoeken import zoek
+
+# Derived states a visitor can filter on (the workflow status plus the answer's decision).
+STATUS_KEUZES = [
+    ("in_behandeling", "In behandeling"),
+    ("verlopen", "Termijn verstreken"),
+    ("beantwoord", "Beantwoord"),
+    ("overgenomen", "Overgenomen"),
+    ("niet_overgenomen", "Niet overgenomen, met reden"),
+]
+
+
+def _laatste_reactie(veld: str, signaal_ref: str = "pk"):
+    return Subquery(
+        Reactie.objects.filter(signaal=OuterRef(signaal_ref)).order_by("-versie").values(veld)[:1]
+    )
+
+
+def met_actueel_besluit(signalen: QuerySet) -> QuerySet:
+    """Annotate each signal with ``actueel_besluit``: the decision of its latest answer."""
+    return signalen.annotate(actueel_besluit=_laatste_reactie("besluit"))
+
+
+def filter_signalen(signalen: QuerySet, criteria: dict) -> QuerySet:
+    """Apply the (validated) list filters; empty criteria are ignored."""
+    if criteria.get("organisatie"):
+        signalen = signalen.filter(indienende_organisatie=criteria["organisatie"])
+    if criteria.get("eigenaar"):
+        signalen = signalen.filter(eigenaar=criteria["eigenaar"])
+    if criteria.get("regeling"):
+        signalen = signalen.filter(regeling=criteria["regeling"])
+    if criteria.get("oorzaak"):
+        signalen = signalen.filter(oorzaken=criteria["oorzaak"])
+    if criteria.get("van"):
+        signalen = signalen.filter(ingediend_op__date__gte=criteria["van"])
+    if criteria.get("tot"):
+        signalen = signalen.filter(ingediend_op__date__lte=criteria["tot"])
+    status = criteria.get("status")
+    if status == "in_behandeling":
+        signalen = signalen.filter(status=Status.IN_BEHANDELING)
+    elif status == "verlopen":
+        signalen = signalen.filter(status=Status.IN_BEHANDELING, uiterste_reactiedatum__lt=clock.today())
+    elif status == "beantwoord":
+        signalen = signalen.filter(status=Status.BEANTWOORD)
+    elif status in ("overgenomen", "niet_overgenomen"):
+        besluit = Besluit.OVERNEMEN if status == "overgenomen" else Besluit.NIET_OVERNEMEN
+        signalen = met_actueel_besluit(signalen).filter(status=Status.BEANTWOORD, actueel_besluit=besluit)
+    if criteria.get("q"):
+        signalen = zoek(signalen, criteria["q"])
+    return signalen
+
+
+def tellingen(signalen: QuerySet) -> dict[str, int]:
+    """Counts of the given signals by state, in one query."""
+    vandaag = clock.today()
+    return signalen.aggregate(
+        totaal=Count("pk"),
+        in_behandeling=Count("pk", filter=Q(status=Status.IN_BEHANDELING)),
+        verlopen=Count("pk", filter=Q(status=Status.IN_BEHANDELING, uiterste_reactiedatum__lt=vandaag)),
+        beantwoord=Count("pk", filter=Q(status=Status.BEANTWOORD)),
+    )
+
+
+def actuele_toezeggingen(signalen: QuerySet) -> QuerySet:
+    """Commitments of the current answer of each of ``signalen`` (earlier versions are superseded)."""
+    return (Toezegging.objects.filter(signaal__in=signalen.values("pk"))
+            .filter(reactie=_laatste_reactie("pk", "signaal")))
+
+
+def verlopen_toezeggingen(signalen: QuerySet, organisatie=None) -> QuerySet:
+    """Overdue open commitments of the current answers, optionally of one organisation."""
+    toezeggingen = actuele_toezeggingen(signalen).verlopen(clock.today())
+    if organisatie is not None:
+        toezeggingen = toezeggingen.filter(reactie__organisatie=organisatie)
+    return toezeggingen.select_related("signaal", "reactie__organisatie").order_by("uiterlijk", "pk")
+
+
+def signalen_voor_lijst(signalen: QuerySet) -> QuerySet:
+    """Relations and the current decision a signal list shows, without extra queries per row."""
+    return met_actueel_besluit(signalen.select_related("regeling", "eigenaar", "indienende_organisatie"))
+

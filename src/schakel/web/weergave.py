@@ -1,0 +1,106 @@
+"""Presentation helpers: a signal's state, deadline and history in plain Dutch words.
+
+Pure functions over model instances; no requests, no templates.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.utils.formats import date_format
+
+from schakel.core import clock
+from schakel.signalen.models import Besluit, Signaal
+from schakel.signalen.workflow import Status
+from schakel.termijnen import kalender
+
+# Audit actions (schakel.audit) in words for the public timeline. Unknown actions fall
+# back to their code with spaces, so a new action never breaks the page.
+ACTIES = {
+    "ingediend": "Signaal ingediend",
+    "gerouteerd": "Toegewezen aan de eigenaar van de regeling",
+    "doorgestuurd": "Doorgestuurd naar een andere organisatie",
+    "beantwoord": "Reactie gegeven",
+    "herzien": "Reactie herzien",
+    "toezegging_nagekomen": "Toezegging nagekomen",
+}
+
+
+def actie_in_woorden(actie: str) -> str:
+    return ACTIES.get(actie) or actie.replace("_", " ").capitalize()
+
+
+def lange_datum(datum: dt.date) -> str:
+    """'22 april 2026' (in the active language)."""
+    return date_format(datum, "j F Y")
+
+
+@dataclass(frozen=True)
+class StatusWeergave:
+    """What the status area of a signal shows."""
+
+    tekst: str  # "In behandeling bij …", "Overgenomen", "Niet overgenomen, met reden"
+    soort: str  # CSS modifier: behandeling | overgenomen | niet-overgenomen | verlopen | ingediend
+    termijn: str  # the deadline in words, or ""
+    verlopen: bool  # the answer term has passed without an answer
+
+
+def termijn_in_woorden(signaal: Signaal, vandaag: dt.date | None = None) -> tuple[str, bool]:
+    """The answer deadline in words and whether it has passed unanswered."""
+    datum = signaal.uiterste_reactiedatum
+    if datum is None:
+        return "", False
+    vandaag = vandaag or clock.today()
+    if signaal.status == Status.BEANTWOORD:
+        return f"Uiterste reactiedatum was {lange_datum(datum)}", False
+    if datum < vandaag:
+        te_laat = kalender.werkdagen_tussen(datum, vandaag)
+        dagen = "werkdag" if te_laat == 1 else "werkdagen"
+        return f"Termijn verstreken op {lange_datum(datum)} ({te_laat} {dagen} te laat)", True
+    resterend = kalender.werkdagen_tussen(vandaag, datum)
+    if resterend == 0:
+        return f"Uiterste reactiedatum: vandaag, {lange_datum(datum)}", False
+    dagen = "werkdag" if resterend == 1 else "werkdagen"
+    return f"Uiterste reactiedatum: {lange_datum(datum)} (nog {resterend} {dagen})", False
+
+
+def status_van(signaal: Signaal, besluit: str | None = None) -> StatusWeergave:
+    """The state of ``signaal`` in words; ``besluit`` is the decision of its current answer."""
+    termijn, verlopen = termijn_in_woorden(signaal)
+    if signaal.status == Status.BEANTWOORD and besluit:
+        soort = "overgenomen" if besluit == Besluit.OVERNEMEN else "niet-overgenomen"
+        return StatusWeergave(Besluit(besluit).label, soort, termijn, False)
+    if signaal.status == Status.IN_BEHANDELING and signaal.eigenaar_id:
+        return StatusWeergave(f"In behandeling bij {signaal.eigenaar.naam}",
+                              "verlopen" if verlopen else "behandeling", termijn, verlopen)
+    return StatusWeergave("Ingediend, nog niet toegewezen", "ingediend", termijn, verlopen)
+
+
+@dataclass(frozen=True)
+class TijdlijnItem:
+    tijdstip: dt.datetime
+    actie: str  # in words
+    door: str  # public description of the actor (role and organisation), never a name
+    detail: str
+    toelichting: str
+
+
+def tijdlijn(gebeurtenissen, organisatienamen: dict[str, str]) -> list[TijdlijnItem]:
+    """The public history of a signal. ``organisatienamen`` maps afkorting → naam."""
+    items = []
+    for g in gebeurtenissen:
+        na = g.na if isinstance(g.na, dict) else {}
+        detail = ""
+        if g.actie == "doorgestuurd" and na.get("eigenaar"):
+            detail = f"Nieuwe eigenaar: {organisatienamen.get(na['eigenaar'], na['eigenaar'])}"
+        elif g.actie in ("beantwoord", "herzien") and na.get("besluit") in Besluit.values:
+            detail = f"{Besluit(na['besluit']).label} (versie {na.get('reactie_versie', '?')})"
+        door = "Schakel (automatisch)" if g.actor_omschrijving == "systeem" else g.actor_omschrijving
+        items.append(TijdlijnItem(g.tijdstip, actie_in_woorden(g.actie), door, detail, g.toelichting))
+    return items
+
+
+def genoemde_organisaties(gebeurtenissen) -> set[str]:
+    """Afkortingen of organisations the events refer to (to look up their names at once)."""
+    return {g.na["eigenaar"] for g in gebeurtenissen if isinstance(g.na, dict) and g.na.get("eigenaar")}
