@@ -1,0 +1,1 @@
+"""Personal-data guard: find, mask and report personal data in free text."""
