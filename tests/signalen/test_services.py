@@ -205,3 +205,15 @@ def test_answering_a_signal_that_was_never_routed_is_an_invalid_transition(werel
     assert s.status == Status.INGEDIEND
     with pytest.raises(OngeldigeOvergang):
         workflow.volgende_status(s.status, workflow.Actie.BEANTWOORD)
+
+
+def test_personal_data_is_refused_with_exact_instructions(wereld):
+    with pytest.raises(ValidationError) as e:
+        services.dien_in(indiener=wereld.melder_uwv, titel="Mevrouw met BSN 111222333",
+                         praktijk="Zij woont op de Dorpsstraat 12 en mailde jan@example.nl.",
+                         getroffen_burgers="g", regeling=wereld.wia)
+    fouten = e.value.message_dict
+    assert set(fouten) == {"titel", "praktijk"}
+    assert "burgerservicenummer" in fouten["titel"][0]
+    assert len(fouten["praktijk"]) == 2
+    assert not Gebeurtenis.objects.exists()

@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "schakel.audit",
     "schakel.organisaties",
     "schakel.regelingen",
+    "schakel.privacy",
     "schakel.signalen",
     "schakel.termijnen",
     "schakel.notificaties",

@@ -17,6 +17,7 @@ from django.db import transaction
 
 from schakel.audit import trail
 from schakel.core import clock
+from schakel.privacy import persoonsgegevens
 from schakel.termijnen import services as termijnen  # deadlines and escalation hooks
 
 from . import rechten, routering, toelichting, workflow
@@ -60,7 +61,7 @@ def dien_in(*, indiener, titel: str, praktijk: str, getroffen_burgers: str, rege
         indienende_organisatie=organisatie, indiener=indiener, openbaar=openbaar, ingediend_op=clock.now(),
     )
     signaal.zoektekst = zoektekst_voor(signaal)
-    signaal.full_clean(exclude=["eigenaar"])
+    _valideer_signaal(signaal)
     signaal.save()
     signaal.oorzaken.set(list(oorzaken))
     trail.record("ingediend", signaal, actor=indiener, signaal=signaal,
@@ -68,6 +69,24 @@ def dien_in(*, indiener, titel: str, praktijk: str, getroffen_burgers: str, rege
                      "indienende_organisatie": organisatie.afkorting})
     routeer(signaal, actor=indiener)
     return signaal
+
+
+PUBLIEKE_TEKSTVELDEN = ("titel", "praktijk", "getroffen_burgers", "artikelen", "verbetervoorstel")
+
+
+def _valideer_signaal(signaal: Signaal) -> None:
+    """Field checks plus the personal-data guard: a signal leaves the filing organisation,
+    so it may hold no BSN, IBAN, address or other personal data. All problems at once."""
+    fouten: dict[str, list[str]] = {}
+    try:
+        signaal.full_clean(exclude=["eigenaar"])
+    except ValidationError as e:
+        fouten.update(e.message_dict)
+    velden = {veld: getattr(signaal, veld) for veld in PUBLIEKE_TEKSTVELDEN}
+    for veld, meldingen in persoonsgegevens.controleer_velden(velden).items():
+        fouten.setdefault(veld, []).extend(meldingen)
+    if fouten:
+        raise ValidationError(fouten)
 
 
 def routeer(signaal: Signaal, *, actor=None) -> Signaal:
