@@ -6,3 +6,9 @@ urlpatterns = [
     path("api/v1/", include("schakel.api.urls")),
     path("", include("schakel.web.urls")),
 ]
+
+# Errors under /api/ are application/problem+json; other paths get the web app's HTML pages.
+handler400 = "schakel.api.problems.bad_request"
+handler403 = "schakel.api.problems.permission_denied"
+handler404 = "schakel.api.problems.page_not_found"
+handler500 = "schakel.api.problems.server_error"

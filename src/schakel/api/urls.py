@@ -1,1 +1,31 @@
-urlpatterns = []
+"""Routes of /api/v1/: Dutch, kebab-case, no trailing slashes."""
+
+from django.urls import path
+from drf_spectacular.renderers import OpenApiJsonRenderer, OpenApiYamlRenderer
+
+from . import views
+from .schema import SchemaView
+
+app_name = "api"
+
+LIJST = {"get": "list"}
+DETAIL = {"get": "retrieve"}
+
+urlpatterns = [
+    path("signalen", views.SignaalViewSet.as_view({"get": "list", "post": "create"}), name="signaal-list"),
+    path("signalen/<uuid:uuid>", views.SignaalViewSet.as_view(DETAIL), name="signaal-detail"),
+    path("signalen/<uuid:uuid>/reacties", views.ReactiesView.as_view(), name="signaal-reacties"),
+    path("signalen/<uuid:uuid>/doorverwijzingen", views.DoorverwijzingenView.as_view(),
+         name="signaal-doorverwijzingen"),
+    path("signalen/<uuid:uuid>/tijdlijn", views.TijdlijnView.as_view(), name="signaal-tijdlijn"),
+    path("toezeggingen", views.ToezeggingViewSet.as_view(LIJST), name="toezegging-list"),
+    path("toezeggingen/<uuid:uuid>", views.ToezeggingViewSet.as_view(DETAIL), name="toezegging-detail"),
+    path("toezeggingen/<uuid:uuid>/nakoming", views.NakomingView.as_view(), name="toezegging-nakoming"),
+    path("organisaties", views.OrganisatieViewSet.as_view(LIJST), name="organisatie-list"),
+    path("organisaties/<slug:afkorting>", views.OrganisatieViewSet.as_view(DETAIL), name="organisatie-detail"),
+    path("regelingen", views.RegelingViewSet.as_view(LIJST), name="regeling-list"),
+    path("regelingen/<str:bwbId>", views.RegelingViewSet.as_view(DETAIL), name="regeling-detail"),
+    path("oorzaken", views.OorzaakViewSet.as_view(LIJST), name="oorzaak-list"),
+    path("openapi.yaml", SchemaView.as_view(renderer_classes=[OpenApiYamlRenderer]), name="schema-yaml"),
+    path("openapi.json", SchemaView.as_view(renderer_classes=[OpenApiJsonRenderer]), name="schema-json"),
+]
