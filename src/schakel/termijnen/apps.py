@@ -4,3 +4,6 @@ from django.apps import AppConfig
 class TermijnenConfig(AppConfig):
     name = "schakel.termijnen"
     verbose_name = "Termijnen en escalatie"
+
+    def ready(self):
+        from . import checks  # noqa: F401  (registers the system checks)

@@ -54,16 +54,16 @@ def start_eerste_termijn(signaal) -> Termijn:
     trede = regels.eerste_trede(signaal.soort)
     organisaties = organisaties_rond(signaal.eigenaar)
     kamercommissie_id = _regeling_kamercommissie_id(signaal)
-    adres = ladder.adres(trede, eigenaar_id=signaal.eigenaar_id, regeling_kamercommissie_id=kamercommissie_id,
-                         organisaties=organisaties)
+    kw = {"eigenaar_id": signaal.eigenaar_id, "regeling_kamercommissie_id": kamercommissie_id,
+          "organisaties": organisaties}
+    adres = ladder.adres(trede, **kw) or ladder.volgende(trede, **kw)  # a skipped rung: the next one up
     werkdagen = regels.voor(signaal.eigenaar_id).antwoordtermijn(signaal.soort)
     uiterste = kalender.uiterste_datum(signaal.ingediend_op, werkdagen)
     termijn = Termijn.objects.create(
         signaal=signaal, trede=adres.trede, organisatie_id=adres.organisatie_id, rol=adres.rol,
         gestart_op=signaal.ingediend_op, werkdagen=werkdagen, oorspronkelijke_uiterste_datum=uiterste,
         uiterste_datum=uiterste,
-        eindtrede=ladder.volgende(adres.trede, eigenaar_id=signaal.eigenaar_id,
-                                  regeling_kamercommissie_id=kamercommissie_id, organisaties=organisaties) is None,
+        eindtrede=ladder.volgende(adres.trede, **kw) is None,
     )
     signaal.uiterste_reactiedatum = uiterste
     signaal.escalatietrede = adres.trede
@@ -78,9 +78,8 @@ def start_eerste_termijn(signaal) -> Termijn:
                f"Reageer uiterlijk {datum_nl(uiterste)}: neem het voorstel over (met toezeggingen) "
                f"of leg uit waarom niet."),
     )
-    ministerie = ladder.adres(Trede.MINISTERIE, eigenaar_id=signaal.eigenaar_id,
-                              regeling_kamercommissie_id=kamercommissie_id, organisaties=organisaties)
-    if signaal.soort == "noodrem" and ministerie:
+    ministerie = ladder.adres(Trede.MINISTERIE, **kw)
+    if signaal.soort == "noodrem" and ministerie and ministerie.trede > adres.trede:
         notificaties.meld(
             adresboek.gebruikers(ministerie.organisatie_id, ministerie.rol), soort=Soort.TE_BEANTWOORDEN,
             signaal_id=signaal.pk, link=link, onderwerp=f"Noodrem bij {signaal.eigenaar.naam}: {signaal.kenmerk}",

@@ -147,7 +147,8 @@ def status_van(signaal, peildatum: dt.date | None = None) -> TermijnStatus:
 
     eerste, huidige = termijnen[0], termijnen[-1]
     geescaleerd = len(termijnen) > 1
-    overschreden_op = signaal.termijn_overschreden_op
+    gemist = [t.uiterste_datum for t in termijnen if t.uitkomst == "geescaleerd"]
+    overschreden_op = signaal.termijn_overschreden_op or (gemist[0] if gemist else None)
     if overschreden_op is None and huidige.is_open and huidige.uiterste_datum < peildatum:
         overschreden_op = huidige.uiterste_datum  # overdue, the sweep has not escalated it yet
     if signaal.beantwoord_op is not None or (not huidige.is_open and huidige.uitkomst == "beantwoord"):
