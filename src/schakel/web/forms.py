@@ -69,6 +69,8 @@ class InlogFormulier(AuthenticationForm):
 class SignaalFilterFormulier(forms.Form):
     """Filters of the signal list, read from the query string. Every field is optional."""
 
+    toon_optioneel = False
+
     q = forms.CharField(label="Zoeken", required=False, max_length=200,
                         help_text="Woorden uit de titel, de praktijk of het voorstel.",
                         error_messages={"max_length": "Gebruik maximaal 200 tekens om te zoeken."})
@@ -194,6 +196,8 @@ class ReactieFormulier(forms.Form):
 class ToezeggingFormulier(forms.Form):
     """One commitment row. All fields optional here: an empty row is skipped, and a partly
     filled row is checked by the service, which names the missing part."""
+
+    toon_optioneel = False
 
     omschrijving = forms.CharField(label="Wat wordt er gedaan?", required=False, max_length=2000,
                                    widget=forms.Textarea(attrs={"rows": 2}),

@@ -85,6 +85,8 @@ def veld(bound_field, beschrijvingen: bool = False, klasse: str = ""):
         "is_vinkje": isinstance(bound_field.field.widget, CheckboxInput),
         "beschreven_door": " ".join(beschreven_door),
         "klasse": klasse,
+        # Forms whose fields are all optional by design (filters, commitment rows) say so once.
+        "toon_optioneel": not bound_field.field.required and getattr(bound_field.form, "toon_optioneel", True),
     }
 
 
