@@ -10,6 +10,7 @@ from django.urls import reverse
 from schakel.core import clock
 from schakel.signalen import services
 from schakel.signalen.models import Oorzaak
+from schakel.signalen.services import NieuweToezegging
 from tests.conftest import GOEDE_UITLEG, VANDAAG
 
 from .html import zichtbare_tekst
@@ -119,3 +120,16 @@ def test_logged_in_staff_also_see_their_closed_signals(client_voor, wereld):
     assert besloten.titel in tekst and "Niet openbaar" in tekst
     tekst = zichtbare_tekst(client_voor(wereld.melder_cbr).get(reverse("web:signalen")).content.decode())
     assert besloten.titel not in tekst
+
+
+def test_list_query_count_does_not_grow_with_the_page(client, wereld, django_assert_max_num_queries):
+    for i in range(20):
+        signaal = _dien_in(wereld, f"Signaal nummer {i}")
+        if i % 2:
+            services.reageer(signaal, actor=wereld.behandelaar_szw, besluit="overnemen",
+                             toelichting_tekst="We passen het aan.",
+                             toezeggingen=[NieuweToezegging("Aanpassen", "Directie", dt.date(2026, 6, 1))])
+    with django_assert_max_num_queries(8):
+        response = client.get(reverse("web:signalen"))
+    html = response.content.decode()
+    assert html.count("statuslabel--overgenomen") == 10 and html.count("statuslabel--behandeling") == 10
