@@ -236,3 +236,12 @@ def test_every_response_under_api_has_the_version_header(api, als, signaal, were
     for response in responses:
         assert response["API-Version"] == "1.0.0", (response.wsgi_request.path, response.status_code)
     assert {r.status_code for r in responses} >= {200, 201, 400, 401, 404, 405, 415}
+
+
+def test_personal_data_is_refused_per_field(melder):
+    body = signaal_body(getroffenBurgers="Mevrouw met BSN 111222333",
+                        verbetervoorstel="Mail de uitkomst naar j.jansen@example.com.")
+
+    data = assert_problem(post_json(melder, body), 400, "getroffenBurgers", "verbetervoorstel")
+    assert not any(p["name"] == "getroffen_burgers" for p in data["invalidParams"])
+    assert not Signaal.objects.exists()

@@ -283,3 +283,21 @@ def test_page_size_100_is_allowed(api, drie_signalen):
 
 def test_detail_refuses_query_parameters(api, signaal):
     assert_problem(api.get(detail(signaal), {"status": "beantwoord"}), 400, "status")
+
+
+def test_list_query_count_does_not_grow_with_the_number_of_signals(api, wereld, django_assert_max_num_queries):
+    from schakel.signalen import services
+
+    def vul(n):
+        for i in range(n):
+            s = maak_signaal(wereld.melder_uwv, wereld.wia, titel=f"Signaal {i}",
+                             oorzaken=[_oorzaak("complexe-regels"), _oorzaak("geen-evaluatie")])
+            services.reageer(s, actor=wereld.behandelaar_szw, besluit="overnemen", toelichting_tekst="Doen we.",
+                             toezeggingen=[services.NieuweToezegging("Actie", "DG", dt.date(2026, 6, 1))] * 2)
+
+    vul(2)
+    with django_assert_max_num_queries(12) as weinig:
+        api.get(LIJST)
+    vul(8)
+    with django_assert_max_num_queries(len(weinig.captured_queries)):
+        assert api.get(LIJST).json()["count"] == 10
