@@ -109,6 +109,16 @@ def test_values_are_kept_after_an_error(client_voor, wereld):
     assert html.count("checked") == 3  # two causes and 'openbaar'
 
 
+def test_personal_data_is_refused_on_the_field_that_holds_it(client_voor, wereld):
+    data = _signaal_post(wereld, praktijk="Mevrouw met BSN 111222333 kreeg een brief die ze niet begreep.",
+                         verbetervoorstel="Mail de klant op j.jansen@example.nl.")
+    html = _fouten(client_voor(wereld.melder_uwv).post(reverse("web:signaal-nieuw"), data))
+    assert '<a href="#id_praktijk">Verwijder het burgerservicenummer (BSN)' in html
+    assert '<a href="#id_verbetervoorstel">Verwijder het e-mailadres' in html
+    assert element_met_id(html, "id_praktijk")[1].get("aria-invalid") == "true"
+    assert not Signaal.objects.exists()
+
+
 # --- Answering ------------------------------------------------------------------------------------
 
 def test_explain_answer_is_saved_and_shown(client_voor, signaal, wereld):
