@@ -301,3 +301,19 @@ def test_list_query_count_does_not_grow_with_the_number_of_signals(api, wereld, 
     vul(8)
     with django_assert_max_num_queries(len(weinig.captured_queries)):
         assert api.get(LIJST).json()["count"] == 10
+
+
+def test_overdue_signals_are_shown_and_filterable(api, als, drie_signalen, wereld):
+    oud, rijbewijs, nieuw = drie_signalen
+    als(wereld.behandelaar_ienw).post(f"{detail(rijbewijs)}/reacties", {
+        "besluit": "niet_overnemen", "toelichting": GOEDE_UITLEG}, format="json")
+
+    with clock.travel(dt.datetime(2026, 6, 1, 10, 0, tzinfo=dt.timezone.utc)):  # past every first term
+        assert kenmerken(api.get(LIJST, {"teLaat": "true"})) == [nieuw.kenmerk, oud.kenmerk]
+        assert kenmerken(api.get(LIJST, {"teLaat": "false"})) == [rijbewijs.kenmerk]
+        data = api.get(detail(oud)).json()
+        assert data["teLaat"] is True and data["escalatietrede"] >= 1
+        assert api.get(detail(rijbewijs)).json()["teLaat"] is False
+    assert api.get(detail(oud)).json()["teLaat"] is True  # filed in January: past its term already today
+    assert api.get(detail(nieuw)).json()["teLaat"] is False  # filed today: within its term
+    assert_problem(api.get(LIJST, {"teLaat": "ja"}), 400, "teLaat")

@@ -15,6 +15,7 @@ from schakel.regelingen.models import Regeling
 from schakel.signalen.models import Oorzaak, Signaal, SignaalSoort, Toezegging, ToezeggingStatus
 from schakel.signalen.workflow import Status
 from schakel.signalen.zoeken import zoek
+from schakel.termijnen import selecties
 
 MAX_ZOEKVRAAG = 200
 WAAR_ONWAAR = [("true", "true"), ("false", "false")]
@@ -68,6 +69,8 @@ class SignaalFilter(StrikteFilterSet):
                             field_name="ingediend_op", lookup_expr="date__gte")
     ingediendTot = _datum("Ingediend op of vóór deze datum (JJJJ-MM-DD, tot en met).",
                           field_name="ingediend_op", lookup_expr="date__lte")
+    teLaat = _keuze(WAAR_ONWAAR, "'true': nog niet beantwoord en over de uiterste reactiedatum; "
+                                 "'false': de overige.", method="filter_te_laat")
     zoek = filters.CharFilter(method="filter_zoek", max_length=MAX_ZOEKVRAAG,
                               help_text="Zoekt in titel, praktijk, getroffen burgers, verbetervoorstel en "
                                         "artikelen, met Nederlandse woordstammen: alle woorden moeten voorkomen.",
@@ -86,6 +89,10 @@ class SignaalFilter(StrikteFilterSet):
                 self.form.add_error("ingediendTot", "Deze datum ligt vóór 'ingediendVanaf'.")
                 return False
         return valid
+
+    def filter_te_laat(self, queryset, name, value: str):
+        te_laat = selecties.is_overschreden_q()
+        return queryset.filter(te_laat) if value == "true" else queryset.exclude(te_laat)
 
     def filter_zoek(self, queryset, name, value: str):
         return zoek(queryset, value)

@@ -155,6 +155,17 @@ class SignaalSerializer(serializers.Serializer):
     uitersteReactiedatum = serializers.DateField(source="uiterste_reactiedatum", read_only=True, allow_null=True,
                                                  help_text="Uiterlijk op deze dag moet de eigenaar reageren.")
     beantwoordOp = serializers.DateTimeField(source="beantwoord_op", read_only=True, allow_null=True)
+    teLaat = serializers.BooleanField(source="te_laat", read_only=True,
+                                      help_text="Nog niet beantwoord en een uiterste reactiedatum is verstreken.")
+    termijnOverschredenOp = serializers.DateField(
+        source="termijn_overschreden_op", read_only=True, allow_null=True,
+        help_text="De eerste uiterste reactiedatum die verstreek zonder reactie, of null.",
+    )
+    escalatietrede = serializers.IntegerField(
+        read_only=True, allow_null=True, min_value=1, max_value=5,
+        help_text="Hoe hoog het verzoek op de escalatieladder staat: 1 behandelaar, 2 bestuur, "
+                  "3 ministerie (DG/SG), 4 bewindspersoon, 5 Kamercommissie.",
+    )
     actueleReactie = serializers.SerializerMethodField(help_text="De laatste versie van de reactie, of null.")
 
     @extend_schema_field(ReactieSerializer(allow_null=True))

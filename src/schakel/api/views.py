@@ -6,7 +6,7 @@ checked before the body is validated so that the answer does not depend on the i
 
 from __future__ import annotations
 
-from django.db.models import Prefetch
+from django.db.models import BooleanField, ExpressionWrapper, Prefetch
 from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
@@ -20,6 +20,7 @@ from schakel.organisaties.models import Organisatie
 from schakel.regelingen.models import BWB_ID_PATTERN, Regeling
 from schakel.signalen import rechten, services
 from schakel.signalen.models import Oorzaak, Reactie, Signaal, Toezegging, ToezeggingStatus
+from schakel.termijnen import selecties
 
 from . import serializers as s
 from .filters import OrganisatieFilter, RegelingFilter, SignaalFilter, ToezeggingFilter, check_query_params
@@ -56,6 +57,7 @@ def _reacties_prefetch() -> Prefetch:
 def signalen_voor(user):
     """Signals ``user`` may see, with what the representation needs."""
     queryset = (Signaal.objects.met_relaties()
+                .annotate(te_laat=ExpressionWrapper(selecties.is_overschreden_q(), output_field=BooleanField()))
                 .prefetch_related("oorzaken", _reacties_prefetch()))
     return rechten.zichtbare_signalen(user, queryset)
 
