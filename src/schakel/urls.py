@@ -5,6 +5,8 @@ urlpatterns = [
     path("beheer/", admin.site.urls),
     path("api/v1/", include("schakel.api.urls")),
     path("", include("schakel.web.urls")),
+    path("", include("schakel.termijnen.urls")),
+    path("", include("schakel.notificaties.urls")),
 ]
 
 # Errors under /api/ are application/problem+json; other paths get the web app's HTML pages.

@@ -1,0 +1,101 @@
+"""Pages: a signal's term and escalation history, extending a term, and the overdue overview."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+
+from schakel.organisaties.models import Organisatie
+from schakel.signalen import rechten
+from schakel.signalen.models import Signaal
+
+from . import ladder, selecties, services
+from .forms import OverzichtFilter, VerlengFormulier
+from .ladder import OrgInfo
+
+PER_PAGINA = 25
+
+
+def _zichtbaar_signaal(request, uuid) -> Signaal:
+    """The signal if the user may see it, else 404 (its existence stays hidden)."""
+    zichtbaar = rechten.zichtbare_signalen(request.user, Signaal.objects.all())
+    return get_object_or_404(zichtbaar.select_related("eigenaar", "regeling", "indienende_organisatie"), uuid=uuid)
+
+
+def _signaal_url(signaal) -> str:
+    return f"/signalen/{signaal.uuid}"
+
+
+def _vervolg(signaal, status):
+    """The rungs still ahead if the request stays unanswered: shown as 'what happens next'."""
+    if status.fase not in ("loopt", "overschreden") or not signaal.eigenaar_id or not status.trede:
+        return []
+    ids = {signaal.eigenaar_id, signaal.eigenaar.opdrachtgever_id, signaal.regeling.kamercommissie_id} - {None}
+    ids |= set(Organisatie.objects.filter(pk__in=ids, kamercommissie__isnull=False)
+               .values_list("kamercommissie_id", flat=True))
+    orgs = {o.pk: o for o in Organisatie.objects.filter(pk__in=ids)}
+    treden = ladder.ladder(eigenaar_id=signaal.eigenaar_id, organisaties={pk: OrgInfo.van(o) for pk, o in orgs.items()},
+                           regeling_kamercommissie_id=signaal.regeling.kamercommissie_id, vanaf=status.trede + 1)
+    return [(adres, services.omschrijf_adres(adres.trede, orgs[adres.organisatie_id])) for adres in treden]
+
+
+def termijn(request, uuid):
+    signaal = _zichtbaar_signaal(request, uuid)
+    status = services.status_van(signaal)
+    return render(request, "termijnen/termijn.html", {
+        "signaal": signaal, "status": status, "vervolg": _vervolg(signaal, status),
+        "signaal_url": _signaal_url(signaal),
+    })
+
+
+@login_required
+def verlengen(request, uuid):
+    signaal = _zichtbaar_signaal(request, uuid)
+    if not rechten.mag_beantwoorden(request.user, signaal):
+        raise PermissionDenied("Alleen de behandelaars van de organisatie die moet reageren, kunnen de termijn "
+                               "verlengen.")
+    termijn = signaal.termijnen.open().select_related("organisatie").first()
+    context = {"signaal": signaal, "termijn": termijn, "signaal_url": _signaal_url(signaal)}
+    probleem = services.kan_verlengen(termijn, signaal)
+    if probleem:
+        return render(request, "termijnen/verlengen.html", {**context, "probleem": probleem},
+                      status=400 if request.method == "POST" else 200)
+    maximum = services.maximale_verlengdatum(termijn, signaal.soort)
+    form = VerlengFormulier(request.POST if request.method == "POST" else None, initial={"tot": maximum})
+    if form.is_bound and form.is_valid():
+        try:
+            termijn = services.verleng(signaal, actor=request.user, tot=form.cleaned_data["tot"],
+                                       reden=form.cleaned_data["reden"])
+        except ValidationError as fout:
+            for sleutel, teksten in fout.message_dict.items():
+                for tekst in teksten:
+                    form.add_error(sleutel if sleutel in form.fields else None, tekst)
+        else:
+            messages.success(request, f"De termijn is verlengd tot {services.datum_nl(termijn.uiterste_datum)}. "
+                                      "De reden staat openbaar bij het signaal.")
+            return redirect(_signaal_url(signaal))
+    return render(request, "termijnen/verlengen.html", {**context, "form": form, "maximum": maximum},
+                  status=400 if form.is_bound else 200)
+
+
+def overzicht(request):
+    """Public overview: unanswered signals past their deadline, and commitments past their due date."""
+    filters = OverzichtFilter(request.GET or None)
+    criteria = filters.cleaned_data if filters.is_bound and filters.is_valid() else {}
+    zichtbaar = rechten.zichtbare_signalen(request.user, Signaal.objects.all())
+    signalen = selecties.overschreden(zichtbaar)
+    if criteria.get("eigenaar"):
+        signalen = signalen.filter(eigenaar=criteria["eigenaar"])
+    if criteria.get("commissie"):
+        signalen = selecties.voor_commissie(criteria["commissie"], signalen)
+    pagina = Paginator(selecties.met_termijnen(signalen.select_related("eigenaar", "regeling")),
+                       PER_PAGINA).get_page(request.GET.get("pagina"))
+    for s in pagina.object_list:
+        s.termijnstatus = services.status_van(s)
+    return render(request, "termijnen/overzicht.html", {
+        "filters": filters, "pagina": pagina, "criteria": criteria,
+        "toezeggingen_organisatie": criteria.get("eigenaar"), "toezeggingen_commissie": criteria.get("commissie"),
+    })
