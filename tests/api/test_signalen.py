@@ -34,6 +34,7 @@ def test_file_signal(als, wereld):
     data = response.json()
     signaal = Signaal.objects.get(uuid=data["uuid"])
     assert response["Location"] == data["url"]
+    assert type(response["Location"]) is str  # WSGI servers refuse str subclasses in headers
     assert data["url"].endswith(f"/api/v1/signalen/{signaal.uuid}")
     assert data["kenmerk"] == signaal.kenmerk
     assert data["regeling"] == "BWBR0019057"

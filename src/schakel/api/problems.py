@@ -181,7 +181,7 @@ def _detail_for(exc: exceptions.APIException, request) -> str:
     detail = str(detail)
     if isinstance(exc, (exceptions.NotAuthenticated, exceptions.AuthenticationFailed)):
         if isinstance(exc, exceptions.AuthenticationFailed):
-            return f"{detail} {STANDAARD_DETAILS[401]}"
+            return f"{detail.rstrip('. ')}. {STANDAARD_DETAILS[401]}"
         return STANDAARD_DETAILS[401]
     if isinstance(exc, exceptions.NotFound):
         return STANDAARD_DETAILS[404] if detail == str(exceptions.NotFound.default_detail) else detail

@@ -105,7 +105,8 @@ class SignaalViewSet(StrictQueryMixin, mixins.ListModelMixin, mixins.RetrieveMod
         signaal = services.dien_in(indiener=request.user, **invoer.validated_data)
         signaal = signalen_voor(request.user).get(pk=signaal.pk)
         data = self.get_serializer(signaal).data
-        return Response(data, status=status.HTTP_201_CREATED, headers={"Location": data["url"]})
+        # str(): DRF's Hyperlink is a str subclass, which WSGI servers refuse in headers.
+        return Response(data, status=status.HTTP_201_CREATED, headers={"Location": str(data["url"])})
 
 
 @extend_schema_view(
