@@ -5,6 +5,9 @@ from __future__ import annotations
 import json
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import PermissionDenied, RequestDataTooBig, SuspiciousOperation
+from django.http import Http404
 from django.test import override_settings
 
 from schakel.signalen.models import Signaal
@@ -106,11 +109,42 @@ def test_body_limit_follows_the_django_setting(melder):
     assert_problem(post_json(melder, signaal_body(verbetervoorstel="y" * 3000)), 413)
 
 
-def test_too_large_form_body_is_a_problem_too(melder):
-    # A form body is refused (415), whatever its size; Django's own size check must not leak a 500.
+def test_large_form_body_is_refused_without_reading_it(melder):
     response = melder.post(LIJST, "a=" + "b" * (1024 * 1024 + 10), content_type="application/x-www-form-urlencoded")
-    assert response.status_code in (413, 415)
-    assert_problem(response, response.status_code)
+    assert_problem(response, 415)
+
+
+@pytest.mark.parametrize("handler, status, args", [
+    ("bad_request", 413, (RequestDataTooBig(),)),
+    ("bad_request", 400, (SuspiciousOperation(),)),
+    ("permission_denied", 403, (PermissionDenied(),)),
+    ("page_not_found", 404, (Http404(),)),
+    ("server_error", 500, ()),
+])
+def test_django_error_handlers_answer_problems_under_api(rf, handler, status, args):
+    from schakel.api import problems
+
+    response = getattr(problems, handler)(rf.get("/api/v1/signalen"), *args)
+
+    assert response.status_code == status
+    assert response["Content-Type"] == "application/problem+json"
+    assert json.loads(response.content)["instance"] == "/api/v1/signalen"
+
+
+@pytest.mark.parametrize("handler, args", [
+    ("bad_request", (SuspiciousOperation(),)),
+    ("permission_denied", (PermissionDenied(),)),
+    ("page_not_found", (Http404(),)),
+    ("server_error", ()),
+])
+def test_django_error_handlers_leave_html_pages_to_the_web_app(rf, handler, args):
+    from schakel.api import problems
+
+    request = rf.get("/signalen")
+    request.user = AnonymousUser()
+    response = getattr(problems, handler)(request, *args)
+
+    assert response["Content-Type"].startswith("text/html")
 
 
 # --- content type and JSON -----------------------------------------------------------------
@@ -245,3 +279,13 @@ def test_personal_data_is_refused_per_field(melder):
     data = assert_problem(post_json(melder, body), 400, "getroffenBurgers", "verbetervoorstel")
     assert not any(p["name"] == "getroffen_burgers" for p in data["invalidParams"])
     assert not Signaal.objects.exists()
+
+
+@pytest.mark.parametrize("veld, waarde", [
+    ("indienendeOrganisatie", "uwv\u0000"),
+    ("oorzaken", ["complexe-regels\u0000"]),
+    ("regeling", "BWBR0019057\u0000"),
+])
+def test_null_characters_in_references_are_refused_before_the_database(melder, veld, waarde):
+    data = assert_problem(post_json(melder, signaal_body(**{veld: waarde})), 400)
+    assert data["invalidParams"][0]["name"].startswith(veld)

@@ -115,7 +115,7 @@ class _NatuurlijkeSleutel(serializers.SlugRelatedField):
         raise NotImplementedError
 
     def to_internal_value(self, data):
-        if not isinstance(data, str) or not data.strip():
+        if not isinstance(data, str) or not data.strip() or "\x00" in data:  # PostgreSQL refuses NUL
             self.fail("invalid")
         if self.pattern and not re.fullmatch(self.pattern, data):
             self.fail("invalid_format", value=data[:40])

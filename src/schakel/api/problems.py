@@ -7,7 +7,7 @@ camelCase API name of each field (``toezeggingen.0.uiterlijk``).
 
 from __future__ import annotations
 
-import logging
+from http import HTTPStatus
 from typing import Any, Iterator
 
 from django.core.exceptions import NON_FIELD_ERRORS
@@ -22,8 +22,6 @@ from rest_framework.views import set_rollback
 from schakel.signalen.workflow import OngeldigeOvergang
 
 from .naming import camel_path
-
-logger = logging.getLogger(__name__)
 
 PROBLEM_CONTENT_TYPE = "application/problem+json"
 NON_FIELD_NAME = "nonFieldErrors"
@@ -83,8 +81,6 @@ def problem(status_code: int, detail: str, instance: str, invalid_params: list[d
 
 
 def _reason_phrase(status_code: int) -> str:
-    from http import HTTPStatus
-
     try:
         return HTTPStatus(status_code).phrase
     except ValueError:
@@ -135,6 +131,8 @@ def _message(error: DjangoValidationError) -> str:
 
 
 def _validation_detail(params: list[dict]) -> str:
+    if not params:
+        return "De invoer is ongeldig."
     if len(params) == 1:
         return f"{params[0]['name']}: {params[0]['reason']}"
     return f"De invoer bevat {len(params)} fouten; zie invalidParams."
