@@ -1,0 +1,78 @@
+"""``schakel laad-demodata``: demo accounts and a realistic history of signals."""
+
+import time
+
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from schakel.demo import opbouw
+from schakel.signalen.models import Signaal
+
+MAX_AANTAL = 5000
+
+
+class Command(BaseCommand):
+    help = (
+        "Maak demo-accounts per rol en organisatie en een realistische set signalen van de afgelopen "
+        "veertien maanden, met reacties, toezeggingen en audittrail. Laadt de referentiedata als die ontbreekt. "
+        "Staat er al demodata, dan verandert er niets (tenzij --opnieuw)."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--aantal", type=int, default=300, help="Aantal signalen (standaard 300).")
+        parser.add_argument("--seed", type=int, default=42,
+                            help="Startwaarde van de toevalsgenerator; dezelfde seed geeft dezelfde data "
+                                 "(standaard 42).")
+        parser.add_argument("--opnieuw", action="store_true",
+                            help="Verwijder de bestaande demosignalen (met reacties en audittrail) en bouw ze "
+                                 "opnieuw op.")
+
+    def handle(self, *args, aantal, seed, opnieuw, **options):
+        if not 0 <= aantal <= MAX_AANTAL:
+            raise CommandError(f"--aantal moet tussen 0 en {MAX_AANTAL} liggen.")
+        andere = Signaal.objects.exclude(pk__in=opbouw.demo_signalen().values("pk")).count()
+        if andere:
+            raise CommandError(
+                f"Deze database bevat {andere} signalen die geen demodata zijn. Demodata wordt alleen in een "
+                "demo-omgeving geladen; gebruik een lege database (SCHAKEL_DATA_DIR of SCHAKEL_DB_NAME)."
+            )
+        bestaand = opbouw.demo_signalen().count()
+        if bestaand and not opnieuw:
+            self.stdout.write(f"Demodata staat er al ({bestaand} signalen); er is niets gewijzigd. "
+                              "Gebruik --opnieuw om de demosignalen opnieuw op te bouwen.")
+            self._toon_inloggegevens()
+            return
+
+        begin = time.monotonic()
+        try:
+            with transaction.atomic():
+                if bestaand:
+                    verwijderd = opbouw.verwijder_demodata()
+                    self.stdout.write(f"{verwijderd} bestaande demosignalen verwijderd.")
+                samenvatting = opbouw.maak_demodata(aantal=aantal, seed=seed)
+        except (opbouw.DemodataNietVerwijderbaar, ValueError) as exc:
+            raise CommandError(str(exc)) from None
+        duur = time.monotonic() - begin
+
+        s = samenvatting
+        self.stdout.write(self.style.SUCCESS(f"Demodata geladen in {duur:.1f} s (seed {seed})."))
+        self.stdout.write(
+            f"  {s.signalen} signalen, waarvan {s.noodremmen} noodremmen; {s.open} nog zonder reactie "
+            f"({s.over_termijn} over de termijn).\n"
+            f"  Reacties: {s.overgenomen} overgenomen, {s.niet_overgenomen} niet overgenomen met reden; "
+            f"{s.herzien} herzien; {s.doorgestuurd} doorgestuurd.\n"
+            f"  Toezeggingen: {s.toezeggingen}, waarvan {s.nagekomen} nagekomen en {s.toezeggingen_verlopen} "
+            "over de datum."
+        )
+        self._toon_inloggegevens()
+
+    def _toon_inloggegevens(self):
+        self.stdout.write("")
+        self.stdout.write(self.style.MIGRATE_HEADING(
+            f"Demo-accounts (wachtwoord voor allemaal: {opbouw.DEMO_WACHTWOORD})"))
+        self.stdout.write(f"  {opbouw.BEHEERDER:<22} beheerder, alle rechten; beheer op /beheer/")
+        for organisatie, namen in opbouw.inlogoverzicht():
+            self.stdout.write(f"  {organisatie.naam}: {', '.join(namen)}")
+        self.stdout.write("")
+        self.stdout.write("Start de server met 'schakel runserver' en open http://localhost:8000/ "
+                          "(inloggen via /inloggen, beheer via /beheer/).")

@@ -1,0 +1,149 @@
+"""The demo data set: accounts, a realistic mix of signals built through the services, deterministic."""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from io import StringIO
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from schakel.accounts.models import Rol, User
+from schakel.audit.models import Gebeurtenis
+from schakel.core import clock
+from schakel.demo import opbouw
+from schakel.organisaties.models import Organisatie
+from schakel.signalen import toelichting
+from schakel.signalen.models import Besluit, Reactie, Signaal, SignaalSoort, Toezegging, ToezeggingStatus
+from schakel.signalen.workflow import Status
+
+pytestmark = pytest.mark.django_db
+
+
+def laad(*args) -> str:
+    out = StringIO()
+    call_command("laad_demodata", *args, stdout=out, stderr=StringIO())
+    return out.getvalue()
+
+
+def vingerafdruk_van_dataset() -> list[tuple]:
+    return list(Signaal.objects.order_by("ingediend_op", "id").values_list(
+        "titel", "status", "soort", "indienende_organisatie__afkorting", "eigenaar__afkorting", "ingediend_op",
+        "aantal_getroffen", "openbaar"))
+
+
+def test_full_demo_set_is_realistic_and_fast():
+    begin = time.monotonic()
+    uitvoer = laad()
+    duur = time.monotonic() - begin
+    assert duur < 50, f"laad-demodata took {duur:.1f}s"
+
+    # Accounts per role and organisation, one shared password, plus the admin.
+    for naam, rol, org in [("melder.uwv", Rol.MELDER, "uwv"), ("behandelaar.szw", Rol.BEHANDELAAR, "szw"),
+                           ("bestuur.uwv", Rol.BESTUUR, "uwv"), ("minister.szw", Rol.BEWINDSPERSOON, "szw"),
+                           ("griffie.szw", Rol.GRIFFIE, "cie-szw"), ("melder.amsterdam", Rol.MELDER, "amsterdam")]:
+        user = User.objects.get(username=naam)
+        assert (user.rol, user.organisatie.afkorting) == (rol, org)
+        assert user.check_password(opbouw.DEMO_WACHTWOORD)
+    beheer = User.objects.get(username="beheer")
+    assert beheer.is_superuser and beheer.is_staff and beheer.check_password(opbouw.DEMO_WACHTWOORD)
+    assert opbouw.DEMO_WACHTWOORD in uitvoer and "melder.uwv" in uitvoer and "/beheer/" in uitvoer
+    assert "http://localhost:8000/" in uitvoer
+
+    signalen = Signaal.objects.all()
+    assert signalen.count() == 300
+    assert signalen.values("titel").distinct().count() == 300
+    assert len(set(signalen.values_list("indienende_organisatie", flat=True))) >= 12
+    assert len(set(signalen.values_list("regeling", flat=True))) >= 15
+
+    # Filed over the past ~14 months, never in the future.
+    nu = clock.now()
+    data = sorted(signalen.values_list("ingediend_op", flat=True))
+    assert data[-1] < nu and (nu - data[0]).days > 300
+    assert len({d.strftime("%Y-%m") for d in data}) >= 12
+
+    # A mix of statuses and outcomes.
+    per_status = Counter(signalen.values_list("status", flat=True))
+    assert per_status[Status.BEANTWOORD] > 120 and per_status[Status.IN_BEHANDELING] > 40
+    open_signalen = signalen.filter(status=Status.IN_BEHANDELING)
+    over_termijn = open_signalen.filter(uiterste_reactiedatum__lt=clock.today()).count()
+    assert 10 < over_termijn < open_signalen.count()
+    besluiten = Counter(Reactie.objects.values_list("besluit", flat=True))
+    assert besluiten[Besluit.OVERNEMEN] > 50 and besluiten[Besluit.NIET_OVERNEMEN] > 40
+    assert Reactie.objects.filter(versie=2).count() >= 5
+    assert Reactie.objects.filter(niveau="politiek").exclude(ondertekend_door="").count() >= 10
+    assert signalen.filter(soort=SignaalSoort.NOODREM).exists()
+    assert signalen.filter(openbaar=False).exists()
+    assert Gebeurtenis.objects.filter(actie="doorgestuurd").count() >= 3
+    doorgestuurd = Signaal.objects.filter(gebeurtenissen__actie="doorgestuurd").distinct()
+    assert doorgestuurd.exclude(eigenaar__soort="ministerie").exists()  # back to an implementer
+
+    # Commitments: some kept, some overdue, some still running.
+    toezeggingen = Toezegging.objects.all()
+    assert toezeggingen.filter(status=ToezeggingStatus.NAGEKOMEN).count() > 20
+    assert toezeggingen.verlopen().count() > 5
+    assert toezeggingen.filter(status=ToezeggingStatus.OPEN, uiterlijk__gte=clock.today()).exists()
+
+    # Everything went through the services: a complete audit trail on the right dates.
+    acties = Counter(Gebeurtenis.objects.values_list("actie", flat=True))
+    assert acties["ingediend"] == acties["gerouteerd"] == 300
+    assert acties["beantwoord"] == per_status[Status.BEANTWOORD]
+    assert acties["herzien"] == Reactie.objects.filter(versie__gt=1).count()
+    assert acties["toezegging_nagekomen"] == toezeggingen.filter(status=ToezeggingStatus.NAGEKOMEN).count()
+    for signaal in signalen.order_by("?")[:20]:
+        ingediend = signaal.gebeurtenissen.get(actie="ingediend")
+        assert ingediend.tijdstip == signaal.ingediend_op
+        for reactie in signaal.reacties.all():
+            assert reactie.gegeven_op > signaal.ingediend_op
+
+    # Explains are distinct and substantive, as the service demands.
+    uitleg = list(Reactie.objects.filter(besluit=Besluit.NIET_OVERNEMEN).values_list("toelichting", flat=True))
+    assert len({toelichting.vingerafdruk(t) for t in uitleg}) == len(uitleg)
+    assert all(toelichting.bezwaren_tegen_uitleg(t) == [] for t in uitleg)
+
+
+def test_same_seed_gives_the_same_data_and_a_second_run_changes_nothing():
+    laad("--aantal", "40", "--seed", "7")
+    eerste = vingerafdruk_van_dataset()
+    gebeurtenissen = Gebeurtenis.objects.count()
+    assert len(eerste) == 40
+
+    uitvoer = laad("--aantal", "40", "--seed", "7")
+    assert "er is niets gewijzigd" in uitvoer and "melder.uwv" in uitvoer
+    assert vingerafdruk_van_dataset() == eerste and Gebeurtenis.objects.count() == gebeurtenissen
+
+    laad("--aantal", "40", "--seed", "7", "--opnieuw")
+    assert vingerafdruk_van_dataset() == eerste
+    assert Gebeurtenis.objects.count() == gebeurtenissen  # old events removed with the old signals
+
+    laad("--aantal", "40", "--seed", "8", "--opnieuw")
+    assert vingerafdruk_van_dataset() != eerste
+    assert User.objects.filter(username="melder.uwv").count() == 1
+
+
+def test_loads_reference_data_when_missing():
+    assert not Organisatie.objects.exists()
+    laad("--aantal", "5")
+    assert Organisatie.objects.filter(afkorting__in=["uwv", "szw", "cbr", "cie-szw"]).count() == 4
+    assert Signaal.objects.count() == 5
+
+
+def test_refuses_a_database_with_real_signals(signaal):
+    with pytest.raises(CommandError, match="geen demodata"):
+        laad("--aantal", "5")
+    assert Signaal.objects.count() == 1
+
+
+@pytest.mark.parametrize("aantal", ["-1", "100000"])
+def test_rejects_an_unreasonable_number(aantal):
+    with pytest.raises(CommandError, match="--aantal"):
+        laad("--aantal", aantal)
+
+
+def test_demo_accounts_are_recognised_by_name_only(wereld):
+    opbouw.maak_gebruikers()
+    namen = set(opbouw.demo_gebruikers().values_list("username", flat=True))
+    assert {"melder.uwv", "behandelaar.szw", "minister.szw", "griffie.szw", "beheer"} <= namen
+    assert not namen & {"melder-uwv", "behandelaar-szw"}  # the test world's own accounts
+    assert not opbouw.demo_gebruikers().exclude(email="").exists()  # notifications stay in the inbox
