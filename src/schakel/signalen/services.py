@@ -102,7 +102,8 @@ def routeer(signaal: Signaal, *, actor=None) -> Signaal:
 
 
 def _vergrendeld(signaal: Signaal) -> Signaal:
-    return Signaal.objects.select_for_update().select_related("eigenaar", "regeling").get(pk=signaal.pk)
+    # of=("self",): lock only the signal; PostgreSQL refuses FOR UPDATE on the nullable eigenaar join.
+    return Signaal.objects.select_for_update(of=("self",)).select_related("eigenaar", "regeling").get(pk=signaal.pk)
 
 
 @transaction.atomic
@@ -236,7 +237,8 @@ def reageer(signaal: Signaal, *, actor, besluit: str, toelichting_tekst: str,
 @transaction.atomic
 def rond_toezegging_af(toezegging: Toezegging, *, actor, toelichting_tekst: str) -> Toezegging:
     """Record that a commitment has been kept."""
-    toezegging = Toezegging.objects.select_for_update().select_related("reactie", "signaal").get(pk=toezegging.pk)
+    toezegging = (Toezegging.objects.select_for_update(of=("self",)).select_related("reactie", "signaal")
+                  .get(pk=toezegging.pk))
     if not rechten.mag_toezegging_afronden(actor, toezegging):
         raise PermissionDenied("Alleen de organisatie die de toezegging deed, kan haar afronden.")
     if toezegging.status != ToezeggingStatus.OPEN:

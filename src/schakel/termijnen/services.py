@@ -93,7 +93,7 @@ def start_eerste_termijn(signaal) -> Termijn:
 def _open_termijn(signaal, *, vergrendel: bool = False) -> Termijn | None:
     qs = Termijn.objects.open().filter(signaal=signaal).select_related("organisatie")
     if vergrendel:
-        qs = qs.select_for_update()
+        qs = qs.select_for_update(of=("self",))
     return qs.first()
 
 
@@ -135,7 +135,7 @@ def verleng(signaal, *, actor, tot: dt.date | None, reden: str) -> Termijn:
     from schakel.signalen import rechten
     from schakel.signalen.models import Signaal
 
-    signaal = Signaal.objects.select_for_update().select_related("eigenaar").get(pk=signaal.pk)
+    signaal = Signaal.objects.select_for_update(of=("self",)).select_related("eigenaar").get(pk=signaal.pk)
     if not rechten.mag_beantwoorden(actor, signaal):
         raise PermissionDenied("Alleen de behandelaars van de eigenaar van dit signaal kunnen de termijn verlengen.")
     termijn = _open_termijn(signaal, vergrendel=True)

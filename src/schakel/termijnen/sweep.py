@@ -8,9 +8,10 @@ Design (see docs/deadlines-and-escalation.md):
 * Work is done in batches in keyset order ``(uiterste_datum, id)`` over a partial index
   of open terms. Each batch is one transaction, so a crash loses at most the batch in
   flight, and running again resumes where it stopped.
-* Idempotent and safe to run concurrently: on PostgreSQL each batch locks its terms and
-  their signals with ``SELECT … FOR UPDATE SKIP LOCKED`` (two sweeps take different rows;
-  an answer being written at the same moment is skipped, not waited for), on SQLite
+* Idempotent and safe to run concurrently: on PostgreSQL each batch locks its terms, then
+  their signals, with ``SELECT … FOR UPDATE SKIP LOCKED`` (two sweeps take different rows;
+  a signal being answered at that moment is skipped, not waited for, so the sweep never
+  waits on a lock and cannot deadlock; the next run picks it up if still due), on SQLite
   writers are serialised by the database. A term is closed with a conditional update
   (only if still open), and ``UNIQUE (signaal, trede)`` makes a second escalation to the
   same rung impossible: any conflict rolls the batch back, and it is retried.
@@ -98,8 +99,8 @@ def _skip_locked(qs, of: tuple[str, ...]):
     return qs  # SQLite: the write transaction itself serialises sweeps
 
 
-def _in_batch(werk: Callable[[], tuple[int, object]], result: SweepResult):
-    """Run one batch in its own transaction, retrying on lock conflicts."""
+def _in_batch(werk: Callable[[], tuple | None], result: SweepResult):
+    """Run one batch in its own transaction, retrying on lock conflicts. ``None``: nothing left."""
     for poging in range(1, MAX_POGINGEN + 1):
         try:
             with transaction.atomic():
@@ -133,10 +134,19 @@ def _escaleer_batch(run: _Run, cursor, grootte: int):
     if cursor:
         datum, pk = cursor
         qs = qs.filter(Q(uiterste_datum__gt=datum) | Q(uiterste_datum=datum, id__gt=pk), uiterste_datum__gte=datum)
-    qs = _skip_locked(qs.order_by("uiterste_datum", "id"), of=("self", "signaal"))
+    qs = _skip_locked(qs.order_by("uiterste_datum", "id"), of=("self",))
     rijen = list(qs.values_list(*_TERMIJN_VELDEN)[:grootte])
     if not rijen:
-        return 0, None
+        return None
+    laatste = rijen[-1]
+    if connection.features.has_select_for_update_skip_locked:
+        # Lock the signals too, skipping any that an answer is being written to right now: that
+        # transaction holds the signal and waits for the term, so waiting here could deadlock.
+        from schakel.signalen.models import Signaal
+
+        vrij = set(Signaal.objects.filter(pk__in=[r[1] for r in rijen]).select_for_update(skip_locked=True)
+                   .values_list("pk", flat=True))
+        rijen = [r for r in rijen if r[1] in vrij]
 
     top, gesloten, nieuwe, gebeurtenissen, meldingen = [], [], [], [], []
     signaalgroepen: dict[tuple, list[int]] = defaultdict(list)
@@ -208,8 +218,7 @@ def _escaleer_batch(run: _Run, cursor, grootte: int):
             )
         Gebeurtenis.objects.bulk_create(gebeurtenissen)
         Melding.objects.bulk_create(meldingen)
-    laatste = rijen[-1]
-    return len(rijen), ((laatste[3], laatste[0]), len(gesloten), len(top), dict(per_trede))
+    return (laatste[3], laatste[0]), len(gesloten), len(top), dict(per_trede)
 
 
 def _toezeggingen_batch(run: _Run, cursor, grootte: int):
@@ -223,7 +232,7 @@ def _toezeggingen_batch(run: _Run, cursor, grootte: int):
                                 "reactie__organisatie_id", "signaal__uuid", "signaal__titel",
                                 "signaal__indiener_id")[:grootte])
     if not rijen:
-        return 0, None
+        return None
     from schakel.accounts.models import Rol
 
     run.adresboek.laad({(r[5], Rol.BEHANDELAAR) for r in rijen})
@@ -257,7 +266,7 @@ def _toezeggingen_batch(run: _Run, cursor, grootte: int):
     VerlopenToezegging.objects.bulk_create(markeringen)
     Gebeurtenis.objects.bulk_create(gebeurtenissen)
     Melding.objects.bulk_create(meldingen)
-    return len(rijen), rijen[-1][0]
+    return rijen[-1][0], len(rijen)
 
 
 def run_sweep(*, peildatum: dt.date | None = None, batch_size: int = 1000, max_batches: int | None = None,
@@ -279,9 +288,9 @@ def run_sweep(*, peildatum: dt.date | None = None, batch_size: int = 1000, max_b
     cursor = None
     while meer():
         uitkomst = _in_batch(lambda: _escaleer_batch(run, cursor, batch_size), result)
-        if uitkomst[0] == 0:
+        if uitkomst is None:
             break
-        cursor, geescaleerd, top, per_trede = uitkomst[1]
+        cursor, geescaleerd, top, per_trede = uitkomst
         result.batches += 1
         result.escalated += geescaleerd
         result.at_top += top
@@ -292,10 +301,10 @@ def run_sweep(*, peildatum: dt.date | None = None, batch_size: int = 1000, max_b
 
     cursor = None
     while meer():
-        aantal, nieuw = _in_batch(lambda: _toezeggingen_batch(run, cursor, batch_size), result)
-        if aantal == 0:
+        uitkomst = _in_batch(lambda: _toezeggingen_batch(run, cursor, batch_size), result)
+        if uitkomst is None:
             break
-        cursor = nieuw
+        cursor, aantal = uitkomst
         result.batches += 1
         result.overdue_commitments += aantal
         if progress:

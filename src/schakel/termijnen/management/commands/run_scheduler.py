@@ -13,7 +13,7 @@ import time
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
-from django.db import close_old_connections
+from django.db import close_old_connections, connection
 
 from schakel.core import clock
 from schakel.notificaties import verzending
@@ -56,7 +56,8 @@ class Command(BaseCommand):
         self._stop = True
 
     def _step(self, naam, functie):
-        close_old_connections()
+        if not connection.in_atomic_block:  # drop a broken or expired connection before each step
+            close_old_connections()
         try:
             uitkomst = functie()
         except Exception as fout:  # noqa: BLE001 - keep the scheduler alive; the step retries next tick
