@@ -182,6 +182,9 @@ def test_forwarding_moves_ownership_before_answer_only(signaal, wereld):
     assert "reden" in e.value.message_dict
     with pytest.raises(ValidationError):
         services.stuur_door(signaal, naar=wereld.szw, actor=wereld.behandelaar_szw, reden="zelfde")
+    with pytest.raises(ValidationError) as e:
+        services.stuur_door(signaal, naar=wereld.cie_szw, actor=wereld.behandelaar_szw, reden="naar de Kamer")
+    assert "Kamercommissie" in e.value.message_dict["naar"][0]
     services.stuur_door(signaal, naar=wereld.ienw, actor=wereld.behandelaar_szw,
                         reden="Gaat over de uitvoering door het CBR.")
     signaal.refresh_from_db()

@@ -17,6 +17,7 @@ from django.db import transaction
 
 from schakel.audit import trail
 from schakel.core import clock
+from schakel.organisaties.models import OrganisatieSoort
 from schakel.privacy import persoonsgegevens
 from schakel.termijnen import services as termijnen  # deadlines and escalation hooks
 
@@ -119,6 +120,9 @@ def stuur_door(signaal: Signaal, *, naar, actor, reden: str) -> Signaal:
         fouten["naar"] = "Kies de organisatie waarnaar het signaal wordt doorgestuurd."
     elif naar.pk == signaal.eigenaar_id:
         fouten["naar"] = "Het signaal ligt al bij deze organisatie."
+    elif naar.soort == OrganisatieSoort.KAMERCOMMISSIE:
+        fouten["naar"] = ("Een signaal gaat naar een uitvoeringsorganisatie, gemeente of ministerie; "
+                          "een Kamercommissie krijgt het via escalatie of agendering.")
     if fouten:
         raise ValidationError(fouten)
     voor = _momentopname(signaal)
