@@ -17,21 +17,26 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable
 
-from django.apps import apps
 from django.contrib.auth.hashers import make_password
 from django.core.exceptions import ValidationError
-from django.db import connection, transaction
-from django.db.models import PROTECT, Count, ProtectedError, Q
+from django.db import transaction
+from django.db.models import Count, Q
 
 from schakel.accounts.models import Rol, User
-from schakel.audit.models import Gebeurtenis
 from schakel.core import clock
 from schakel.organisaties import importeren
 from schakel.organisaties.models import Organisatie, OrganisatieSoort
 from schakel.regelingen.models import Regeling
 from schakel.signalen import services
 from schakel.signalen.models import (
-    Besluit, Niveau, Oorzaak, Reactie, Signaal, SignaalSoort, Toezegging, ToezeggingStatus,
+    Besluit,
+    Niveau,
+    Oorzaak,
+    Reactie,
+    Signaal,
+    SignaalSoort,
+    Toezegging,
+    ToezeggingStatus,
 )
 from schakel.signalen.workflow import Status
 from schakel.termijnen import kalender
@@ -267,54 +272,6 @@ def inlogoverzicht() -> list[tuple[Organisatie, list[str]]]:
 
 
 # --------------------------------------------------------------------------- removal
-
-
-class DemodataNietVerwijderbaar(Exception):
-    pass
-
-
-@transaction.atomic
-def verwijder_demodata() -> int:
-    """Remove the demo signals with everything that hangs on them: answers, commitments,
-    terms, notifications and their audit events.
-
-    The audit trail is append-only for the application; this is the one deliberate
-    exception, limited to the events of signals filed by demo accounts, so that a demo
-    can be rebuilt (``--opnieuw``). Accounts and reference data stay.
-    """
-    signaal_ids = list(demo_signalen().values_list("pk", flat=True))
-    reactie_ids = list(Reactie.objects.filter(signaal__in=signaal_ids).values_list("pk", flat=True))
-    toezegging_ids = list(Toezegging.objects.filter(signaal__in=signaal_ids).values_list("pk", flat=True))
-    tabel = connection.ops.quote_name(Gebeurtenis._meta.db_table)
-    with connection.cursor() as cursor:
-        for begin in range(0, len(signaal_ids), 500):
-            deel = signaal_ids[begin:begin + 500]
-            cursor.execute(f"DELETE FROM {tabel} WHERE signaal_id IN ({', '.join(['%s'] * len(deel))})", deel)
-    try:
-        # Rows of other apps that protect a signal, answer or commitment (terms, overdue
-        # markers…) belong to the demo signal as well; cascading ones go by themselves.
-        for model, ids in ((Toezegging, toezegging_ids), (Reactie, reactie_ids), (Signaal, signaal_ids)):
-            _verwijder_beschermende_rijen(model, ids)
-        Toezegging.objects.filter(pk__in=toezegging_ids).delete()
-        Reactie.objects.filter(pk__in=reactie_ids).delete()
-        Signaal.objects.filter(pk__in=signaal_ids).delete()
-    except ProtectedError as exc:
-        raise DemodataNietVerwijderbaar(
-            "De demosignalen worden nog gebruikt door andere gegevens "
-            f"({', '.join(sorted({str(o._meta.verbose_name_plural) for o in exc.protected_objects}))}). "
-            "Begin met een lege database: verwijder het databasebestand en draai 'schakel migrate'."
-        ) from None
-    return len(signaal_ids)
-
-
-def _verwijder_beschermende_rijen(doel, ids: list[int]) -> None:
-    for model in apps.get_models():
-        if model is Gebeurtenis or model in (Signaal, Reactie, Toezegging):
-            continue
-        for veld in model._meta.concrete_fields:
-            if (veld.is_relation and veld.related_model is doel
-                    and veld.remote_field.on_delete is PROTECT):
-                model._base_manager.filter(**{f"{veld.name}__in": ids}).delete()
 
 
 # --------------------------------------------------------------------------- planning

@@ -15,7 +15,8 @@ class Command(BaseCommand):
     help = (
         "Maak demo-accounts per rol en organisatie en een realistische set signalen van de afgelopen "
         "veertien maanden, met reacties, toezeggingen en audittrail. Laadt de referentiedata als die ontbreekt. "
-        "Staat er al demodata, dan verandert er niets (tenzij --opnieuw)."
+        "Staat er al demodata, dan verandert er niets: de audittrail wordt nooit gewist, dus begin voor "
+        "een nieuwe demo met een lege database."
     )
 
     def add_arguments(self, parser):
@@ -23,11 +24,8 @@ class Command(BaseCommand):
         parser.add_argument("--seed", type=int, default=42,
                             help="Startwaarde van de toevalsgenerator; dezelfde seed geeft dezelfde data "
                                  "(standaard 42).")
-        parser.add_argument("--opnieuw", action="store_true",
-                            help="Verwijder de bestaande demosignalen (met reacties en audittrail) en bouw ze "
-                                 "opnieuw op.")
 
-    def handle(self, *args, aantal, seed, opnieuw, **options):
+    def handle(self, *args, aantal, seed, **options):
         if not 0 <= aantal <= MAX_AANTAL:
             raise CommandError(f"--aantal moet tussen 0 en {MAX_AANTAL} liggen.")
         andere = Signaal.objects.exclude(pk__in=opbouw.demo_signalen().values("pk")).count()
@@ -37,20 +35,18 @@ class Command(BaseCommand):
                 "demo-omgeving geladen; gebruik een lege database (SCHAKEL_DATA_DIR of SCHAKEL_DB_NAME)."
             )
         bestaand = opbouw.demo_signalen().count()
-        if bestaand and not opnieuw:
+        if bestaand:
             self.stdout.write(f"Demodata staat er al ({bestaand} signalen); er is niets gewijzigd. "
-                              "Gebruik --opnieuw om de demosignalen opnieuw op te bouwen.")
+                              "Voor een nieuwe demo: verwijder het databasebestand (var/schakel.sqlite3) "
+                              "en start opnieuw.")
             self._toon_inloggegevens()
             return
 
         begin = time.monotonic()
         try:
             with transaction.atomic():
-                if bestaand:
-                    verwijderd = opbouw.verwijder_demodata()
-                    self.stdout.write(f"{verwijderd} bestaande demosignalen verwijderd.")
                 samenvatting = opbouw.maak_demodata(aantal=aantal, seed=seed)
-        except (opbouw.DemodataNietVerwijderbaar, ValueError) as exc:
+        except ValueError as exc:
             raise CommandError(str(exc)) from None
         duur = time.monotonic() - begin
 
