@@ -156,10 +156,14 @@ def test_a_failing_batch_leaves_no_partial_state(wereld, ga_naar, monkeypatch):
     voor = {
         "events": Gebeurtenis.objects.count(), "meldingen": Melding.objects.count(), "termijnen": Termijn.objects.count()}
 
-    def kapot(*args, **kwargs):
-        raise RuntimeError("disk full")
+    echte_insert = sweep.insert_rows
 
-    monkeypatch.setattr(Melding.objects, "bulk_create", kapot)
+    def kapot(model, rijen):  # the last write of the batch fails, after terms, signals and events
+        if model is Melding:
+            raise RuntimeError("disk full")
+        return echte_insert(model, rijen)
+
+    monkeypatch.setattr(sweep, "insert_rows", kapot)
     with pytest.raises(RuntimeError):
         sweep.run_sweep()
     assert Termijn.objects.filter(gesloten_op__isnull=True, trede=Trede.BEHANDELAAR).count() == 3

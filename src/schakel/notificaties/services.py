@@ -52,16 +52,21 @@ class Adresboek:
         return self._per_adres[(organisatie_id, rol)]
 
 
-def bouw(ontvanger_ids: Iterable[int], *, soort: str, onderwerp: str, tekst: str, signaal_id=None,
-         link: str = "", moment=None) -> list[Melding]:
-    """Unsaved notifications, one per recipient (duplicates removed), for ``bulk_create``."""
+def rijen(ontvanger_ids: Iterable[int], *, soort: str, onderwerp: str, tekst: str, signaal_id=None,
+          link: str = "", moment=None) -> list[dict]:
+    """Notification rows (dicts of field values), one per recipient, duplicates removed."""
     moment = moment or clock.now()
     onderwerp = onderwerp if len(onderwerp) <= MAX_ONDERWERP else onderwerp[: MAX_ONDERWERP - 1] + "…"
     return [
-        Melding(ontvanger_id=ontvanger_id, soort=soort, signaal_id=signaal_id, onderwerp=onderwerp, tekst=tekst,
-                link=link, aangemaakt_op=moment)
+        {"ontvanger_id": ontvanger_id, "soort": soort, "signaal_id": signaal_id, "onderwerp": onderwerp,
+         "tekst": tekst, "link": link, "aangemaakt_op": moment}
         for ontvanger_id in dict.fromkeys(ontvanger_ids)
     ]
+
+
+def bouw(ontvanger_ids: Iterable[int], **kwargs) -> list[Melding]:
+    """Unsaved notifications, one per recipient; see :func:`rijen` for the arguments."""
+    return [Melding(**rij) for rij in rijen(ontvanger_ids, **kwargs)]
 
 
 def meld(ontvanger_ids: Iterable[int], **kwargs) -> list[Melding]:

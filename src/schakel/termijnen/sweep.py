@@ -28,7 +28,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Callable
 
-from django.db import DatabaseError, IntegrityError, OperationalError, connection, transaction
+from django.db import DatabaseError, IntegrityError, OperationalError, connection, reset_queries, transaction
 from django.db.models import DateField, F, Q, Value
 from django.db.models.functions import Coalesce
 
@@ -40,6 +40,7 @@ from schakel.organisaties.models import Organisatie
 
 from . import kalender, ladder, regels
 from .ladder import OrgInfo
+from .bulk import insert_rows
 from .models import Termijn, Uitkomst, VerlopenToezegging
 from .status import omschrijf_adres
 
@@ -93,6 +94,12 @@ class _Run:
         return omschrijf_adres(trede, self.organisaties[organisatie_id])
 
 
+def _gebeurtenis(run: _Run, actie: str, object_type: str, object_id, signaal_id, **velden) -> dict:
+    """An audit event row with the same fields ``schakel.audit.trail.record`` writes, by the system."""
+    return {"tijdstip": run.moment, "actor_id": None, "actor_omschrijving": SYSTEEM, "actie": actie,
+            "object_type": object_type, "object_id": str(object_id), "signaal_id": signaal_id, **velden}
+
+
 def _skip_locked(qs, of: tuple[str, ...]):
     if connection.features.has_select_for_update_skip_locked:
         return qs.select_for_update(skip_locked=True, of=of)
@@ -101,6 +108,7 @@ def _skip_locked(qs, of: tuple[str, ...]):
 
 def _in_batch(werk: Callable[[], tuple | None], result: SweepResult):
     """Run one batch in its own transaction, retrying on lock conflicts. ``None``: nothing left."""
+    reset_queries()  # with DEBUG on, Django keeps every query: not a million of them
     for poging in range(1, MAX_POGINGEN + 1):
         try:
             with transaction.atomic():
@@ -165,17 +173,17 @@ def _escaleer_batch(run: _Run, cursor, grootte: int):
         werkdagen, uiterste = run.uiterste_datum(adres.organisatie_id, adres.trede)
         gesloten.append(pk)
         per_trede[adres.trede] += 1
-        nieuwe.append(Termijn(
-            signaal_id=signaal_id, trede=adres.trede, organisatie_id=adres.organisatie_id, rol=adres.rol,
-            gestart_op=run.moment, werkdagen=werkdagen, oorspronkelijke_uiterste_datum=uiterste,
-            uiterste_datum=uiterste, eindtrede=ladder.volgende(adres.trede, **kw) is None,
-        ))
+        nieuwe.append({
+            "signaal_id": signaal_id, "trede": adres.trede, "organisatie_id": adres.organisatie_id, "rol": adres.rol,
+            "gestart_op": run.moment, "werkdagen": werkdagen, "oorspronkelijke_uiterste_datum": uiterste,
+            "uiterste_datum": uiterste, "eindtrede": ladder.volgende(adres.trede, **kw) is None,
+            "verlengd_op": None, "verlengd_door_id": None, "verlenging_reden": "", "gesloten_op": None, "uitkomst": "",
+        })
         signaalgroepen[(adres.trede, uiterste, gemist)].append(signaal_id)
         van = run.adres_tekst(trede, organisatie_id)
         naar = run.adres_tekst(adres.trede, adres.organisatie_id)
-        gebeurtenissen.append(Gebeurtenis(
-            tijdstip=run.moment, actor=None, actor_omschrijving=SYSTEEM, actie="geescaleerd",
-            object_type="signalen.signaal", object_id=str(signaal_id), signaal_id=signaal_id,
+        gebeurtenissen.append(_gebeurtenis(
+            run, "geescaleerd", "signalen.signaal", signaal_id, signaal_id,
             voor={"trede": trede, "gericht_aan": run.organisaties[organisatie_id].afkorting, "rol": rol,
                   "uiterste_reactiedatum": gemist},
             na={"trede": adres.trede, "gericht_aan": run.organisaties[adres.organisatie_id].afkorting,
@@ -185,7 +193,7 @@ def _escaleer_batch(run: _Run, cursor, grootte: int):
         ))
         link = notificaties.signaal_link(uuid)
         kenmerk = f"SIG-{signaal_id:06d}"
-        meldingen += notificaties.bouw(
+        meldingen += notificaties.rijen(
             run.adresboek.gebruikers(adres.organisatie_id, adres.rol), soort=Soort.GEESCALEERD,
             signaal_id=signaal_id, link=link, moment=run.moment,
             onderwerp=f"Naar u geëscaleerd: {kenmerk} {titel}",
@@ -194,7 +202,7 @@ def _escaleer_batch(run: _Run, cursor, grootte: int):
                    f"een reactie is (overnemen met toezeggingen, of niet overnemen met reden)."),
         )
         if indiener_id:
-            meldingen += notificaties.bouw(
+            meldingen += notificaties.rijen(
                 [indiener_id], soort=Soort.TERMIJN_OVERSCHREDEN, signaal_id=signaal_id, link=link,
                 moment=run.moment, onderwerp=f"Termijn overschreden: {kenmerk} {titel}",
                 tekst=(f"Uw signaal '{titel}' is niet op tijd beantwoord (uiterste datum {gemist:%d-%m-%Y}). "
@@ -208,7 +216,7 @@ def _escaleer_batch(run: _Run, cursor, grootte: int):
             gesloten_op=run.moment, uitkomst=Uitkomst.GEESCALEERD)
         if aantal != len(gesloten):
             raise BatchConflict(f"{len(gesloten) - aantal} terms were closed by another process")
-        Termijn.objects.bulk_create(nieuwe)
+        insert_rows(Termijn, nieuwe)
         from schakel.signalen.models import Signaal
 
         for (trede, uiterste, gemist), signaal_ids in signaalgroepen.items():
@@ -216,8 +224,8 @@ def _escaleer_batch(run: _Run, cursor, grootte: int):
                 escalatietrede=trede, uiterste_reactiedatum=uiterste,
                 termijn_overschreden_op=Coalesce(F("termijn_overschreden_op"), Value(gemist, output_field=DateField())),
             )
-        Gebeurtenis.objects.bulk_create(gebeurtenissen)
-        Melding.objects.bulk_create(meldingen)
+        insert_rows(Gebeurtenis, gebeurtenissen)
+        insert_rows(Melding, meldingen)
     return (laatste[3], laatste[0]), len(gesloten), len(top), dict(per_trede)
 
 
@@ -239,16 +247,15 @@ def _toezeggingen_batch(run: _Run, cursor, grootte: int):
     markeringen, gebeurtenissen, meldingen = [], [], []
     for pk, signaal_id, uiterlijk, omschrijving, door_wie, organisatie_id, uuid, titel, indiener_id in rijen:
         kort = omschrijving if len(omschrijving) <= 120 else omschrijving[:119] + "…"
-        markeringen.append(VerlopenToezegging(toezegging_id=pk, vastgesteld_op=run.moment))
-        gebeurtenissen.append(Gebeurtenis(
-            tijdstip=run.moment, actor=None, actor_omschrijving=SYSTEEM, actie="toezegging_verlopen",
-            object_type="signalen.toezegging", object_id=str(pk), signaal_id=signaal_id,
+        markeringen.append({"toezegging_id": pk, "vastgesteld_op": run.moment})
+        gebeurtenissen.append(_gebeurtenis(
+            run, "toezegging_verlopen", "signalen.toezegging", pk, signaal_id,
             voor={"status": "open", "uiterlijk": uiterlijk}, na={"verlopen": True},
             toelichting=f"Toezegging '{kort}' ({door_wie}) is niet nagekomen vóór {uiterlijk:%d-%m-%Y}.",
         ))
         link = notificaties.signaal_link(uuid)
         kenmerk = f"SIG-{signaal_id:06d}"
-        meldingen += notificaties.bouw(
+        meldingen += notificaties.rijen(
             run.adresboek.gebruikers(organisatie_id, Rol.BEHANDELAAR), soort=Soort.TOEZEGGING_VERLOPEN,
             signaal_id=signaal_id, link=link, moment=run.moment,
             onderwerp=f"Toezegging verlopen: {kenmerk} {titel}",
@@ -256,16 +263,16 @@ def _toezeggingen_batch(run: _Run, cursor, grootte: int):
                    f"zijn. Rond haar af in Schakel met een toelichting op wat er is gedaan."),
         )
         if indiener_id:
-            meldingen += notificaties.bouw(
+            meldingen += notificaties.rijen(
                 [indiener_id], soort=Soort.TOEZEGGING_VERLOPEN, signaal_id=signaal_id, link=link,
                 moment=run.moment, onderwerp=f"Is het gebeurd? {kenmerk} {titel}",
                 tekst=(f"Bij uw signaal '{titel}' is toegezegd: '{kort}', uiterlijk {uiterlijk:%d-%m-%Y}. "
                        f"Die datum is verstreken zonder dat de toezegging is afgerond. Weet u of het is "
                        f"gebeurd? Laat het de organisatie weten."),
             )
-    VerlopenToezegging.objects.bulk_create(markeringen)
-    Gebeurtenis.objects.bulk_create(gebeurtenissen)
-    Melding.objects.bulk_create(meldingen)
+    insert_rows(VerlopenToezegging, markeringen)
+    insert_rows(Gebeurtenis, gebeurtenissen)
+    insert_rows(Melding, meldingen)
     return rijen[-1][0], len(rijen)
 
 
