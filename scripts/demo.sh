@@ -59,15 +59,28 @@ say "Static files"
 schakel collectstatic --noinput --verbosity 0
 
 HOST_IP="$(hostname -I 2>/dev/null | awk '{print $1}' || true)"
+PASSWORD="$(schakel shell --verbosity 0 -c 'from schakel.demo.opbouw import DEMO_WACHTWOORD; print(DEMO_WACHTWOORD)' \
+    2>/dev/null || true)"
 cat <<EOF
 
 ${_bold}Schakel demo is ready.${_reset}
   Open:      http://localhost:$PORT/${HOST_IP:+   (or http://$HOST_IP:$PORT/)}
-  API:       http://localhost:$PORT/api/v1/
-  Log-ins:   see the demo accounts listed by 'schakel laad-demodata' above.
+  API:       http://localhost:$PORT/api/v1/   (described in openapi.yaml)
   Data:      $SCHAKEL_DATA_DIR (delete it to start afresh)
-
 EOF
+if [ -n "$PASSWORD" ]; then
+    cat <<EOF
+  Log in on  http://localhost:$PORT/inloggen  with password ${_bold}$PASSWORD${_reset} as, for example:
+    melder.uwv        melder: files signals for UWV
+    behandelaar.szw   behandelaar: answers for the Ministry of SZW (comply or explain)
+    bestuur.uwv       bestuur: UWV's board, receives escalations
+    minister.szw      bewindspersoon: political answers
+    griffie.szw       griffie: clerk of the SZW committee
+    beheer            administrator, also on /beheer/
+  Every organisation has such accounts: see the full list above.
+EOF
+fi
+echo
 
 if [ "$SERVE" = 1 ]; then
     say "Starting the server on 0.0.0.0:$PORT (Ctrl-C stops it)"
