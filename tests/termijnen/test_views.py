@@ -151,3 +151,12 @@ def test_overdue_commitments_tag_for_organisation_and_committee(signaal, wereld,
     assert "Regeling aanpassen" in render("{% verlopen_toezeggingen commissie=c %}", c=wereld.cie_szw)
     assert "Geen verlopen toezeggingen" in render("{% verlopen_toezeggingen organisatie=o %}", o=wereld.ienw)
     assert "Geen verlopen toezeggingen" in render("{% verlopen_toezeggingen commissie=c %}", c=wereld.cie_ienw)
+
+
+def test_admin_pages_load(signaal, admin_client):
+    for url in ("/beheer/termijnen/termijn/", "/beheer/termijnen/termijninstelling/",
+                "/beheer/termijnen/termijninstelling/add/", "/beheer/notificaties/melding/",
+                "/beheer/notificaties/emailvoorkeur/"):
+        assert admin_client.get(url).status_code == 200, url
+    termijn = Termijn.objects.get(signaal=signaal)
+    assert admin_client.post(f"/beheer/termijnen/termijn/{termijn.pk}/change/", {}).status_code == 403
