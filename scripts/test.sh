@@ -164,7 +164,10 @@ fi
 # --- 5. API linter ------------------------------------------------------------------------
 
 if [ "$RUN_LINT" = 1 ]; then
-    if [ -f scripts/lint-api.sh ]; then
+    if [ -f scripts/lint-api.sh ] && ! command -v npx >/dev/null 2>&1 && ! in_ci; then
+        shout "npx (Node.js) is missing: the API lint is SKIPPED."
+        SUMMARY+=("$(printf '%-22s %-16s %s' "API lint" "SKIPPED" "no npx (apt-get install nodejs npm)")")
+    elif [ -f scripts/lint-api.sh ]; then
         say "API lint (scripts/lint-api.sh)"
         started=$SECONDS
         bash scripts/lint-api.sh
