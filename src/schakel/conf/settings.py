@@ -2,7 +2,7 @@
 
 Everything that differs per deployment comes from environment variables, so the
 same settings module serves the demo (SQLite), CI (SQLite and PostgreSQL) and
-production. See docs/configuration.md for the full list.
+production. docs/operations.md lists every variable.
 """
 
 from pathlib import Path
@@ -57,6 +57,9 @@ INSTALLED_APPS = [
     "schakel.signalen",
     "schakel.termijnen",
     "schakel.notificaties",
+    "schakel.rapportage",
+    "schakel.toetsen",
+    "schakel.noodrem",
     "schakel.api",
     "schakel.web",
     "schakel.demo",
@@ -195,6 +198,9 @@ CONTENT_SECURITY_POLICY = {
 RATELIMIT_VIEW = "schakel.web.views.rate_limited"
 # Attempts per client address for the public forms (login and later anonymous forms).
 SCHAKEL_RATELIMIT_LOGIN = os.environ.get("SCHAKEL_RATELIMIT_LOGIN", "10/m")
+# Receipt-code attempts and anonymous brakes per client address (schakel.noodrem).
+SCHAKEL_RATELIMIT_ONTVANGSTCODE = os.environ.get("SCHAKEL_RATELIMIT_ONTVANGSTCODE", "5/m")
+SCHAKEL_RATELIMIT_ANONIEM = os.environ.get("SCHAKEL_RATELIMIT_ANONIEM", "10/h")
 
 EMAIL_BACKEND = os.environ.get("SCHAKEL_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = os.environ.get("SCHAKEL_EMAIL_HOST", "localhost")
@@ -264,6 +270,12 @@ SCHAKEL_TERMIJNEN = {
 }
 # The rung a noodrem starts at: straight to the owner's board (or "behandelaar").
 SCHAKEL_NOODREM_EERSTE_TREDE = os.environ.get("SCHAKEL_NOODREM_EERSTE_TREDE", "bestuur")
+# The brake's limits (schakel.noodrem.regels): red cards per period, citizen call-back term.
+SCHAKEL_NOODREM = {
+    "rode_kaart_per_periode": int(os.environ.get("SCHAKEL_RODE_KAART_PER_PERIODE", "2")),
+    "rode_kaart_periode_maanden": int(os.environ.get("SCHAKEL_RODE_KAART_PERIODE_MAANDEN", "12")),
+    "retoursticker_werkdagen": int(os.environ.get("SCHAKEL_RETOURSTICKER_WERKDAGEN", "3")),
+}
 # Notifications: links in e-mails, and the hour (local time) run-scheduler sends the daily digest.
 SCHAKEL_BASE_URL = os.environ.get("SCHAKEL_BASE_URL", "http://localhost:8000").rstrip("/")
 SCHAKEL_DIGEST_UUR = int(os.environ.get("SCHAKEL_DIGEST_UUR", "7"))
@@ -274,3 +286,13 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("SCHAKEL_LOG_LEVEL", "INFO")},
 }
+
+# Uitvoeringstoets and invoeringstoets (docs/uitvoeringstoets.md): terms in working days, and when a
+# post-implementation review falls due after entry into force ({"maanden": n} or {"werkdagen": n}).
+SCHAKEL_TOETSTERMIJNEN = {
+    "uitvoeringstoets": int(os.environ.get("SCHAKEL_TOETSTERMIJN_UITVOERINGSTOETS", "30")),
+    "antwoord": int(os.environ.get("SCHAKEL_TOETSTERMIJN_ANTWOORD", "20")),
+    "kamercommissie": int(os.environ.get("SCHAKEL_TOETSTERMIJN_KAMERCOMMISSIE", "10")),
+    "rapportage": int(os.environ.get("SCHAKEL_TOETSTERMIJN_RAPPORTAGE", "30")),
+}
+SCHAKEL_INVOERINGSTOETS_NA = {"maanden": int(os.environ.get("SCHAKEL_INVOERINGSTOETS_NA_MAANDEN", "12"))}
