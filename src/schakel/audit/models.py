@@ -1,8 +1,14 @@
-"""The append-only audit trail: every state change is an event; none is ever changed."""
+"""The append-only audit trail: every state change is an event; none is ever changed.
+
+Events form a hash chain (see ``keten``): ``schakel verify-audit`` detects any edited,
+deleted, inserted or reordered event; on PostgreSQL a trigger refuses UPDATE and DELETE.
+"""
 
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db import models
+from django.db import models, transaction
+
+from . import keten
 
 
 class AppendOnlyError(RuntimeError):
@@ -15,6 +21,12 @@ class GebeurtenisQuerySet(models.QuerySet):
 
     def delete(self):
         raise AppendOnlyError("Gebeurtenissen in de audittrail kunnen niet worden verwijderd.")
+
+    def bulk_create(self, *args, **kwargs):
+        raise AppendOnlyError("Gebeurtenissen gaan de keten in via trail.record of keten.verzegel.")
+
+    def bulk_update(self, *args, **kwargs):
+        raise AppendOnlyError("Gebeurtenissen in de audittrail kunnen niet worden gewijzigd.")
 
     def voor_object(self, obj):
         return self.filter(object_type=obj._meta.label_lower, object_id=str(obj.pk))
@@ -38,6 +50,11 @@ class Gebeurtenis(models.Model):
     voor = models.JSONField("voor", null=True, blank=True, encoder=DjangoJSONEncoder)
     na = models.JSONField("na", null=True, blank=True, encoder=DjangoJSONEncoder)
     toelichting = models.TextField("toelichting", blank=True)
+    volgnummer = models.BigIntegerField("volgnummer", unique=True, editable=False,
+                                        help_text="Plaats in de hashketen: 1, 2, 3, … zonder gaten.")
+    vorige_hash = models.CharField("vorige hash", max_length=64, editable=False)
+    hash = models.CharField("hash", max_length=64, editable=False,
+                            help_text="SHA-256 over de inhoud en de vorige hash.")
 
     objects = GebeurtenisQuerySet.as_manager()
 
@@ -46,6 +63,7 @@ class Gebeurtenis(models.Model):
         verbose_name_plural = "gebeurtenissen"
         ordering = ["tijdstip", "id"]
         indexes = [models.Index(fields=["object_type", "object_id"], name="audit_object_idx")]
+        constraints = [models.CheckConstraint(condition=models.Q(volgnummer__gte=1), name="audit_volgnummer_positief")]
 
     def __str__(self) -> str:
         return f"{self.tijdstip:%Y-%m-%d %H:%M} {self.actie} {self.object_type}:{self.object_id}"
@@ -53,7 +71,25 @@ class Gebeurtenis(models.Model):
     def save(self, *args, **kwargs):
         if self.pk is not None:
             raise AppendOnlyError("Gebeurtenissen in de audittrail kunnen niet worden gewijzigd.")
-        super().save(*args, **kwargs)
+        with transaction.atomic():
+            velden = {f.attname: getattr(self, f.attname) for f in self._meta.concrete_fields}
+            (rij,) = keten.verzegel([velden])
+            self.volgnummer, self.vorige_hash, self.hash = rij["volgnummer"], rij["vorige_hash"], rij["hash"]
+            super().save(*args, **kwargs)
 
     def delete(self, *args, **kwargs):
         raise AppendOnlyError("Gebeurtenissen in de audittrail kunnen niet worden verwijderd.")
+
+
+class Ketenkop(models.Model):
+    """The head of the hash chain: one row, locked by every append (see ``keten``)."""
+
+    volgnummer = models.BigIntegerField("laatste volgnummer", default=0)
+    hash = models.CharField("laatste hash", max_length=64, default=keten.GENESIS)
+
+    class Meta:
+        verbose_name = "ketenkop"
+        verbose_name_plural = "ketenkop"
+
+    def __str__(self) -> str:
+        return f"{self.volgnummer}: {self.hash}"

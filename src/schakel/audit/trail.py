@@ -19,12 +19,14 @@ def describe_actor(actor) -> str:
 
 
 def record(actie: str, obj, *, actor=None, signaal=None, voor: dict[str, Any] | None = None,
-           na: dict[str, Any] | None = None, toelichting: str = "") -> Gebeurtenis:
-    """Append one event about ``obj``."""
+           na: dict[str, Any] | None = None, toelichting: str = "",
+           actor_omschrijving: str | None = None) -> Gebeurtenis:
+    """Append one event about ``obj``. ``actor_omschrijving`` overrides the description of an
+    actor without an account (e.g. "anonieme melder"); it must not identify anyone."""
     return Gebeurtenis.objects.create(
         tijdstip=clock.now(),
         actor=actor if getattr(actor, "is_authenticated", False) else None,
-        actor_omschrijving=describe_actor(actor),
+        actor_omschrijving=actor_omschrijving or describe_actor(actor),
         actie=actie,
         object_type=obj._meta.label_lower,
         object_id=str(obj.pk),

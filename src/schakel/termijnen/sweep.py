@@ -32,6 +32,7 @@ from django.db import DatabaseError, IntegrityError, OperationalError, connectio
 from django.db.models import DateField, F, Q, Value
 from django.db.models.functions import Coalesce
 
+from schakel.audit import keten
 from schakel.audit.models import Gebeurtenis
 from schakel.core import clock
 from schakel.notificaties import services as notificaties
@@ -100,6 +101,13 @@ def _gebeurtenis(run: _Run, actie: str, object_type: str, object_id, signaal_id,
             "object_type": object_type, "object_id": str(object_id), "signaal_id": signaal_id, **velden}
 
 
+def _ketenkop_eerst() -> None:
+    """Take the audit chain's head before any row lock: the batch appends events to the chain
+    at the end, and must not wait for the head while holding locks a service waits for."""
+    if connection.features.has_select_for_update:
+        keten.vergrendel()
+
+
 def _skip_locked(qs, of: tuple[str, ...]):
     if connection.features.has_select_for_update_skip_locked:
         return qs.select_for_update(skip_locked=True, of=of)
@@ -137,6 +145,7 @@ _TERMIJN_VELDEN = (
 
 
 def _escaleer_batch(run: _Run, cursor, grootte: int):
+    _ketenkop_eerst()
     qs = Termijn.objects.filter(gesloten_op__isnull=True, eindtrede=False, uiterste_datum__lt=run.peildatum,
                                 signaal__status="in_behandeling")
     if cursor:
@@ -224,7 +233,7 @@ def _escaleer_batch(run: _Run, cursor, grootte: int):
                 escalatietrede=trede, uiterste_reactiedatum=uiterste,
                 termijn_overschreden_op=Coalesce(F("termijn_overschreden_op"), Value(gemist, output_field=DateField())),
             )
-        insert_rows(Gebeurtenis, gebeurtenissen)
+        insert_rows(Gebeurtenis, keten.verzegel(gebeurtenissen))  # in the hash chain
         insert_rows(Melding, meldingen)
     return (laatste[3], laatste[0]), len(gesloten), len(top), dict(per_trede)
 
@@ -232,6 +241,7 @@ def _escaleer_batch(run: _Run, cursor, grootte: int):
 def _toezeggingen_batch(run: _Run, cursor, grootte: int):
     from schakel.signalen.models import Toezegging
 
+    _ketenkop_eerst()
     qs = Toezegging.objects.filter(status="open", uiterlijk__lt=run.peildatum, verlopen_melding__isnull=True)
     if cursor:
         qs = qs.filter(id__gt=cursor)
@@ -271,7 +281,7 @@ def _toezeggingen_batch(run: _Run, cursor, grootte: int):
                        f"gebeurd? Laat het de organisatie weten."),
             )
     insert_rows(VerlopenToezegging, markeringen)
-    insert_rows(Gebeurtenis, gebeurtenissen)
+    insert_rows(Gebeurtenis, keten.verzegel(gebeurtenissen))  # in the hash chain
     insert_rows(Melding, meldingen)
     return rijen[-1][0], len(rijen)
 
