@@ -7,6 +7,8 @@ urlpatterns = [
     path("", include("schakel.web.urls")),
     path("", include("schakel.termijnen.urls")),
     path("", include("schakel.notificaties.urls")),
+    path("", include("schakel.toetsen.urls")),
+    path("", include("schakel.noodrem.urls")),
 ]
 
 # Errors under /api/ are application/problem+json; other paths get the web app's HTML pages.

@@ -76,11 +76,16 @@ PUBLIEKE_TEKSTVELDEN = ("titel", "praktijk", "getroffen_burgers", "artikelen", "
 
 
 def _valideer_signaal(signaal: Signaal) -> None:
+    valideer_signaal(signaal)
+
+
+def valideer_signaal(signaal: Signaal, *, exclude: Sequence[str] = ()) -> None:
     """Field checks plus the personal-data guard: a signal leaves the filing organisation,
-    so it may hold no BSN, IBAN, address or other personal data. All problems at once."""
+    so it may hold no BSN, IBAN, address or other personal data. All problems at once.
+    ``exclude``: fields the caller checks itself (e.g. a noodrem's own messages)."""
     fouten: dict[str, list[str]] = {}
     try:
-        signaal.full_clean(exclude=["eigenaar"])
+        signaal.full_clean(exclude=["eigenaar", *exclude])
     except ValidationError as e:
         fouten.update(e.message_dict)
     velden = {veld: getattr(signaal, veld) for veld in PUBLIEKE_TEKSTVELDEN}
@@ -90,15 +95,18 @@ def _valideer_signaal(signaal: Signaal) -> None:
         raise ValidationError(fouten)
 
 
-def routeer(signaal: Signaal, *, actor=None) -> Signaal:
-    """Send a filed signal to its owner and start the answer term."""
+def routeer(signaal: Signaal, *, actor=None, eigenaar=None, reden: str = "") -> Signaal:
+    """Send a filed signal to its owner and start the answer term.
+
+    By default the owner is the regulation's owner; a noodrem names its receiver
+    (``eigenaar``) with the ``reden`` shown in the timeline (see ``schakel.noodrem.regels``)."""
     voor = _momentopname(signaal)
     signaal.status = workflow.volgende_status(signaal.status, workflow.Actie.ROUTEER)
-    signaal.eigenaar = routering.bepaal_eigenaar(signaal.regeling)
+    signaal.eigenaar = eigenaar or routering.bepaal_eigenaar(signaal.regeling)
     termijnen.start_eerste_termijn(signaal)  # [termijnen] first term; sets uiterste_reactiedatum, escalatietrede
     signaal.save(update_fields=["status", "eigenaar", "uiterste_reactiedatum", "escalatietrede"])
     trail.record("gerouteerd", signaal, actor=actor, signaal=signaal, voor=voor, na=_momentopname(signaal),
-                 toelichting=f"Eigenaar van {signaal.regeling.bwb_id}: {signaal.eigenaar.naam}.")
+                 toelichting=reden or f"Eigenaar van {signaal.regeling.bwb_id}: {signaal.eigenaar.naam}.")
     return signaal
 
 
@@ -189,7 +197,17 @@ def _valideer_reactie(signaal: Signaal, *, actor, besluit: str, tekst: str, nive
             elif t.uiterlijk < vandaag:
                 fout(f"toezeggingen.{i}.uiterlijk",
                      f"De datum {t.uiterlijk:%d-%m-%Y} ligt in het verleden; kies vandaag of later.")
-    elif besluit == Besluit.NIET_OVERNEMEN:
+    # An answer is published with its signal: no personal data in it (only the fields the
+    # checks above found no fault with, so each field gets one clear message at a time).
+    publiek = {} if "toelichting" in fouten else {"toelichting": tekst}
+    for i, t in enumerate(toezeggingen):
+        for veld in ("omschrijving", "eigenaar"):
+            if f"toezeggingen.{i}.{veld}" not in fouten:
+                publiek[f"toezeggingen.{i}.{veld}"] = getattr(t, veld)
+    for veld, meldingen in persoonsgegevens.controleer_velden(publiek).items():
+        fouten.setdefault(veld, []).extend(meldingen)
+
+    if besluit == Besluit.NIET_OVERNEMEN:
         if toezeggingen:
             fout("toezeggingen", "Bij 'niet overnemen' horen geen toezeggingen.")
         for bezwaar in toelichting.bezwaren_tegen_uitleg(tekst, eerdere_uitleg(signaal, tekst)):

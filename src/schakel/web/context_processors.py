@@ -29,6 +29,8 @@ def navigatie(request) -> list[NavigatieLink]:
     links = [("Signalen", reverse("web:signalen"))]
     if rechten.mag_indienen(user):
         links.append(("Signaal indienen", reverse("web:signaal-nieuw")))
+    links.append(("Noodrem", reverse("noodrem:start")))
+    links.append(("Voorstellen", reverse("toetsen:voorstellen")))
     if user.is_authenticated and user.organisatie_id:
         links.append(("Mijn organisatie", reverse("web:organisatie", args=[user.organisatie.afkorting])))
     passend = [url for _, url in links if _past(request.path, url)]

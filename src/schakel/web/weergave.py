@@ -24,6 +24,18 @@ ACTIES = {
     "beantwoord": "Reactie gegeven",
     "herzien": "Reactie herzien",
     "toezegging_nagekomen": "Toezegging nagekomen",
+    "voorstel_geregistreerd": "Voorstel geregistreerd, uitvoeringstoetsen gevraagd",
+    "voorstel_gewijzigd": "Voorstel gewijzigd, uitvoeringstoets heropend",
+    "toets_ingediend": "Uitvoeringstoets ingediend",
+    "toets_beantwoord": "Uitvoeringstoets beantwoord door de bewindspersoon",
+    "toets_geescaleerd": "Termijn verstreken, geëscaleerd",
+    "invoeringstoets_gepland": "Invoeringstoets gepland",
+    "invoeringstoets_gevraagd": "Rapportage gevraagd voor de invoeringstoets",
+    "invoeringsrapportage_ingediend": "Invoeringsrapportage ingediend",
+    "noodrem_getrokken": "Noodrem getrokken",
+    "noodrem_geagendeerd": "Op de agenda van de Kamercommissie",
+    "bericht_van_melder": "Bericht van de melder",
+    "bericht_aan_melder": "Bericht aan de melder",
 }
 
 

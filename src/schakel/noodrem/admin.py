@@ -1,0 +1,45 @@
+from django.contrib import admin
+
+from .models import Beginsel, Noodrem, Retoursticker
+
+
+@admin.register(Beginsel)
+class BeginselAdmin(admin.ModelAdmin):
+    list_display = ("naam", "code", "volgorde")
+    list_editable = ("volgorde",)
+    prepopulated_fields = {"code": ("naam",)}
+
+
+@admin.register(Noodrem)
+class NoodremAdmin(admin.ModelAdmin):
+    """Viewable only: a brake changes through its services, with an audit event."""
+
+    list_display = ("signaal", "niveau", "variant", "praktijk_van", "anoniem")
+    list_filter = ("niveau", "variant", "anoniem")
+    list_select_related = ("signaal", "praktijk_van")
+    raw_id_fields = ("signaal", "bewijs")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Retoursticker)
+class RetourstickerAdmin(admin.ModelAdmin):
+    list_display = ("organisatie", "brief", "reden", "ingediend_op", "contact_uiterlijk", "contact_op")
+    list_filter = ("reden", "organisatie")
+    exclude = ("code_hash",)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class NoodremConfig(AppConfig):
+    name = "schakel.noodrem"
+    verbose_name = "Noodrem"
