@@ -37,6 +37,7 @@ PROBLEEMSOORTEN: dict[int, tuple[str, str]] = {
     409: ("urn:schakel:probleem:conflict", "Niet mogelijk in de huidige status"),
     413: ("urn:schakel:probleem:verzoek-te-groot", "Verzoek te groot"),
     415: ("urn:schakel:probleem:mediatype-niet-ondersteund", "Mediatype niet ondersteund"),
+    422: ("urn:schakel:probleem:idempotentie-sleutel-hergebruikt", "Idempotency-Key hergebruikt"),
     429: ("urn:schakel:probleem:te-veel-verzoeken", "Te veel verzoeken"),
     500: ("urn:schakel:probleem:serverfout", "Interne serverfout"),
 }

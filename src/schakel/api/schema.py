@@ -26,6 +26,20 @@ API_VERSION_HEADER = {
     "schema": {"type": "string", "example": "1.0.0"},
 }
 
+IDEMPOTENCY_KEY_PARAMETER = {
+    "name": "Idempotency-Key",
+    "in": "header",
+    "required": False,
+    "description": (
+        "Maakt het verzoek veilig herhaalbaar: stuur een eigen unieke waarde (bijvoorbeeld een UUID) mee en "
+        "herhaal het verzoek bij twijfel met dezelfde sleutel en dezelfde inhoud; u krijgt dan het eerder "
+        "gegeven antwoord terug en er wordt niets dubbel vastgelegd. Dezelfde sleutel met een andere inhoud "
+        "geeft 422. Sleutels gelden per gebruiker en worden 24 uur bewaard; alleen geslaagde (2xx) antwoorden "
+        "worden bewaard."),
+    "schema": {"type": "string", "minLength": 1, "maxLength": 255, "pattern": "^[\\x21-\\x7e]+$",
+               "example": "7c9e6679-7425-40de-944b-e07fc1f90ae7"},
+}
+
 LOCATION_HEADER = {
     "description": "URL van het aangemaakte object.",
     "schema": {"type": "string", "format": "uri"},
@@ -95,6 +109,7 @@ FOUTANTWOORDEN = {
     "Conflict": (409, "Niet mogelijk in de huidige status (bijvoorbeeld al beantwoord of al afgerond).",
                  "Probleem"),
     "VerzoekTeGroot": (413, "De body is groter dan 1 MB.", "Probleem"),
+    "SleutelHergebruikt": (422, "Deze Idempotency-Key is al gebruikt voor een ander verzoek.", "Probleem"),
     "MediatypeNietOndersteund": (415, "Stuur JSON met 'Content-Type: application/json'.", "Probleem"),
     "TeVeelVerzoeken": (429, "Te veel verzoeken; probeer het na 'Retry-After' seconden opnieuw.", "Probleem"),
     "Serverfout": (500, "Onverwachte fout aan de kant van de server.", "Probleem"),
@@ -127,7 +142,7 @@ def _foutantwoorden(path: str, method: str) -> list[str]:
     if method == "post":
         if CONFLICTEREND.search(path):
             namen.append("Conflict")
-        namen += ["VerzoekTeGroot", "MediatypeNietOndersteund"]
+        namen += ["VerzoekTeGroot", "MediatypeNietOndersteund", "SleutelHergebruikt"]
     namen += ["TeVeelVerzoeken", "Serverfout"]
     return namen
 
@@ -151,6 +166,10 @@ def postprocess(result: dict, generator, request, public) -> dict:
         for method, operation in item.items():
             if method not in HTTP_METHODS:
                 continue
+            if method == "post":
+                parameters = operation.setdefault("parameters", [])
+                if not any(p.get("name") == "Idempotency-Key" for p in parameters):
+                    parameters.append(IDEMPOTENCY_KEY_PARAMETER)
             responses = operation.setdefault("responses", {})
             for code, response in responses.items():
                 if code[0] in "23":
