@@ -22,7 +22,7 @@ from schakel.signalen import rechten as signaalrechten
 from schakel.signalen.models import Signaal
 from schakel.web import weergave
 from schakel.web.forms import toon_servicefouten
-from schakel.web.views import rate_limited
+from schakel.web.views import _seconden, rate_limited
 
 from . import services
 from .forms import (BerichtFormulier, CodeFormulier, ContactFormulier, OrganisatieFormulier,
@@ -38,6 +38,13 @@ def _codesnelheid(group, request) -> str:
 
 def _anoniemsnelheid(group, request) -> str:
     return settings.SCHAKEL_RATELIMIT_ANONIEM
+
+
+def _te_veel(request, rate: str):
+    """429 with the Retry-After of this limit."""
+    response = rate_limited(request)
+    response["Retry-After"] = str(_seconden(rate))
+    return response
 
 
 def _ontvangen(request, template: str, context: dict):
@@ -59,7 +66,7 @@ def professional(request):
     ingelogd = request.user.is_authenticated
     form = ProfessionalFormulier(request.POST if request.method == "POST" else None, ingelogd=ingelogd)
     if form.is_bound and getattr(request, "limited", False):
-        return rate_limited(request)
+        return _te_veel(request, settings.SCHAKEL_RATELIMIT_ANONIEM)
     if form.is_bound and form.is_valid():
         data = dict(form.cleaned_data)
         anoniem = data.pop("anoniem", True)
@@ -105,7 +112,7 @@ def ontvangstcode(request):
     form = CodeFormulier(request.POST if request.method == "POST" else None)
     if form.is_bound:
         if getattr(request, "limited", False):
-            return rate_limited(request)
+            return _te_veel(request, settings.SCHAKEL_RATELIMIT_ONTVANGSTCODE)
         if form.is_valid():
             gevonden = services.open_met_code(form.cleaned_data["code"])
             if gevonden is None:
@@ -195,7 +202,7 @@ def berichten(request, uuid):
 def retoursticker(request):
     form = RetourstickerFormulier(request.POST if request.method == "POST" else None)
     if form.is_bound and getattr(request, "limited", False):
-        return rate_limited(request)
+        return _te_veel(request, settings.SCHAKEL_RATELIMIT_ANONIEM)
     if form.is_bound and form.is_valid():
         try:
             sticker, code = services.stuur_retoursticker(**form.cleaned_data)
