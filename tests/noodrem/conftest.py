@@ -57,3 +57,19 @@ def client_voor():
         return client
 
     return maak
+
+
+# Filled by test_persoonsgegevens_corpus; printed at the end of the run.
+CORPUS_UITSLAG: dict = {}
+
+
+def pytest_terminal_summary(terminalreporter):
+    if not CORPUS_UITSLAG:
+        return
+    u = CORPUS_UITSLAG
+    terminalreporter.write_sep("-", "personal-data guard on the test corpus")
+    terminalreporter.write_line(
+        f"precision {u['precisie']:.3f}, recall {u['recall']:.3f} over {u['teksten']} texts "
+        f"({u['terecht']} found, {u['onterecht']} false positives, {u['gemist']} missed)")
+    for fout in u["fouten"]:
+        terminalreporter.write_line(f"  {fout}")
