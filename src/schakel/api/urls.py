@@ -3,6 +3,8 @@
 from django.urls import path
 from drf_spectacular.renderers import OpenApiJsonRenderer, OpenApiYamlRenderer
 
+from schakel.noodrem import api as noodrem_api
+
 from . import views
 from .schema import SchemaView
 
@@ -26,6 +28,10 @@ urlpatterns = [
     path("regelingen", views.RegelingViewSet.as_view(LIJST), name="regeling-list"),
     path("regelingen/<str:bwbId>", views.RegelingViewSet.as_view(DETAIL), name="regeling-detail"),
     path("oorzaken", views.OorzaakViewSet.as_view(LIJST), name="oorzaak-list"),
+    path("beginselen", noodrem_api.BeginselLijst.as_view(), name="beginsel-list"),
+    path("noodremmen", noodrem_api.NoodremmenView.as_view(), name="noodrem-list"),
+    path("noodremmen/inzage", noodrem_api.InzageView.as_view(), name="noodrem-inzage"),
+    path("noodremmen/inzage/berichten", noodrem_api.InzageBerichtenView.as_view(), name="noodrem-inzage-berichten"),
     path("openapi.yaml", SchemaView.as_view(renderer_classes=[OpenApiYamlRenderer]), name="schema-yaml"),
     path("openapi.json", SchemaView.as_view(renderer_classes=[OpenApiJsonRenderer]), name="schema-json"),
 ]
