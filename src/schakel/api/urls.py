@@ -5,6 +5,8 @@ from drf_spectacular.renderers import OpenApiJsonRenderer, OpenApiYamlRenderer
 
 from schakel.noodrem import api as noodrem_api
 
+from schakel.toetsen import api as toetsen_api
+
 from . import views
 from .schema import SchemaView
 
@@ -32,6 +34,14 @@ urlpatterns = [
     path("noodremmen", noodrem_api.NoodremmenView.as_view(), name="noodrem-list"),
     path("noodremmen/inzage", noodrem_api.InzageView.as_view(), name="noodrem-inzage"),
     path("noodremmen/inzage/berichten", noodrem_api.InzageBerichtenView.as_view(), name="noodrem-inzage-berichten"),
+    path("voorstellen", toetsen_api.VoorstellenView.as_view(), name="voorstel-list"),
+    path("voorstellen/<uuid:uuid>", toetsen_api.VoorstelView.as_view(), name="voorstel-detail"),
+    path("voorstellen/<uuid:uuid>/uitvoeringstoetsen", toetsen_api.UitvoeringstoetsenView.as_view(),
+         name="voorstel-uitvoeringstoetsen"),
+    path("voorstellen/<uuid:uuid>/uitvoeringstoetsen/<uuid:toets>/antwoord", toetsen_api.AntwoordView.as_view(),
+         name="uitvoeringstoets-antwoord"),
+    path("invoeringstoetsen", toetsen_api.InvoeringstoetsenView.as_view(), name="invoeringstoets-list"),
+    path("invoeringstoetsen/<uuid:uuid>", toetsen_api.InvoeringstoetsView.as_view(), name="invoeringstoets-detail"),
     path("openapi.yaml", SchemaView.as_view(renderer_classes=[OpenApiYamlRenderer]), name="schema-yaml"),
     path("openapi.json", SchemaView.as_view(renderer_classes=[OpenApiJsonRenderer]), name="schema-json"),
 ]
