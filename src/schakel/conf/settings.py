@@ -249,6 +249,11 @@ SPECTACULAR_SETTINGS = {
         "NiveauEnum": "schakel.signalen.models.Niveau",
         "OrganisatieSoortEnum": "schakel.organisaties.models.OrganisatieSoort",
         "KamerEnum": "schakel.organisaties.models.Kamer",
+        "VoorstelSoortEnum": "schakel.toetsen.models.VoorstelSoort",
+        "VoorstelStatusEnum": "schakel.toetsen.models.VoorstelStatus",
+        "OordeelEnum": "schakel.toetsen.models.Oordeel",
+        "UitvoeringstoetsStatusEnum": "schakel.toetsen.models.ToetsStatus",
+        "InvoeringstoetsStatusEnum": "schakel.toetsen.models.InvoeringstoetsStatus",
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",

@@ -15,7 +15,7 @@ from rest_framework.response import Response
 
 from schakel.api.fields import Datum, Getal, JaNee, Keuze, Lijst, OrganisatieField, RegelingField, Tekst
 from schakel.api.idempotency import IdempotentPostMixin
-from schakel.api.serializers import Invoer
+from schakel.api.serializers import Invoer, _Afkorting, _Sleutel
 from schakel.api.views import StrictQueryMixin
 from schakel.signalen.models import Besluit
 
@@ -24,11 +24,6 @@ from .models import (
     MAX_TEKST, Invoeringstoets, InvoeringstoetsStatus, Oordeel, ToetsStatus, Uitvoeringstoets, Voorstel,
     VoorstelSoort, VoorstelStatus,
 )
-
-
-class _Afkorting(serializers.SlugRelatedField):
-    def __init__(self, **kwargs):
-        super().__init__(slug_field="afkorting", read_only=True, **kwargs)
 
 
 class TermijnSerializer(serializers.Serializer):
@@ -82,7 +77,7 @@ class VoorstelSerializer(serializers.Serializer):
     kamerstuk = serializers.CharField(read_only=True, help_text="Bijvoorbeeld '36 123, nr. 5'.")
     titel = serializers.CharField(read_only=True)
     omschrijving = serializers.CharField(read_only=True)
-    regelingen = serializers.SlugRelatedField(slug_field="bwb_id", many=True, read_only=True)
+    regelingen = _Sleutel("bwb_id", many=True)
     ministerie = _Afkorting()
     kamercommissie = _Afkorting()
     uitvoerders = _Afkorting(many=True)
@@ -151,9 +146,9 @@ class RegelVergelijkingSerializer(serializers.Serializer):
 
 class InvoeringstoetsSerializer(serializers.Serializer):
     uuid = serializers.UUIDField(read_only=True)
-    regeling = serializers.SlugRelatedField(slug_field="bwb_id", read_only=True)
+    regeling = _Sleutel("bwb_id")
     artikelen = serializers.CharField(read_only=True)
-    voorstel = serializers.SlugRelatedField(slug_field="uuid", read_only=True, allow_null=True)
+    voorstel = _Sleutel("uuid", allow_null=True)
     inwerkingtreding = serializers.DateField(read_only=True)
     geplandOp = serializers.DateField(source="gepland_op", read_only=True)
     status = serializers.ChoiceField(choices=InvoeringstoetsStatus.choices, read_only=True)
