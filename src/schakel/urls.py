@@ -7,6 +7,7 @@ urlpatterns = [
     path("", include("schakel.web.urls")),
     path("", include("schakel.termijnen.urls")),
     path("", include("schakel.notificaties.urls")),
+    path("", include("schakel.rapportage.urls")),
     path("", include("schakel.toetsen.urls")),
     path("", include("schakel.noodrem.urls")),
 ]

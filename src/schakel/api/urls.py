@@ -5,6 +5,7 @@ from drf_spectacular.renderers import OpenApiJsonRenderer, OpenApiYamlRenderer
 
 from schakel.noodrem import api as noodrem_api
 
+from schakel.rapportage.api import StaatVanDeUitvoeringView
 from schakel.toetsen import api as toetsen_api
 
 from . import views
@@ -34,6 +35,7 @@ urlpatterns = [
     path("noodremmen", noodrem_api.NoodremmenView.as_view(), name="noodrem-list"),
     path("noodremmen/inzage", noodrem_api.InzageView.as_view(), name="noodrem-inzage"),
     path("noodremmen/inzage/berichten", noodrem_api.InzageBerichtenView.as_view(), name="noodrem-inzage-berichten"),
+    path("staat-van-de-uitvoering", StaatVanDeUitvoeringView.as_view(), name="staat-van-de-uitvoering"),
     path("voorstellen", toetsen_api.VoorstellenView.as_view(), name="voorstel-list"),
     path("voorstellen/<uuid:uuid>", toetsen_api.VoorstelView.as_view(), name="voorstel-detail"),
     path("voorstellen/<uuid:uuid>/uitvoeringstoetsen", toetsen_api.UitvoeringstoetsenView.as_view(),

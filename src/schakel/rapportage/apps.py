@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class RapportageConfig(AppConfig):
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "schakel.rapportage"
+    verbose_name = "Staat van de Uitvoering"

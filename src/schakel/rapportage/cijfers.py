@@ -1,0 +1,407 @@
+"""Every figure of the Staat van de Uitvoering, computed with database aggregations.
+
+A report covers a *period* (a calendar year, Europe/Amsterdam) and a *scope*: the whole
+government, one organisation, one ministry or one parliamentary committee. Each figure is
+computed for the period and for the period before it (for trends). No query loads the
+signals into Python: every figure is a ``COUNT``/``SUM``/``GROUP BY`` or a percentile in
+the database (see :mod:`.statistiek`), so the cost is a fixed number of queries.
+
+Definitions (also in docs/staat-van-de-uitvoering.md):
+
+* The *cohort* of a period: signals filed in it. Their state is taken on the reference
+  date (``peildatum``, today): answered, still open, overdue.
+* Time to answer: calendar days from filing to the first answer (``beantwoord_op``).
+* Comply/explain and civil-service/political level: the current (latest) answer version.
+* Commitments: those made in answers given in the period; kept, kept on time, overdue
+  (open past their due date on the reference date) and running.
+* Escalations: terms that started in the period at a higher rung than an earlier term of the
+  same signal (a brake that starts at the board is not an escalation).
+* The register: implementing organisations in scope that delivered their own Stand van de
+  Uitvoering for the period's year, and those that did not.
+
+Aggregates count all signals, published or not: they reveal no content. Lists name only
+regulations and articles, never a signal.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Callable
+from zoneinfo import ZoneInfo
+
+from django.apps import apps
+from django.core.exceptions import ValidationError
+from django.db.models import Count, Exists, F, OuterRef, Q, Sum
+from django.db.models.functions import TruncMonth
+
+from schakel.core import clock
+from schakel.organisaties.models import Organisatie, OrganisatieSoort
+from schakel.signalen.models import (Besluit, Niveau, Oorzaak, Reactie, Signaal, SignaalSoort, Toezegging,
+                                     ToezeggingStatus)
+from schakel.signalen.workflow import Status
+from schakel.termijnen.ladder import Trede
+from schakel.termijnen.models import Termijn
+from schakel.termijnen.selecties import is_overschreden_q
+
+from .models import StandVanDeUitvoering
+from .statistiek import DagenTussen, percentielen
+
+TIJDZONE = ZoneInfo("Europe/Amsterdam")
+TOP = 10
+EERSTE_JAAR = 2000
+
+MAANDEN = ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]
+TREDEN = [Trede.BESTUUR, Trede.MINISTERIE, Trede.BEWINDSPERSOON, Trede.KAMERCOMMISSIE]
+TREDE_SLEUTEL = {Trede.BESTUUR: "bestuur", Trede.MINISTERIE: "ministerie", Trede.BEWINDSPERSOON: "bewindspersoon",
+                 Trede.KAMERCOMMISSIE: "kamercommissie"}
+
+Voortgang = Callable[[str], None]
+
+
+# --- Period and scope -------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Periode:
+    """A calendar year in Dutch time."""
+
+    jaar: int
+
+    @classmethod
+    def lees(cls, tekst) -> "Periode":
+        tekst = str(tekst if tekst is not None else "").strip()
+        if not tekst.isdigit() or len(tekst) != 4:
+            raise ValidationError({"periode": "Geef de periode als jaartal, bijvoorbeeld 2025."})
+        jaar = int(tekst)
+        if not EERSTE_JAAR <= jaar <= clock.today().year:
+            raise ValidationError({"periode": f"Kies een jaar van {EERSTE_JAAR} tot en met {clock.today().year}."})
+        return cls(jaar)
+
+    @property
+    def begin(self) -> dt.datetime:
+        return dt.datetime(self.jaar, 1, 1, tzinfo=TIJDZONE)
+
+    @property
+    def einde(self) -> dt.datetime:
+        """Exclusive."""
+        return dt.datetime(self.jaar + 1, 1, 1, tzinfo=TIJDZONE)
+
+    @property
+    def vorige(self) -> "Periode":
+        return Periode(self.jaar - 1)
+
+    @property
+    def naam(self) -> str:
+        return str(self.jaar)
+
+    def q(self, veld: str) -> Q:
+        return Q(**{f"{veld}__gte": self.begin, f"{veld}__lt": self.einde})
+
+
+class Soort:
+    RIJK = "rijk"
+    ORGANISATIE = "organisatie"
+    MINISTERIE = "ministerie"
+    COMMISSIE = "commissie"
+
+
+@dataclass(frozen=True)
+class Reikwijdte:
+    """Whose figures: the whole government, or one organisation, ministry or committee."""
+
+    soort: str = Soort.RIJK
+    organisatie: Organisatie | None = None
+
+    @classmethod
+    def kies(cls, *, organisatie: str = "", ministerie: str = "", commissie: str = "") -> "Reikwijdte":
+        """From abbreviations (case-insensitive); at most one may be given."""
+        gegeven = [(soort, (code or "").strip()) for soort, code in
+                   ((Soort.ORGANISATIE, organisatie), (Soort.MINISTERIE, ministerie), (Soort.COMMISSIE, commissie))
+                   if (code or "").strip()]
+        if not gegeven:
+            return cls()
+        if len(gegeven) > 1:
+            raise ValidationError({gegeven[1][0]: "Kies één organisatie, één ministerie of één commissie, niet meer."})
+        soort, code = gegeven[0]
+        org = Organisatie.objects.filter(afkorting__iexact=code).first()
+        if org is None:
+            raise ValidationError({soort: f"Er is geen organisatie met de afkorting '{code[:40]}'."})
+        if soort == Soort.MINISTERIE and org.soort != OrganisatieSoort.MINISTERIE:
+            raise ValidationError({soort: f"{org.naam} is geen ministerie."})
+        if soort == Soort.COMMISSIE and org.soort != OrganisatieSoort.KAMERCOMMISSIE:
+            raise ValidationError({soort: f"{org.naam} is geen Kamercommissie."})
+        return cls(soort, org)
+
+    @property
+    def naam(self) -> str:
+        return "de hele rijksoverheid" if self.organisatie is None else self.organisatie.naam
+
+    @property
+    def omschrijving(self) -> str:
+        if self.soort == Soort.ORGANISATIE:
+            return f"signalen die {self.naam} indiende of moest beantwoorden"
+        if self.soort == Soort.MINISTERIE:
+            return (f"signalen over regelingen van {self.naam}, en signalen van en aan het ministerie "
+                    "en de organisaties waarvan het opdrachtgever is")
+        if self.soort == Soort.COMMISSIE:
+            return f"signalen over regelingen die de {self.naam[0].lower()}{self.naam[1:]} controleert"
+        return "alle signalen in Schakel"
+
+    def signalen_q(self, via: str = "") -> Q:
+        """The signals in scope, as a Q on Signaal (``via``: the path to it, e.g. ``"signaal__"``)."""
+        org = self.organisatie
+        if self.soort == Soort.ORGANISATIE:
+            return Q(**{f"{via}eigenaar": org}) | Q(**{f"{via}indienende_organisatie": org})
+        if self.soort == Soort.MINISTERIE:
+            return (Q(**{f"{via}regeling__eigenaar": org}) | Q(**{f"{via}eigenaar": org})
+                    | Q(**{f"{via}indienende_organisatie": org}) | Q(**{f"{via}eigenaar__opdrachtgever": org})
+                    | Q(**{f"{via}indienende_organisatie__opdrachtgever": org}))
+        if self.soort == Soort.COMMISSIE:
+            return Q(**{f"{via}regeling__kamercommissie": org})
+        return Q()
+
+    def uitvoerders(self):
+        """The implementing organisations in scope, for the register."""
+        qs = Organisatie.objects.filter(soort=OrganisatieSoort.UITVOERINGSORGANISATIE)
+        if self.soort == Soort.ORGANISATIE:
+            return qs.filter(pk=self.organisatie.pk)
+        if self.soort == Soort.MINISTERIE:
+            return qs.filter(opdrachtgever=self.organisatie)
+        if self.soort == Soort.COMMISSIE:
+            return qs.filter(opdrachtgever__kamercommissie=self.organisatie)
+        return qs
+
+    def als_dict(self) -> dict:
+        org = self.organisatie
+        return {"soort": self.soort, "afkorting": org.afkorting if org else None, "naam": self.naam,
+                "omschrijving": self.omschrijving}
+
+
+# --- The figures ------------------------------------------------------------------------------
+
+def _aandeel(deel: int, geheel: int) -> float | None:
+    return round(100.0 * deel / geheel, 1) if geheel else None
+
+
+def _afgerond(waarde: float | None) -> float | None:
+    return None if waarde is None else round(waarde, 1)
+
+
+def _signalen(cohort, peildatum: dt.date) -> dict:
+    overschreden = is_overschreden_q(peildatum)
+    c = cohort.aggregate(
+        ingediend=Count("pk"),
+        beantwoord=Count("pk", filter=Q(status=Status.BEANTWOORD)),
+        beantwoordNaTermijn=Count("pk", filter=Q(status=Status.BEANTWOORD, termijn_overschreden_op__isnull=False)),
+        open=Count("pk", filter=~Q(status=Status.BEANTWOORD)),
+        openTeLaat=Count("pk", filter=overschreden),
+        getroffenBurgers=Sum("aantal_getroffen"),
+    )
+    c["getroffenBurgers"] = c["getroffenBurgers"] or 0
+    c["termijnOverschreden"] = c["beantwoordNaTermijn"] + c["openTeLaat"]
+    c["aandeelBeantwoord"] = _aandeel(c["beantwoord"], c["ingediend"])
+    c["aandeelTermijnOverschreden"] = _aandeel(c["termijnOverschreden"], c["ingediend"])
+    return c
+
+
+def _doorlooptijd(cohort) -> dict:
+    beantwoord = cohort.filter(beantwoord_op__isnull=False)
+    p = percentielen(beantwoord, DagenTussen(F("ingediend_op"), F("beantwoord_op")), (0.5, 0.9))
+    return {"aantal": beantwoord.count(), "mediaanDagen": _afgerond(p[0.5]), "p90Dagen": _afgerond(p[0.9])}
+
+
+def _actuele_reacties(periode: Periode, reikwijdte: Reikwijdte):
+    nieuwer = Reactie.objects.filter(signaal=OuterRef("signaal"), versie__gt=OuterRef("versie"))
+    return (Reactie.objects.filter(reikwijdte.signalen_q("signaal__"), periode.q("signaal__ingediend_op"))
+            .filter(~Exists(nieuwer)))
+
+
+def _reacties_en_noodremmen(periode: Periode, reikwijdte: Reikwijdte, cohort, peildatum: dt.date) -> tuple[dict, dict]:
+    tellingen = {(r["besluit"], r["niveau"], r["signaal__soort"]): r["n"] for r in
+                 _actuele_reacties(periode, reikwijdte).values("besluit", "niveau", "signaal__soort")
+                 .annotate(n=Count("pk")).order_by()}
+
+    def som(besluit=None, niveau=None, soort=None) -> int:
+        return sum(n for (b, nv, s), n in tellingen.items()
+                   if besluit in (None, b) and niveau in (None, nv) and soort in (None, s))
+
+    totaal = som()
+    reacties = {
+        "totaal": totaal,
+        "overnemen": som(Besluit.OVERNEMEN), "nietOvernemen": som(Besluit.NIET_OVERNEMEN),
+        "aandeelOvernemen": _aandeel(som(Besluit.OVERNEMEN), totaal),
+        "aandeelNietOvernemen": _aandeel(som(Besluit.NIET_OVERNEMEN), totaal),
+        "ambtelijk": som(niveau=Niveau.AMBTELIJK), "politiek": som(niveau=Niveau.POLITIEK),
+        "aandeelPolitiek": _aandeel(som(niveau=Niveau.POLITIEK), totaal),
+    }
+    rem = cohort.filter(soort=SignaalSoort.NOODREM).aggregate(
+        getrokken=Count("pk"), open=Count("pk", filter=~Q(status=Status.BEANTWOORD)),
+        openTeLaat=Count("pk", filter=is_overschreden_q(peildatum)))
+    noodremmen = {
+        "getrokken": rem["getrokken"],
+        "beantwoord": som(soort=SignaalSoort.NOODREM),
+        "overnemen": som(Besluit.OVERNEMEN, soort=SignaalSoort.NOODREM),
+        "nietOvernemen": som(Besluit.NIET_OVERNEMEN, soort=SignaalSoort.NOODREM),
+        "open": rem["open"], "openTeLaat": rem["openTeLaat"],
+    }
+    return reacties, noodremmen
+
+
+def _toezeggingen(periode: Periode, reikwijdte: Reikwijdte, peildatum: dt.date) -> dict:
+    c = (Toezegging.objects.filter(reikwijdte.signalen_q("signaal__"), periode.q("reactie__gegeven_op"))
+         .aggregate(
+             gedaan=Count("pk"),
+             nagekomen=Count("pk", filter=Q(status=ToezeggingStatus.NAGEKOMEN)),
+             opTijdNagekomen=Count("pk", filter=Q(status=ToezeggingStatus.NAGEKOMEN, nagekomen_op__lte=F("uiterlijk"))),
+             verlopen=Count("pk", filter=Q(status=ToezeggingStatus.OPEN, uiterlijk__lt=peildatum)),
+             lopend=Count("pk", filter=Q(status=ToezeggingStatus.OPEN, uiterlijk__gte=peildatum)),
+         ))
+    c["aandeelNagekomen"] = _aandeel(c["nagekomen"], c["gedaan"])
+    return c
+
+
+def _regeling(r: dict) -> dict:
+    return {"bwbId": r["regeling__bwb_id"], "titel": r["regeling__citeertitel"] or r["regeling__titel"]}
+
+
+def _top(cohort) -> dict:
+    velden = ("regeling__bwb_id", "regeling__citeertitel", "regeling__titel")
+    per_regeling = (cohort.values("regeling_id", *velden)
+                    .annotate(signalen=Count("pk"), getroffenBurgers=Sum("aantal_getroffen"),
+                              noodremmen=Count("pk", filter=Q(soort=SignaalSoort.NOODREM))))
+
+    def rij(r: dict) -> dict:
+        return {**_regeling(r), "signalen": r["signalen"], "getroffenBurgers": r["getroffenBurgers"] or 0,
+                "noodremmen": r["noodremmen"]}
+
+    artikelen = (cohort.exclude(artikelen="").values("regeling_id", "artikelen", *velden)
+                 .annotate(signalen=Count("pk"), getroffenBurgers=Sum("aantal_getroffen"))
+                 .order_by("-signalen", F("getroffenBurgers").desc(nulls_last=True), "regeling__bwb_id", "artikelen"))
+    return {
+        "regelingenPerSignalen": [rij(r) for r in per_regeling.order_by(
+            "-signalen", F("getroffenBurgers").desc(nulls_last=True), "regeling__bwb_id")[:TOP]],
+        "regelingenPerGetroffenen": [rij(r) for r in per_regeling.filter(getroffenBurgers__gt=0).order_by(
+            F("getroffenBurgers").desc(nulls_last=True), "-signalen", "regeling__bwb_id")[:TOP]],
+        "artikelen": [{**_regeling(r), "artikelen": r["artikelen"], "signalen": r["signalen"],
+                       "getroffenBurgers": r["getroffenBurgers"] or 0} for r in artikelen[:TOP]],
+    }
+
+
+def _oorzaken(periode: Periode, reikwijdte: Reikwijdte, cohort) -> dict:
+    in_cohort = reikwijdte.signalen_q("signalen__") & periode.q("signalen__ingediend_op")
+    rijen = Oorzaak.objects.annotate(aantal=Count("signalen", filter=in_cohort)).order_by("volgorde", "pk")
+    zonder = cohort.filter(~Exists(Signaal.oorzaken.through.objects.filter(signaal_id=OuterRef("pk")))).count()
+    return {"perOorzaak": [{"code": o.code, "naam": o.naam, "signalen": o.aantal} for o in rijen],
+            "zonderOorzaak": zonder}
+
+
+def _escalaties(periode: Periode, reikwijdte: Reikwijdte) -> dict:
+    # An escalation is a term that follows a lower rung of the same signal (a brake starts at the board).
+    lager = Termijn.objects.filter(signaal=OuterRef("signaal"), trede__lt=OuterRef("trede"))
+    per_trede = dict(Termijn.objects.filter(reikwijdte.signalen_q("signaal__"), periode.q("gestart_op"),
+                                            Exists(lager), trede__gte=Trede.BESTUUR)
+                     .values_list("trede").annotate(n=Count("pk")).order_by())
+    uitkomst = {TREDE_SLEUTEL[t]: per_trede.get(int(t), 0) for t in TREDEN}
+    uitkomst["totaal"] = sum(per_trede.values())
+    return uitkomst
+
+
+def _per_maand(periode: Periode, cohort) -> list[dict]:
+    rijen = {r["maand"].month: r for r in
+             cohort.annotate(maand=TruncMonth("ingediend_op", tzinfo=TIJDZONE)).values("maand")
+             .annotate(ingediend=Count("pk"), beantwoord=Count("pk", filter=Q(status=Status.BEANTWOORD)))
+             .order_by("maand")}
+    return [{"maand": f"{periode.jaar}-{m:02d}", "naam": MAANDEN[m - 1],
+             "ingediend": rijen[m]["ingediend"] if m in rijen else 0,
+             "beantwoord": rijen[m]["beantwoord"] if m in rijen else 0} for m in range(1, 13)]
+
+
+def cijfers_voor(periode: Periode, reikwijdte: Reikwijdte, peildatum: dt.date,
+                 voortgang: Voortgang = lambda stap: None) -> dict:
+    """All figures for one period."""
+    cohort = Signaal.objects.filter(reikwijdte.signalen_q(), periode.q("ingediend_op")).order_by()
+    uit = {"periode": periode.naam}
+    voortgang(f"{periode.naam}: signalen")
+    uit["signalen"] = _signalen(cohort, peildatum)
+    voortgang(f"{periode.naam}: doorlooptijd")
+    uit["doorlooptijd"] = _doorlooptijd(cohort)
+    voortgang(f"{periode.naam}: reacties en noodremmen")
+    uit["reacties"], uit["noodremmen"] = _reacties_en_noodremmen(periode, reikwijdte, cohort, peildatum)
+    voortgang(f"{periode.naam}: toezeggingen")
+    uit["toezeggingen"] = _toezeggingen(periode, reikwijdte, peildatum)
+    voortgang(f"{periode.naam}: regelingen en artikelen")
+    uit["top"] = _top(cohort)
+    voortgang(f"{periode.naam}: oorzaken")
+    uit["oorzaken"] = _oorzaken(periode, reikwijdte, cohort)
+    voortgang(f"{periode.naam}: escalaties")
+    uit["escalaties"] = _escalaties(periode, reikwijdte)
+    voortgang(f"{periode.naam}: verloop per maand")
+    uit["perMaand"] = _per_maand(periode, cohort)
+    return uit
+
+
+def register(jaar: int, reikwijdte: Reikwijdte) -> dict:
+    """Which implementing organisations in scope delivered their own Stand van de Uitvoering."""
+    stukken = StandVanDeUitvoering.objects.filter(jaar=jaar, organisatie__in=reikwijdte.uitvoerders())
+    geleverd = {s.organisatie_id: s for s in stukken}
+    orgs = list(reikwijdte.uitvoerders().order_by("naam").values("pk", "afkorting", "naam"))
+    return {
+        "jaar": jaar,
+        "geleverd": [{"afkorting": o["afkorting"], "naam": o["naam"], "ontvangenOp": geleverd[o["pk"]].ontvangen_op.isoformat(),
+                      "url": geleverd[o["pk"]].url} for o in orgs if o["pk"] in geleverd],
+        "nietGeleverd": [{"afkorting": o["afkorting"], "naam": o["naam"]} for o in orgs if o["pk"] not in geleverd],
+    }
+
+
+TOETSEN_APP = "schakel.toetsen"
+
+
+def toetsen_beschikbaar() -> bool:
+    return apps.is_installed(TOETSEN_APP)
+
+
+def uitvoeringstoetsen(periode: Periode, reikwijdte: Reikwijdte) -> dict | None:
+    """Feasibility verdicts asked in the period and the minister's answers; None without the app."""
+    if not toetsen_beschikbaar():
+        return None
+    Uitvoeringstoets = apps.get_model("toetsen", "Uitvoeringstoets")
+    org = reikwijdte.organisatie
+    filters = {Soort.ORGANISATIE: Q(organisatie=org), Soort.MINISTERIE: Q(voorstel__ministerie=org),
+               Soort.COMMISSIE: Q(voorstel__kamercommissie=org)}.get(reikwijdte.soort, Q())
+    toetsen = Uitvoeringstoets.objects.filter(filters, periode.q("gevraagd_op")).exclude(status="vervallen")
+    c = toetsen.aggregate(
+        gevraagd=Count("pk"), ingediend=Count("pk", filter=~Q(oordeel="")),
+        uitvoerbaar=Count("pk", filter=Q(oordeel="uitvoerbaar")),
+        onderVoorwaarden=Count("pk", filter=Q(oordeel="onder_voorwaarden")),
+        nietUitvoerbaar=Count("pk", filter=Q(oordeel="niet_uitvoerbaar")),
+        beantwoord=Count("antwoord"),
+        antwoordOvernemen=Count("antwoord", filter=Q(antwoord__besluit=Besluit.OVERNEMEN)),
+        antwoordNietOvernemen=Count("antwoord", filter=Q(antwoord__besluit=Besluit.NIET_OVERNEMEN)),
+        antwoordTeLaat=Count("antwoord", filter=Q(antwoord__te_laat=True)),
+    )
+    c["periode"] = periode.naam
+    return c
+
+
+def bereken(periode: Periode, reikwijdte: Reikwijdte | None = None, *, voortgang: Voortgang = lambda stap: None) -> dict:
+    """The whole report as plain data (JSON-ready): this period, the previous one, the register."""
+    reikwijdte = reikwijdte or Reikwijdte()
+    peildatum = clock.today()
+    staat = {
+        "titel": f"Staat van de Uitvoering {periode.naam}",
+        "periode": periode.naam, "vorigePeriode": periode.vorige.naam,
+        "reikwijdte": reikwijdte.als_dict(),
+        "peildatum": peildatum.isoformat(), "gemaaktOp": clock.now().isoformat(timespec="seconds"),
+        "huidig": cijfers_voor(periode, reikwijdte, peildatum, voortgang),
+        "vorige": cijfers_voor(periode.vorige, reikwijdte, peildatum, voortgang),
+    }
+    voortgang("register")
+    staat["register"] = register(periode.jaar, reikwijdte)
+    voortgang("uitvoeringstoetsen")
+    if toetsen_beschikbaar():
+        staat["uitvoeringstoetsen"] = {"huidig": uitvoeringstoetsen(periode, reikwijdte),
+                                       "vorige": uitvoeringstoetsen(periode.vorige, reikwijdte)}
+    return staat
+
+
+AANTAL_STAPPEN = 2 * 8 + 2

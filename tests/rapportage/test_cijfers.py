@@ -1,0 +1,158 @@
+"""Every figure of the report equals the value counted by hand from the fixture (see conftest)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from schakel.rapportage.cijfers import Periode, Reikwijdte, bereken
+
+
+@pytest.fixture
+def staat(geschiedenis):
+    return bereken(Periode(2025))
+
+
+def test_the_fixture_is_what_the_figures_assume(geschiedenis):
+    h = geschiedenis
+    assert [t.trede for t in h.d.termijnen.order_by("trede")] == [1, 2, 4]
+    assert [t.trede for t in h.e.termijnen.order_by("trede")] == [1, 2]
+    assert h.e.termijn_overschreden_op is not None and h.e.status == "beantwoord"
+    assert h.c.reacties.count() == 2
+
+
+def test_signals_filed_answered_overdue(staat):
+    assert staat["huidig"]["signalen"] == {
+        "ingediend": 5, "beantwoord": 4, "beantwoordNaTermijn": 1, "open": 1, "openTeLaat": 1,
+        "getroffenBurgers": 1560, "termijnOverschreden": 2, "aandeelBeantwoord": 80.0,
+        "aandeelTermijnOverschreden": 40.0,
+    }
+    assert staat["vorige"]["signalen"]["ingediend"] == 1
+    assert staat["vorige"]["signalen"]["beantwoord"] == 1
+    assert staat["vorige"]["signalen"]["getroffenBurgers"] == 100
+
+
+def test_median_and_p90_time_to_answer(staat):
+    # Days to the first answer: C 4, A 10, B 20, E 70. Median (10+20)/2; p90 at 2.7: 20 + 0.7 * 50.
+    assert staat["huidig"]["doorlooptijd"] == {"aantal": 4, "mediaanDagen": 15.0, "p90Dagen": 55.0}
+    assert staat["vorige"]["doorlooptijd"] == {"aantal": 1, "mediaanDagen": 10.0, "p90Dagen": 10.0}
+
+
+def test_comply_explain_and_level_count_the_current_answer(staat):
+    # C was explained, then revised to comply: only the revision counts.
+    assert staat["huidig"]["reacties"] == {
+        "totaal": 4, "overnemen": 3, "nietOvernemen": 1, "aandeelOvernemen": 75.0, "aandeelNietOvernemen": 25.0,
+        "ambtelijk": 3, "politiek": 1, "aandeelPolitiek": 25.0,
+    }
+
+
+def test_commitments_made_kept_overdue(staat):
+    # Made in 2025: A's two (one kept on time, one open past 30 Sep) and C's (open past 31 Dec).
+    # E's commitment was made in 2026.
+    assert staat["huidig"]["toezeggingen"] == {
+        "gedaan": 3, "nagekomen": 1, "opTijdNagekomen": 1, "verlopen": 2, "lopend": 0, "aandeelNagekomen": 33.3,
+    }
+    assert staat["vorige"]["toezeggingen"]["gedaan"] == 1
+    assert staat["vorige"]["toezeggingen"]["opTijdNagekomen"] == 1
+
+
+def test_brakes_pulled_and_their_outcome(staat):
+    assert staat["huidig"]["noodremmen"] == {
+        "getrokken": 1, "beantwoord": 1, "overnemen": 1, "nietOvernemen": 0, "open": 0, "openTeLaat": 0,
+    }
+    assert staat["vorige"]["noodremmen"]["getrokken"] == 0
+
+
+def test_top_regulations_and_articles(staat):
+    top = staat["huidig"]["top"]
+    assert top["regelingenPerSignalen"] == [
+        {"bwbId": "BWBR0019057", "titel": "Wet WIA", "signalen": 4, "getroffenBurgers": 1560, "noodremmen": 1},
+        {"bwbId": "BWBR0006622", "titel": "Wegenverkeerswet 1994", "signalen": 1, "getroffenBurgers": 0,
+         "noodremmen": 0},
+    ]
+    assert [r["bwbId"] for r in top["regelingenPerGetroffenen"]] == ["BWBR0019057"]
+    assert top["artikelen"] == [
+        {"bwbId": "BWBR0019057", "titel": "Wet WIA", "artikelen": "art. 35", "signalen": 3, "getroffenBurgers": 1510},
+        {"bwbId": "BWBR0019057", "titel": "Wet WIA", "artikelen": "art. 36", "signalen": 1, "getroffenBurgers": 50},
+    ]
+
+
+def test_distribution_over_the_seven_causes(staat):
+    oorzaken = staat["huidig"]["oorzaken"]
+    assert len(oorzaken["perOorzaak"]) == 7
+    telling = {o["code"]: o["signalen"] for o in oorzaken["perOorzaak"]}
+    assert telling.pop("complexe-regels") == 2
+    assert telling.pop("geen-evaluatie") == 1
+    assert set(telling.values()) == {0}
+    assert oorzaken["zonderOorzaak"] == 3
+
+
+def test_escalations_per_rung_in_the_period(staat):
+    assert staat["huidig"]["escalaties"] == {"bestuur": 2, "ministerie": 0, "bewindspersoon": 1,
+                                             "kamercommissie": 0, "totaal": 3}
+    assert staat["vorige"]["escalaties"]["totaal"] == 0
+
+
+def test_signals_per_month(staat):
+    maanden = {m["maand"]: (m["ingediend"], m["beantwoord"]) for m in staat["huidig"]["perMaand"]}
+    assert len(maanden) == 12
+    assert {k: v for k, v in maanden.items() if v != (0, 0)} == {
+        "2025-02": (1, 1), "2025-03": (1, 1), "2025-04": (1, 1), "2025-06": (1, 0), "2025-11": (1, 1)}
+
+
+def test_register_of_own_reports(staat):
+    assert staat["register"] == {
+        "jaar": 2025,
+        "geleverd": [{"afkorting": "uwv", "naam": "Uitvoeringsinstituut Werknemersverzekeringen",
+                      "ontvangenOp": "2026-02-15", "url": "https://www.uwv.nl/stand-van-de-uitvoering-2025"}],
+        "nietGeleverd": [{"afkorting": "cbr", "naam": "Centraal Bureau Rijvaardigheidsbewijzen"},
+                         {"afkorting": "svb", "naam": "Sociale Verzekeringsbank"}],
+    }
+
+
+def test_scope_organisation(geschiedenis):
+    staat = bereken(Periode(2025), Reikwijdte.kies(organisatie="CBR"))
+    assert staat["reikwijdte"]["afkorting"] == "cbr"
+    assert staat["huidig"]["signalen"]["ingediend"] == 1
+    assert staat["huidig"]["signalen"]["openTeLaat"] == 1
+    assert staat["huidig"]["escalaties"]["totaal"] == 2
+    assert staat["huidig"]["reacties"]["totaal"] == 0
+    assert staat["huidig"]["doorlooptijd"] == {"aantal": 0, "mediaanDagen": None, "p90Dagen": None}
+    assert staat["register"]["nietGeleverd"] == [{"afkorting": "cbr", "naam": "Centraal Bureau Rijvaardigheidsbewijzen"}]
+
+
+def test_scope_ministry_and_committee(geschiedenis):
+    szw = bereken(Periode(2025), Reikwijdte.kies(ministerie="szw"))
+    assert szw["huidig"]["signalen"]["ingediend"] == 4
+    assert szw["huidig"]["toezeggingen"]["gedaan"] == 3
+    assert [o["afkorting"] for o in szw["register"]["geleverd"] + szw["register"]["nietGeleverd"]] == ["uwv", "svb"]
+    cie = bereken(Periode(2025), Reikwijdte.kies(commissie="cie-ienw"))
+    assert cie["huidig"]["signalen"]["ingediend"] == 1
+    assert cie["huidig"]["escalaties"]["bewindspersoon"] == 1
+
+
+@pytest.mark.parametrize("kwargs, veld", [
+    ({"organisatie": "bestaat-niet"}, "organisatie"),
+    ({"ministerie": "uwv"}, "ministerie"),
+    ({"commissie": "szw"}, "commissie"),
+    ({"organisatie": "uwv", "ministerie": "szw"}, "ministerie"),
+])
+def test_scope_refuses_wrong_choices(wereld, kwargs, veld):
+    with pytest.raises(ValidationError) as fout:
+        Reikwijdte.kies(**kwargs)
+    assert veld in fout.value.message_dict
+
+
+@pytest.mark.parametrize("tekst", ["", "25", "2025-1", "abcd", "1999", "2027", None])
+def test_period_refuses_what_is_not_a_year_in_range(tekst):
+    with pytest.raises(ValidationError):
+        Periode.lees(tekst)
+
+
+def test_period_bounds_are_dutch_time():
+    p = Periode.lees(" 2025 ")
+    assert p.begin.utcoffset() == dt.timedelta(hours=1)
+    assert p.einde.isoformat() == "2026-01-01T00:00:00+01:00"
+    assert p.vorige == Periode(2024)

@@ -1,0 +1,102 @@
+"""The report's forms: PDF (text and pages checked with pypdf), CSV and JSON with every figure."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+
+import pytest
+from pypdf import PdfReader
+
+from schakel.rapportage import grafieken, uitvoer
+from schakel.rapportage.cijfers import Periode, Reikwijdte, bereken
+
+
+@pytest.fixture
+def staat(geschiedenis):
+    return bereken(Periode(2025))
+
+
+def _plat(tekst: str) -> str:
+    return " ".join(tekst.split())
+
+
+def _tekst(pdf: bytes) -> tuple[PdfReader, str]:
+    lezer = PdfReader(io.BytesIO(pdf))
+    return lezer, _plat(" ".join(pagina.extract_text() for pagina in lezer.pages))
+
+
+def test_pdf_has_title_page_contents_sections_and_checkable_tables(staat, tmp_path):
+    pdf = uitvoer.pdf(staat)
+    if os.environ.get("SCHAKEL_RAPPORT_PDF"):  # to look at it: SCHAKEL_RAPPORT_PDF=/tmp/staat.pdf pytest …
+        with open(os.environ["SCHAKEL_RAPPORT_PDF"], "wb") as f:
+            f.write(pdf)
+    lezer, tekst = _tekst(pdf)
+    # Title page, table of contents, then the sections; every page says which of how many it is.
+    secties = uitvoer.secties(staat)
+    assert 2 + 4 <= len(lezer.pages) <= 2 + len(secties)
+    for nummer, pagina in enumerate(lezer.pages[1:], start=2):
+        assert f"pagina {nummer} van {len(lezer.pages)}" in _plat(pagina.extract_text())
+    assert "pagina 1" not in lezer.pages[0].extract_text()
+    eerste = _plat(lezer.pages[0].extract_text())
+    assert "Staat van de Uitvoering 2025" in eerste
+    assert "De hele rijksoverheid" in eerste
+    assert "2026-03-11" in eerste
+    inhoud = lezer.pages[1].extract_text()
+    for sectie in secties:
+        assert sectie.titel.split(" (")[0].split(":")[0] in _plat(inhoud)
+    # Page numbers in the table of contents: the first section starts on page 3.
+    assert "3" in inhoud.split("Kerncijfers")[1].splitlines()[0]
+    # Figures a reader can check against the data.
+    assert "Signalen ingediend 5 1 +4" in tekst
+    assert "Mediaan 15,0 10,0 +5,0" in tekst
+    assert "90e percentiel 55,0 10,0 +45,0" in tekst
+    assert "Geschat aantal getroffen burgers 1.560 100 +1.460" in tekst
+    assert "Niet overgenomen, met reden 1 0 +1" in tekst
+    assert "Naar de bewindspersoon 1 0 +1" in tekst
+    assert "Wet WIA BWBR0019057 4 1.560 1" in tekst
+    assert "Uitvoeringsinstituut Werknemersverzekeringen 2026-02-15" in tekst
+    assert "Niet aangeleverd (2)" in tekst
+    assert lezer.metadata.title == "Staat van de Uitvoering 2025 — de hele rijksoverheid"
+
+
+def test_pdf_for_one_organisation_names_it(geschiedenis):
+    lezer, tekst = _tekst(uitvoer.pdf(bereken(Periode(2025), Reikwijdte.kies(organisatie="cbr"))))
+    assert "Centraal Bureau Rijvaardigheidsbewijzen" in _plat(lezer.pages[0].extract_text())
+    assert "Signalen ingediend 1 0 +1" in tekst
+
+
+def test_json_holds_every_figure_and_round_trips(staat):
+    terug = json.loads(uitvoer.als_json(staat))
+    assert terug == json.loads(json.dumps(staat))
+    assert terug["huidig"]["doorlooptijd"]["p90Dagen"] == 55.0
+
+
+def test_csv_has_one_row_per_figure(staat):
+    rijen = list(csv.DictReader(io.StringIO(uitvoer.als_csv(staat))))
+    index = {(r["periode"], r["sectie"], r["onderwerp"], r["cijfer"]): r["waarde"] for r in rijen}
+    assert index[("2025", "signalen", "", "ingediend")] == "5"
+    assert index[("2024", "signalen", "", "ingediend")] == "1"
+    assert index[("2025", "doorlooptijd", "", "mediaanDagen")] == "15.0"
+    assert index[("2025", "oorzaken", "complexe-regels", "perOorzaak.signalen")] == "2"
+    assert index[("2025", "top", "BWBR0019057 art. 35", "artikelen.signalen")] == "3"
+    assert index[("2025", "perMaand", "2025-06", "ingediend")] == "1"
+    assert index[("2025", "escalaties", "", "bewindspersoon")] == "1"
+    assert index[("2025", "register", "uwv", "geleverd")] == "2026-02-15"
+    assert index[("2025", "register", "svb", "nietGeleverd")] == ""
+    # Every scalar figure of the JSON is in the CSV.
+    scalars = sum(1 for _ in uitvoer._plat({k: v for k, v in staat["huidig"].items() if k != "periode"}, [], ""))
+    assert sum(1 for r in rijen if r["periode"] == "2025" and r["sectie"] not in ("register", "reikwijdte",
+                                                                               "uitvoeringstoetsen")) == scalars
+
+
+def test_charts_render_as_svg_and_png_with_text_alternatives(staat):
+    alle = grafieken.alle(staat)
+    assert set(alle) == {"kerncijfers", "per-maand", "besluiten", "oorzaken", "escalaties"}
+    for grafiek in alle.values():
+        assert grafiek.svg().lstrip().startswith(b"<?xml")
+        assert grafiek.png()[:8] == b"\x89PNG\r\n\x1a\n"
+        assert "2025" in grafiek.alt and "2024" in grafiek.alt
+    assert "ingediend 5 tegen 1" in alle["kerncijfers"].alt
