@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "schakel.rapportage",
     "schakel.toetsen",
     "schakel.noodrem",
+    "schakel.maatwerkplaats",
     "schakel.api",
     "schakel.web",
     "schakel.demo",
@@ -301,3 +302,7 @@ SCHAKEL_TOETSTERMIJNEN = {
     "rapportage": int(os.environ.get("SCHAKEL_TOETSTERMIJN_RAPPORTAGE", "30")),
 }
 SCHAKEL_INVOERINGSTOETS_NA = {"maanden": int(os.environ.get("SCHAKEL_INVOERINGSTOETS_NA_MAANDEN", "12"))}
+
+# Maatwerkplaats (docs/maatwerkplaats.md): from this many similar cases (same organisation, regulation
+# and reason) on, the team is warned that individual fixes are becoming unequal treatment.
+SCHAKEL_MAATWERK_HERHALINGSDREMPEL = int(os.environ.get("SCHAKEL_MAATWERK_HERHALINGSDREMPEL", "2"))
