@@ -86,3 +86,21 @@ def test_domain_errors_are_problems_with_camel_case_names(wereld):
     namen = {p["name"] for p in response.json()["invalidParams"]}
     assert {"beginselen", "moetStoppen"} <= namen
     assert APIClient().post("/api/v1/noodremmen", _body(beginselen=["onbekend"]), format="json").status_code == 400
+
+
+def test_idempotency_key_is_refused_where_the_answer_holds_a_code(wereld):
+    anoniem = APIClient()
+    response = anoniem.post("/api/v1/noodremmen", _body(), format="json", HTTP_IDEMPOTENCY_KEY="k-1")
+    assert response.status_code == 400
+    assert response.json()["invalidParams"][0]["name"] == "Idempotency-Key"
+    assert Signaal.objects.count() == 0
+    ingelogd = APIClient()
+    ingelogd.force_authenticate(wereld.melder_cbr)
+    assert ingelogd.post("/api/v1/noodremmen", _body(anoniem=True), format="json",
+                         HTTP_IDEMPOTENCY_KEY="k-2").status_code == 400
+    # With an account and not anonymous, a retried pull is not pulled twice.
+    eerste = ingelogd.post("/api/v1/noodremmen", _body(anoniem=False), format="json", HTTP_IDEMPOTENCY_KEY="k-3")
+    tweede = ingelogd.post("/api/v1/noodremmen", _body(anoniem=False), format="json", HTTP_IDEMPOTENCY_KEY="k-3")
+    assert eerste.status_code == tweede.status_code == 201
+    assert eerste.json() == tweede.json() and eerste.json()["ontvangstcode"] is None
+    assert Signaal.objects.count() == 1

@@ -10,12 +10,13 @@ from __future__ import annotations
 from django.conf import settings
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import generics, permissions, serializers, status
-from rest_framework.exceptions import NotFound
+from rest_framework.exceptions import ErrorDetail, NotFound, ValidationError
 from rest_framework.response import Response
 from rest_framework.reverse import reverse
 from rest_framework.throttling import SimpleRateThrottle
 from rest_framework.views import APIView
 
+from schakel.api.idempotency import HEADER, IdempotentPostMixin
 from schakel.api.fields import JaNee, Lijst, OrganisatieField, RegelingField, Tekst
 from schakel.api.serializers import Invoer, ReactieSerializer, _Afkorting
 from schakel.api.views import StrictQueryMixin
@@ -134,6 +135,22 @@ class InzageSerializer(serializers.Serializer):
 
 # --- Views ------------------------------------------------------------------------------------
 
+class _IdempotentMetAccount(IdempotentPostMixin):
+    """``Idempotency-Key`` as everywhere, but only where the stored answer may be kept: keys
+    are per account, and an answer holding a receipt code must never be stored."""
+
+    def zou_code_geven(self, request) -> bool:
+        return True
+
+    def initial(self, request, *args, **kwargs):
+        if request.method == "POST" and request.headers.get(HEADER) is not None and (
+                not request.user.is_authenticated or self.zou_code_geven(request)):
+            raise ValidationError({HEADER: [ErrorDetail(
+                "Een Idempotency-Key kan niet bij een anoniem verzoek: Schakel bewaart geen antwoord met een "
+                "ontvangstcode en niets dat naar u herleidbaar is. Stuur het verzoek zonder deze header.",
+                code="niet_toegestaan")]})
+        super().initial(request, *args, **kwargs)
+
 @extend_schema(summary="Beginselen van behoorlijk bestuur",
                description="De beginselen die een noodrem kan noemen.")
 class BeginselLijst(StrictQueryMixin, generics.ListAPIView):
@@ -149,9 +166,12 @@ def _signaal_met_code(code: str) -> Signaal:
     return gevonden
 
 
-class NoodremmenView(APIView):
+class NoodremmenView(_IdempotentMetAccount, APIView):
     permission_classes = [permissions.AllowAny]
     throttle_classes = [AnoniemThrottle]
+
+    def zou_code_geven(self, request) -> bool:
+        return not isinstance(request.data, dict) or request.data.get("anoniem", True) is not False
 
     @extend_schema(
         summary="De noodrem van een professional trekken",
@@ -175,7 +195,7 @@ class NoodremmenView(APIView):
         return response
 
 
-class InzageView(APIView):
+class InzageView(_IdempotentMetAccount, APIView):
     permission_classes = [permissions.AllowAny]
     authentication_classes: list = []  # the code is the only key; no session or token needed
     throttle_classes = [CodeThrottle]
@@ -190,7 +210,7 @@ class InzageView(APIView):
         return Response(InzageSerializer(signaal).data, headers={"Cache-Control": "no-store"})
 
 
-class InzageBerichtenView(APIView):
+class InzageBerichtenView(_IdempotentMetAccount, APIView):
     permission_classes = [permissions.AllowAny]
     authentication_classes: list = []
     throttle_classes = [CodeThrottle]
