@@ -27,7 +27,8 @@ class StaatVanDeUitvoeringView(APIView):
             "overnemen tegen uitleggen; ambtelijk tegen politiek; toezeggingen; noodremmen; escalaties per trede; "
             "regelingen en artikelen met de meeste signalen; oorzaken (TCU); het register van eigen Standen van de "
             "Uitvoering. Geef ten hoogste één van `organisatie`, `ministerie` of `commissie`; zonder: de hele "
-            "rijksoverheid. Zie docs/staat-van-de-uitvoering.md voor de definities."),
+            "rijksoverheid. Een ongeldig jaar, een onbekende afkorting of meer dan één reikwijdte geeft 400. Zie "
+            "docs/staat-van-de-uitvoering.md voor de definities."),
         parameters=[
             OpenApiParameter("periode", OpenApiTypes.STR, required=True, description="Jaar, bijvoorbeeld 2025."),
             OpenApiParameter("organisatie", OpenApiTypes.STR, description="Afkorting van een organisatie, bijvoorbeeld uwv."),
@@ -36,7 +37,6 @@ class StaatVanDeUitvoeringView(APIView):
         ],
         responses={
             200: OpenApiResponse(OpenApiTypes.OBJECT, description="Alle cijfers van het jaar en het jaar ervoor."),
-            400: OpenApiResponse(description="Ongeldig jaar, onbekende organisatie of meer dan één reikwijdte."),
         },
         tags=["staat-van-de-uitvoering"],
     )
