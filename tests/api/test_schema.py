@@ -69,6 +69,7 @@ def test_paths_are_kebab_case_without_trailing_slash(schema):
         "/signalen", "/signalen/{uuid}", "/signalen/{uuid}/reacties", "/signalen/{uuid}/doorverwijzingen",
         "/signalen/{uuid}/tijdlijn", "/toezeggingen", "/toezeggingen/{uuid}", "/toezeggingen/{uuid}/nakoming",
         "/organisaties", "/organisaties/{afkorting}", "/regelingen", "/regelingen/{bwbId}", "/oorzaken",
+        "/staat-van-de-uitvoering",
     }
 
 
