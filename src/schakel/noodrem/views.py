@@ -121,6 +121,8 @@ def ontvangstcode(request):
                 request.session.cycle_key()
                 soort = "retoursticker" if isinstance(gevonden, Retoursticker) else "signaal"
                 request.session[SESSIE_SLEUTEL] = [soort, gevonden.pk]
+                if not request.user.is_authenticated:
+                    request.session.set_expiry(0)  # forgotten when the browser closes
                 return redirect("noodrem:inzage")
     return render(request, "noodrem/ontvangstcode.html", {"form": form})
 
