@@ -70,6 +70,7 @@ def test_paths_are_kebab_case_without_trailing_slash(schema):
         "/signalen/{uuid}/tijdlijn", "/toezeggingen", "/toezeggingen/{uuid}", "/toezeggingen/{uuid}/nakoming",
         "/organisaties", "/organisaties/{afkorting}", "/regelingen", "/regelingen/{bwbId}", "/oorzaken",
         "/staat-van-de-uitvoering",
+        "/beginselen", "/noodremmen", "/noodremmen/inzage", "/noodremmen/inzage/berichten",
     }
 
 
