@@ -3,6 +3,7 @@
 from django.urls import path
 from drf_spectacular.renderers import OpenApiJsonRenderer, OpenApiYamlRenderer
 
+from schakel.knelpunten import api as knelpunten_api
 from schakel.noodrem import api as noodrem_api
 
 from schakel.rapportage.api import StaatVanDeUitvoeringView
@@ -44,6 +45,10 @@ urlpatterns = [
          name="uitvoeringstoets-antwoord"),
     path("invoeringstoetsen", toetsen_api.InvoeringstoetsenView.as_view(), name="invoeringstoets-list"),
     path("invoeringstoetsen/<uuid:uuid>", toetsen_api.InvoeringstoetsView.as_view(), name="invoeringstoets-detail"),
+    path("knelpunten", knelpunten_api.KnelpuntViewSet.as_view(LIJST), name="knelpunt-list"),
+    path("knelpunten/<uuid:uuid>", knelpunten_api.KnelpuntViewSet.as_view(DETAIL), name="knelpunt-detail"),
+    path("agenderingen", knelpunten_api.AgenderingViewSet.as_view(LIJST), name="agendering-list"),
+    path("agenderingen/<uuid:uuid>", knelpunten_api.AgenderingViewSet.as_view(DETAIL), name="agendering-detail"),
     path("openapi.yaml", SchemaView.as_view(renderer_classes=[OpenApiYamlRenderer]), name="schema-yaml"),
     path("openapi.json", SchemaView.as_view(renderer_classes=[OpenApiJsonRenderer]), name="schema-json"),
 ]

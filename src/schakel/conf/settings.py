@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "schakel.rapportage",
     "schakel.toetsen",
     "schakel.noodrem",
+    "schakel.knelpunten",
     "schakel.maatwerkplaats",
     "schakel.api",
     "schakel.web",

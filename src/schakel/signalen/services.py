@@ -17,6 +17,7 @@ from django.db import transaction
 
 from schakel.audit import trail
 from schakel.core import clock
+from schakel.knelpunten import agendering as knelpunt_agendering  # agendering thresholds hook
 from schakel.organisaties.models import OrganisatieSoort
 from schakel.privacy import persoonsgegevens
 from schakel.termijnen import services as termijnen  # deadlines and escalation hooks
@@ -253,6 +254,7 @@ def reageer(signaal: Signaal, *, actor, besluit: str, toelichting_tekst: str,
         na={**_momentopname(signaal), "reactie_versie": reactie.versie, "besluit": besluit, "niveau": niveau,
             "toezeggingen": len(toezeggingen)},
     )
+    knelpunt_agendering.na_wijziging(signaal)  # [knelpunten] thresholds; never raises, see its docstring
     return reactie
 
 

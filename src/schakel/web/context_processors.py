@@ -31,7 +31,10 @@ def navigatie(request) -> list[NavigatieLink]:
         links.append(("Signaal indienen", reverse("web:signaal-nieuw")))
     links.append(("Noodrem", reverse("noodrem:start")))
     links.append(("Voorstellen", reverse("toetsen:voorstellen")))
+    links.append(("Knelpunten", reverse("knelpunten:knelpunten")))
     links.append(("Staat van de Uitvoering", reverse("rapportage:staat")))
+    if user.is_authenticated and (user.is_superuser or user.rol == "griffie"):
+        links.append(("Agenda commissie", reverse("knelpunten:mijn-agenda")))
     if user.is_authenticated and user.organisatie_id:
         links.append(("Mijn organisatie", reverse("web:organisatie", args=[user.organisatie.afkorting])))
     passend = [url for _, url in links if _past(request.path, url)]

@@ -36,6 +36,11 @@ ACTIES = {
     "noodrem_geagendeerd": "Op de agenda van de Kamercommissie",
     "bericht_van_melder": "Bericht van de melder",
     "bericht_aan_melder": "Bericht aan de melder",
+    "gebundeld": "Gebundeld in een knelpunt",
+    "knelpunt_aangemaakt": "Knelpunt gemaakt",
+    "knelpunt_gesplitst": "Knelpunt gesplitst",
+    "knelpunt_gewijzigd": "Knelpunt gewijzigd",
+    "knelpunt_geagendeerd": "Knelpunt op de agenda van de Kamercommissie",
 }
 
 

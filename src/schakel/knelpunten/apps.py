@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class KnelpuntenConfig(AppConfig):
+    name = "schakel.knelpunten"
+    verbose_name = "Knelpunten en agendering"

@@ -1,0 +1,154 @@
+"""Knelpunten (bundles of signals about the same rule or problem), their place on a
+committee's agenda, the thresholds that put them there, and subscriptions."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.conf import settings
+from django.core.validators import MaxLengthValidator, MinValueValidator
+from django.db import models
+
+from schakel.core import clock
+
+MAX_TEKST = 5000
+
+
+class KnelpuntStatus(models.TextChoices):
+    OPEN = "open", "Open"
+    OPGELOST = "opgelost", "Opgelost"
+
+
+class Knelpunt(models.Model):
+    """Signals about the same rule or problem, grouped by a handler: the unit parliament sees.
+
+    The figures (signals, organisations, citizens affected, answers, commitments) are derived
+    from the member signals, see ``cijfers.py``; nothing is copied."""
+
+    uuid = models.UUIDField("uuid", default=uuid.uuid4, unique=True, editable=False)
+    titel = models.CharField("titel", max_length=200)
+    beleidsbetekenis = models.TextField(
+        "wat betekent dit voor beleid", validators=[MaxLengthValidator(MAX_TEKST)],
+        help_text="Eén alinea in gewone taal voor Kamerleden: wat gaat er mis en wat vraagt dat van beleid?",
+    )
+    dilemma = models.TextField("dilemma", blank=True, validators=[MaxLengthValidator(MAX_TEKST)],
+                               help_text="De keuze die voorligt: wat kost een oplossing, wat levert zij op?")
+    regeling = models.ForeignKey("regelingen.Regeling", verbose_name="regeling", on_delete=models.PROTECT,
+                                 related_name="knelpunten")
+    artikelen = models.CharField("artikel(en)", max_length=300, blank=True)
+    eigenaar = models.ForeignKey("organisaties.Organisatie", verbose_name="eigenaar", on_delete=models.PROTECT,
+                                 related_name="knelpunten",
+                                 help_text="De organisatie die het knelpunt beheert: de eigenaar van de regeling.")
+    kamercommissie = models.ForeignKey(
+        "organisaties.Organisatie", verbose_name="kamercommissie", on_delete=models.PROTECT, null=True, blank=True,
+        related_name="knelpunten_onder_controle")
+    status = models.CharField("status", max_length=20, choices=KnelpuntStatus.choices, default=KnelpuntStatus.OPEN)
+    signalen = models.ManyToManyField("signalen.Signaal", through="Bundeling", related_name="knelpunten",
+                                      verbose_name="signalen")
+    aangemaakt_op = models.DateTimeField("aangemaakt op", default=clock.now)
+    gewijzigd_op = models.DateTimeField("gewijzigd op", default=clock.now)
+
+    class Meta:
+        verbose_name = "knelpunt"
+        verbose_name_plural = "knelpunten"
+        ordering = ["-gewijzigd_op", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.kenmerk} {self.titel}"
+
+    @property
+    def kenmerk(self) -> str:
+        return f"KNP-{self.pk:05d}" if self.pk else "KNP-(nieuw)"
+
+
+class Bundeling(models.Model):
+    """A signal's membership of a knelpunt; a signal belongs to at most one knelpunt."""
+
+    knelpunt = models.ForeignKey(Knelpunt, verbose_name="knelpunt", on_delete=models.CASCADE,
+                                 related_name="bundelingen")
+    signaal = models.OneToOneField("signalen.Signaal", verbose_name="signaal", on_delete=models.PROTECT,
+                                   related_name="bundeling")
+    gelijkenis = models.FloatField("gelijkenis bij toevoegen", null=True, blank=True,
+                                   help_text="De tekstgelijkenis (0-1) toen de behandelaar het voorstel bevestigde.")
+    toegevoegd_op = models.DateTimeField("toegevoegd op", default=clock.now)
+    toegevoegd_door = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="toegevoegd door", null=True,
+                                        on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        verbose_name = "bundeling"
+        verbose_name_plural = "bundelingen"
+        ordering = ["toegevoegd_op", "id"]
+
+
+class DrempelSoort(models.TextChoices):
+    SIGNALEN = "signalen", "Aantal signalen"
+    ORGANISATIES = "organisaties", "Aantal organisaties"
+    BURGERS = "burgers", "Aantal getroffen burgers"
+    NOODREM = "noodrem", "Noodrem niet overgenomen"
+
+
+class Drempels(models.Model):
+    """The agendering thresholds, editable by the administrator (one row, like a petition
+    site's settings). A knelpunt crosses when any one threshold is met."""
+
+    signalen = models.PositiveIntegerField("minimaal aantal signalen", default=10, validators=[MinValueValidator(1)])
+    organisaties = models.PositiveIntegerField("minimaal aantal organisaties", default=3,
+                                               validators=[MinValueValidator(1)])
+    burgers = models.PositiveIntegerField("minimaal aantal getroffen burgers", default=10_000,
+                                          validators=[MinValueValidator(1)])
+    noodrem_uitgelegd = models.BooleanField(
+        "noodrem met 'niet overnemen' agenderen", default=True,
+        help_text="Elke noodrem in het knelpunt die met 'niet overnemen' is beantwoord, zet het op de agenda.")
+    gewijzigd_op = models.DateTimeField("gewijzigd op", default=clock.now)
+
+    class Meta:
+        verbose_name = "drempels voor agendering"
+        verbose_name_plural = "drempels voor agendering"
+
+    def __str__(self) -> str:
+        return (f"{self.signalen} signalen, {self.organisaties} organisaties of {self.burgers} burgers"
+                + (", of een uitgelegde noodrem" if self.noodrem_uitgelegd else ""))
+
+    @classmethod
+    def actueel(cls) -> "Drempels":
+        drempels = cls.objects.order_by("id").first()
+        return drempels or cls.objects.create()
+
+
+class Agendering(models.Model):
+    """A knelpunt on a committee's agenda. Once placed it stays: there is no way back, a
+    separate sub-state from the knelpunt's own status (like a petition's debate threshold)."""
+
+    uuid = models.UUIDField("uuid", default=uuid.uuid4, unique=True, editable=False)
+    knelpunt = models.OneToOneField(Knelpunt, verbose_name="knelpunt", on_delete=models.PROTECT,
+                                    related_name="agendering")
+    kamercommissie = models.ForeignKey("organisaties.Organisatie", verbose_name="kamercommissie",
+                                       on_delete=models.PROTECT, related_name="agenderingen")
+    drempel = models.CharField("drempel", max_length=20, choices=DrempelSoort.choices)
+    reden = models.CharField("reden", max_length=300)
+    geagendeerd_op = models.DateTimeField("geagendeerd op", default=clock.now)
+    # The figures at the moment of crossing, for the record (the knelpunt's own figures move on).
+    cijfers = models.JSONField("cijfers bij agendering", default=dict)
+
+    class Meta:
+        verbose_name = "agendering"
+        verbose_name_plural = "agenderingen"
+        ordering = ["-geagendeerd_op", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.knelpunt.kenmerk} op de agenda van {self.kamercommissie}"
+
+
+class Abonnement(models.Model):
+    """A Kamerlid or clerk follows a regulation: told when a knelpunt about it is put on the agenda."""
+
+    gebruiker = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="gebruiker", on_delete=models.CASCADE,
+                                  related_name="abonnementen")
+    regeling = models.ForeignKey("regelingen.Regeling", verbose_name="regeling", on_delete=models.CASCADE,
+                                 related_name="abonnementen")
+    sinds = models.DateTimeField("sinds", default=clock.now)
+
+    class Meta:
+        verbose_name = "abonnement"
+        verbose_name_plural = "abonnementen"
+        constraints = [models.UniqueConstraint(fields=["gebruiker", "regeling"], name="abonnement_uniek")]

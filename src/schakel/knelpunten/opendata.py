@@ -1,0 +1,237 @@
+"""Open data: published signals, answers, commitments, knelpunten and agenda items as CSV and
+Atom, under CC0. Only published signals (``openbaar``) and what hangs from them; no names of
+people, no accounts: organisations by afkorting, stable identifiers (uuid) for everything.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from typing import Callable, Iterable
+
+from django.contrib.syndication.views import Feed
+from django.http import Http404, StreamingHttpResponse
+from django.utils.feedgenerator import Atom1Feed
+
+from schakel.signalen.models import Reactie, Signaal, Toezegging
+
+from . import cijfers as cijfermodule
+from .models import Agendering, Knelpunt
+
+LICENTIE = "CC0 1.0 Universeel (publiek domein)"
+LICENTIE_URL = "https://creativecommons.org/publicdomain/zero/1.0/deed.nl"
+FEED_GROOTTE = 100
+
+
+def _datum(waarde) -> str:
+    return waarde.isoformat() if waarde else ""
+
+
+@dataclass(frozen=True)
+class Tabel:
+    kolommen: tuple[str, ...]
+    rijen: Callable[[], Iterable[tuple]]
+
+
+def _signalen():
+    for s in (Signaal.objects.openbaar().select_related("regeling", "eigenaar", "indienende_organisatie")
+              .order_by("id").iterator(chunk_size=2000)):
+        yield (s.uuid, s.kenmerk, s.soort, s.titel, s.regeling.bwb_id, s.artikelen,
+               s.indienende_organisatie.afkorting, s.eigenaar.afkorting if s.eigenaar_id else "", s.status,
+               _datum(s.ingediend_op), _datum(s.uiterste_reactiedatum), _datum(s.beantwoord_op),
+               _datum(s.termijn_overschreden_op), s.aantal_getroffen if s.aantal_getroffen is not None else "",
+               s.praktijk, s.verbetervoorstel)
+
+
+def _reacties():
+    for r in (Reactie.objects.filter(signaal__openbaar=True).select_related("signaal", "organisatie")
+              .order_by("id").iterator(chunk_size=2000)):
+        yield (r.uuid, r.signaal.uuid, r.versie, r.besluit, r.niveau, r.organisatie.afkorting,
+               _datum(r.gegeven_op), r.toelichting)
+
+
+def _toezeggingen():
+    for t in (Toezegging.objects.filter(signaal__openbaar=True).select_related("signaal", "reactie")
+              .order_by("id").iterator(chunk_size=2000)):
+        yield (t.uuid, t.signaal.uuid, t.reactie.uuid, t.omschrijving, t.eigenaar, _datum(t.uiterlijk), t.status,
+               _datum(t.nagekomen_op))
+
+
+def _knelpunten():
+    for k in Knelpunt.objects.select_related("regeling", "eigenaar", "kamercommissie").order_by("id"):
+        c = cijfermodule.bereken(k.signalen.filter(openbaar=True))
+        yield (k.uuid, k.kenmerk, k.titel, k.status, k.regeling.bwb_id, k.artikelen, k.eigenaar.afkorting,
+               k.kamercommissie.afkorting if k.kamercommissie_id else "", c.signalen, c.aantal_organisaties,
+               c.burgers, c.beantwoord, c.open_toezeggingen, _datum(k.aangemaakt_op), k.beleidsbetekenis, k.dilemma)
+
+
+def _agenderingen():
+    for a in Agendering.objects.select_related("knelpunt", "kamercommissie").order_by("id"):
+        yield (a.uuid, a.knelpunt.uuid, a.knelpunt.kenmerk, a.kamercommissie.afkorting, a.drempel, a.reden,
+               _datum(a.geagendeerd_op))
+
+
+TABELLEN = {
+    "signalen": Tabel(("uuid", "kenmerk", "soort", "titel", "regeling", "artikelen", "indienendeOrganisatie",
+                       "eigenaar", "status", "ingediendOp", "uitersteReactiedatum", "beantwoordOp",
+                       "termijnOverschredenOp", "aantalGetroffen", "praktijk", "verbetervoorstel"), _signalen),
+    "reacties": Tabel(("uuid", "signaal", "versie", "besluit", "niveau", "organisatie", "gegevenOp", "toelichting"),
+                      _reacties),
+    "toezeggingen": Tabel(("uuid", "signaal", "reactie", "omschrijving", "doorWie", "uiterlijk", "status",
+                           "nagekomenOp"), _toezeggingen),
+    "knelpunten": Tabel(("uuid", "kenmerk", "titel", "status", "regeling", "artikelen", "eigenaar",
+                         "kamercommissie", "signalen", "organisaties", "getroffenBurgers", "beantwoord",
+                         "openToezeggingen", "aangemaaktOp", "beleidsbetekenis", "dilemma"), _knelpunten),
+    "agenderingen": Tabel(("uuid", "knelpunt", "kenmerk", "kamercommissie", "drempel", "reden", "geagendeerdOp"),
+                          _agenderingen),
+}
+
+
+class _Echo:
+    def write(self, waarde):
+        return waarde
+
+
+def csv_antwoord(naam: str) -> StreamingHttpResponse:
+    tabel = TABELLEN.get(naam)
+    if tabel is None:
+        raise Http404("Onbekende dataset.")
+    schrijver = csv.writer(_Echo())
+
+    def regels():
+        yield "\ufeff"  # BOM: spreadsheet programs then read UTF-8
+        yield schrijver.writerow(tabel.kolommen)
+        for rij in tabel.rijen():
+            yield schrijver.writerow(rij)
+
+    antwoord = StreamingHttpResponse(regels(), content_type="text/csv; charset=utf-8")
+    antwoord["Content-Disposition"] = f'attachment; filename="schakel-{naam}.csv"'
+    antwoord["Link"] = f'<{LICENTIE_URL}>; rel="license"'
+    return antwoord
+
+
+class _AtomFeed(Feed):
+    feed_type = Atom1Feed
+    feed_copyright = LICENTIE
+
+    def item_pubdate(self, item):
+        return self.moment(item)
+
+    def item_updateddate(self, item):
+        return self.moment(item)
+
+
+class AgendaFeed(_AtomFeed):
+    """Knelpunten put on a committee's agenda; ``?commissie=`` and ``?regeling=`` narrow it down
+    (the feed of a subscription to a regulation)."""
+
+    title = "Schakel: knelpunten op de agenda van de Kamer"
+    subtitle = "Knelpunten die een drempel overschreden en op de agenda van een Kamercommissie staan."
+
+    def get_object(self, request):
+        return {"commissie": request.GET.get("commissie", ""), "regeling": request.GET.get("regeling", "")}
+
+    def link(self, obj):
+        return "/wetgevingsagenda"
+
+    def items(self, obj):
+        qs = Agendering.objects.select_related("knelpunt", "knelpunt__regeling", "kamercommissie")
+        if obj["commissie"]:
+            qs = qs.filter(kamercommissie__afkorting=obj["commissie"])
+        if obj["regeling"]:
+            qs = qs.filter(knelpunt__regeling__bwb_id=obj["regeling"])
+        return qs.order_by("-geagendeerd_op", "-id")[:FEED_GROOTTE]
+
+    def item_title(self, a):
+        return f"{a.knelpunt.kenmerk} {a.knelpunt.titel}"
+
+    def item_description(self, a):
+        return (f"Op de agenda van de {a.kamercommissie.naam} ({a.knelpunt.regeling}). {a.reden}\n\n"
+                f"Wat dit betekent voor beleid: {a.knelpunt.beleidsbetekenis}")
+
+    def item_link(self, a):
+        return f"/knelpunten/{a.knelpunt.uuid}"
+
+    def item_guid(self, a):
+        return f"urn:uuid:{a.uuid}"
+
+    item_guid_is_permalink = False
+
+    def moment(self, a):
+        return a.geagendeerd_op
+
+
+class KnelpuntenFeed(_AtomFeed):
+    title = "Schakel: knelpunten"
+    subtitle = "Signalen over dezelfde regel of hetzelfde probleem, gebundeld."
+    link = "/knelpunten"
+    item_guid_is_permalink = False
+
+    def items(self):
+        return Knelpunt.objects.select_related("regeling").order_by("-gewijzigd_op", "-id")[:FEED_GROOTTE]
+
+    def item_title(self, k):
+        return f"{k.kenmerk} {k.titel}"
+
+    def item_description(self, k):
+        return k.beleidsbetekenis
+
+    def item_link(self, k):
+        return f"/knelpunten/{k.uuid}"
+
+    def item_guid(self, k):
+        return f"urn:uuid:{k.uuid}"
+
+    def moment(self, k):
+        return k.gewijzigd_op
+
+
+class SignalenFeed(_AtomFeed):
+    title = "Schakel: gepubliceerde signalen"
+    subtitle = "Nieuwe openbare signalen uit de uitvoering."
+    link = "/signalen"
+    item_guid_is_permalink = False
+
+    def items(self):
+        return Signaal.objects.openbaar().select_related("regeling").order_by("-ingediend_op", "-id")[:FEED_GROOTTE]
+
+    def item_title(self, s):
+        return f"{s.kenmerk} {s.titel}"
+
+    def item_description(self, s):
+        return f"{s.regeling}: {s.praktijk}"
+
+    def item_link(self, s):
+        return f"/signalen/{s.uuid}"
+
+    def item_guid(self, s):
+        return f"urn:uuid:{s.uuid}"
+
+    def moment(self, s):
+        return s.ingediend_op
+
+
+class ReactiesFeed(_AtomFeed):
+    title = "Schakel: reacties (comply or explain)"
+    subtitle = "Antwoorden op openbare signalen: overgenomen, of niet overgenomen met reden."
+    link = "/signalen"
+    item_guid_is_permalink = False
+
+    def items(self):
+        return (Reactie.objects.filter(signaal__openbaar=True).select_related("signaal", "organisatie")
+                .order_by("-gegeven_op", "-id")[:FEED_GROOTTE])
+
+    def item_title(self, r):
+        return f"{r.signaal.kenmerk}: {r.get_besluit_display()} door {r.organisatie.naam}"
+
+    def item_description(self, r):
+        return r.toelichting
+
+    def item_link(self, r):
+        return f"/signalen/{r.signaal.uuid}"
+
+    def item_guid(self, r):
+        return f"urn:uuid:{r.uuid}"
+
+    def moment(self, r):
+        return r.gegeven_op

@@ -1,0 +1,88 @@
+"""Read-side selections: suggestions, regulation figures, article ranking, the agenda."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from django.db.models import Count, Q
+
+from schakel.signalen import rechten as signaalrechten
+from schakel.signalen.models import Reactie, Signaal
+
+from . import cijfers as cijfermodule
+from . import gelijkenis
+from .models import Agendering, Knelpunt, KnelpuntStatus
+from .services import kneltekst
+
+_ARTIKEL = re.compile(r"\bart(?:ikel|\.)?\s*(\d+[a-z]?(?:\.\d+)?)", re.IGNORECASE)
+
+
+def artikelen_in(tekst: str) -> list[str]:
+    """'art. 35 lid 2; artikel 36a' → ['35', '36a'] (each article once, in order)."""
+    return list(dict.fromkeys(m.group(1).lower() for m in _ARTIKEL.finditer(tekst or "")))
+
+
+def artikelranglijst(signalen, limiet: int = 20) -> list[tuple[str, int]]:
+    """Articles by number of signals that cite them, most first."""
+    teller = Counter()
+    for tekst in signalen.exclude(artikelen="").values_list("artikelen", flat=True):
+        teller.update(artikelen_in(tekst))
+    return sorted(teller.items(), key=lambda kv: (-kv[1], kv[0]))[:limiet]
+
+
+def suggesties(knelpunt: Knelpunt, user, limiet: int = 10) -> list[gelijkenis.Suggestie]:
+    """Signals not yet in a knelpunt that look like this one: same regulation or same owner."""
+    kandidaten = signaalrechten.zichtbare_signalen(user, Signaal.objects.filter(
+        Q(regeling=knelpunt.regeling_id) | Q(eigenaar=knelpunt.eigenaar_id), bundeling__isnull=True,
+    )).select_related("indienende_organisatie").order_by("-ingediend_op")[:gelijkenis.MAX_KANDIDATEN]
+    return gelijkenis.rangschik(kneltekst(knelpunt), [(s, gelijkenis.signaaltekst(s)) for s in kandidaten],
+                                limiet=limiet)
+
+
+def knelpunten_voor(signaal, limiet: int = 5) -> list[gelijkenis.Suggestie]:
+    """Open knelpunten this signal may belong to."""
+    kandidaten = Knelpunt.objects.filter(Q(regeling=signaal.regeling_id) | Q(eigenaar=signaal.eigenaar_id),
+                                         status=KnelpuntStatus.OPEN).order_by("-gewijzigd_op")[:200]
+    return gelijkenis.rangschik(gelijkenis.signaaltekst(signaal), [(k, kneltekst(k)) for k in kandidaten],
+                                limiet=limiet)
+
+
+def zichtbare_leden(knelpunt: Knelpunt, user):
+    return signaalrechten.zichtbare_signalen(user, knelpunt.signalen.all()).met_relaties()
+
+
+def belang(c: cijfermodule.Cijfers) -> tuple:
+    """Policy significance, for ranking the agenda: an explained-away brake first, then the
+    number of organisations, citizens affected and signals."""
+    return (c.noodrem_uitgelegd > 0, c.aantal_organisaties, c.burgers, c.signalen)
+
+
+def antwoord_van_ministerie(knelpunt: Knelpunt) -> Reactie | None:
+    """The latest answer in the knelpunt from a ministry, a political answer first."""
+    reacties = (Reactie.objects.filter(signaal__bundeling__knelpunt=knelpunt, signaal__openbaar=True,
+                                       organisatie__soort="ministerie")
+                .select_related("organisatie", "signaal").order_by("-gegeven_op", "-id"))
+    return reacties.filter(niveau="politiek").first() or reacties.first()
+
+
+def agenda(commissie, user) -> list[dict]:
+    """The committee's agenda, ranked by policy significance."""
+    items = []
+    for a in (Agendering.objects.filter(kamercommissie=commissie)
+              .select_related("knelpunt", "knelpunt__regeling", "knelpunt__eigenaar")):
+        c = cijfermodule.bereken(zichtbare_leden(a.knelpunt, user))
+        items.append({"agendering": a, "knelpunt": a.knelpunt, "cijfers": c,
+                      "antwoord": antwoord_van_ministerie(a.knelpunt)})
+    items.sort(key=lambda i: (belang(i["cijfers"]), i["agendering"].geagendeerd_op), reverse=True)
+    return items
+
+
+def wetgevingsagenda(limiet: int = 100):
+    """Regulations with open knelpunten, most first."""
+    from schakel.regelingen.models import Regeling
+
+    return (Regeling.objects.annotate(open_knelpunten=Count("knelpunten", filter=Q(knelpunten__status="open")),
+                                      geagendeerd=Count("knelpunten__agendering"))
+            .filter(open_knelpunten__gt=0).select_related("eigenaar", "kamercommissie")
+            .order_by("-open_knelpunten", "-geagendeerd", "titel")[:limiet])

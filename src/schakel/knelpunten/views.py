@@ -1,0 +1,184 @@
+"""Knelpunt pages, the committee's agenda and the legislation agenda. Thin: rules live in
+``services``, ``rechten``, ``agendering`` and ``selecties``."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from schakel.audit.models import Gebeurtenis
+from schakel.organisaties.models import Organisatie, OrganisatieSoort
+from schakel.regelingen.models import Regeling
+from schakel.signalen import rechten as signaalrechten
+from schakel.signalen.models import Signaal, Toezegging, ToezeggingStatus
+from schakel.web.forms import toon_servicefouten
+
+from . import cijfers, rechten, selecties, services
+from .forms import KnelpuntFormulier, SplitsFormulier, WijzigFormulier
+from .models import Abonnement, Agendering, Drempels, Knelpunt, KnelpuntStatus
+
+
+def _knelpunt(uuid) -> Knelpunt:
+    return get_object_or_404(Knelpunt.objects.select_related("regeling", "eigenaar", "kamercommissie"), uuid=uuid)
+
+
+def _zichtbaar_signaal(request, uuid) -> Signaal:
+    return get_object_or_404(signaalrechten.zichtbare_signalen(request.user, Signaal.objects.met_relaties()),
+                             uuid=uuid)
+
+
+def knelpunten(request):
+    lijst = (Knelpunt.objects.filter(status=KnelpuntStatus.OPEN)
+             .select_related("regeling", "eigenaar", "agendering").order_by("-gewijzigd_op")[:200])
+    ongebundeld = []
+    user = request.user
+    if user.is_authenticated and user.organisatie_id and user.rol in rechten.BUNDELENDE_ROLLEN:
+        ongebundeld = [(s, selecties.knelpunten_voor(s, limiet=1)) for s in
+                       Signaal.objects.filter(eigenaar=user.organisatie_id, bundeling__isnull=True)
+                       .met_relaties().order_by("-ingediend_op")[:25]]
+    return render(request, "knelpunten/lijst.html", {"knelpunten": lijst, "ongebundeld": ongebundeld})
+
+
+def knelpunt_detail(request, uuid):
+    knelpunt = _knelpunt(uuid)
+    leden = selecties.zichtbare_leden(knelpunt, request.user).order_by("ingediend_op")
+    mag_beheren = rechten.mag_beheren(request.user, knelpunt)
+    return render(request, "knelpunten/detail.html", {
+        "knelpunt": knelpunt, "signalen": leden, "cijfers": cijfers.bereken(leden),
+        "agendering": Agendering.objects.filter(knelpunt=knelpunt).first(),
+        "antwoord": selecties.antwoord_van_ministerie(knelpunt),
+        "toezeggingen": Toezegging.objects.filter(signaal__in=leden, status=ToezeggingStatus.OPEN)
+        .select_related("signaal"),
+        "artikelen": selecties.artikelranglijst(leden, limiet=10),
+        "mag_beheren": mag_beheren,
+        "suggesties": selecties.suggesties(knelpunt, request.user) if mag_beheren else [],
+        "tijdlijn": Gebeurtenis.objects.filter(object_type="knelpunten.knelpunt", object_id=str(knelpunt.pk))
+        .order_by("tijdstip", "id"),
+        "drempels": Drempels.actueel(),
+    })
+
+
+@login_required
+def knelpunt_nieuw(request, signaal):
+    bron = _zichtbaar_signaal(request, signaal)
+    if not rechten.mag_knelpunt_maken(request.user, bron):
+        raise PermissionDenied("Alleen de behandelaars van de eigenaar van het signaal kunnen een knelpunt maken.")
+    form = KnelpuntFormulier(request.POST or None, initial={"titel": bron.titel})
+    if form.is_bound and form.is_valid():
+        try:
+            knelpunt = services.maak(actor=request.user, signalen=[bron], **form.cleaned_data)
+        except ValidationError as fout:
+            toon_servicefouten(fout, form)
+        else:
+            messages.success(request, f"Knelpunt {knelpunt.kenmerk} is gemaakt. Bevestig hieronder de signalen "
+                                      "die over hetzelfde probleem gaan.")
+            return redirect("knelpunten:knelpunt", uuid=knelpunt.uuid)
+    return render(request, "knelpunten/nieuw.html", {
+        "form": form, "signaal": bron, "bestaande": selecties.knelpunten_voor(bron)})
+
+
+@login_required
+@require_POST
+def toevoegen(request, uuid):
+    knelpunt = _knelpunt(uuid)
+    signaal = _zichtbaar_signaal(request, request.POST.get("signaal"))  # 404 for an unknown or hidden signal
+    try:
+        services.voeg_toe(knelpunt, signaal, actor=request.user)
+    except ValidationError as fout:
+        for tekst in fout.messages:
+            messages.error(request, tekst)
+    else:
+        messages.success(request, f"{signaal.kenmerk} is toegevoegd aan dit knelpunt.")
+    return redirect("knelpunten:knelpunt", uuid=knelpunt.uuid)
+
+
+@login_required
+def splitsen(request, uuid):
+    knelpunt = _knelpunt(uuid)
+    if not rechten.mag_beheren(request.user, knelpunt):
+        raise PermissionDenied("Alleen de behandelaars van de eigenaar kunnen dit knelpunt splitsen.")
+    leden = list(knelpunt.signalen.order_by("ingediend_op"))
+    form = SplitsFormulier(request.POST or None, leden=leden)
+    if form.is_bound and form.is_valid():
+        gekozen = [s for s in leden if str(s.uuid) in form.cleaned_data["signalen"]]
+        velden = {k: form.cleaned_data[k] for k in ("titel", "beleidsbetekenis", "dilemma")}
+        try:
+            nieuw = services.splits(knelpunt, gekozen, actor=request.user, **velden)
+        except ValidationError as fout:
+            toon_servicefouten(fout, form)
+        else:
+            messages.success(request, f"Het nieuwe knelpunt {nieuw.kenmerk} is afgesplitst.")
+            return redirect("knelpunten:knelpunt", uuid=nieuw.uuid)
+    return render(request, "knelpunten/splitsen.html", {"form": form, "knelpunt": knelpunt})
+
+
+@login_required
+def wijzigen(request, uuid):
+    knelpunt = _knelpunt(uuid)
+    if not rechten.mag_beheren(request.user, knelpunt):
+        raise PermissionDenied("Alleen de behandelaars van de eigenaar kunnen dit knelpunt wijzigen.")
+    form = WijzigFormulier(request.POST or None, initial={
+        veld: getattr(knelpunt, veld) for veld in ("titel", "beleidsbetekenis", "dilemma", "artikelen", "status")})
+    if form.is_bound and form.is_valid():
+        try:
+            services.werk_bij(knelpunt, actor=request.user, **form.cleaned_data)
+        except ValidationError as fout:
+            toon_servicefouten(fout, form)
+        else:
+            messages.success(request, "Het knelpunt is bijgewerkt.")
+            return redirect("knelpunten:knelpunt", uuid=knelpunt.uuid)
+    return render(request, "knelpunten/wijzigen.html", {"form": form, "knelpunt": knelpunt})
+
+
+@login_required
+def commissie_agenda(request, afkorting):
+    if not rechten.mag_agenda_zien(request.user):
+        raise PermissionDenied("De agenda van een Kamercommissie is voor Kamerleden en griffiers.")
+    commissie = get_object_or_404(Organisatie, afkorting=afkorting, soort=OrganisatieSoort.KAMERCOMMISSIE)
+    return render(request, "knelpunten/agenda.html", {
+        "commissie": commissie, "items": selecties.agenda(commissie, request.user),
+        "commissies": Organisatie.objects.filter(soort=OrganisatieSoort.KAMERCOMMISSIE).order_by("naam"),
+        "abonnementen": Abonnement.objects.filter(gebruiker=request.user).select_related("regeling"),
+    })
+
+
+@login_required
+def mijn_agenda(request):
+    """A clerk's own committee's agenda."""
+    user = request.user
+    if not rechten.mag_agenda_zien(user):
+        raise PermissionDenied("De agenda van een Kamercommissie is voor Kamerleden en griffiers.")
+    if user.organisatie_id and user.organisatie.soort == OrganisatieSoort.KAMERCOMMISSIE:
+        return redirect("knelpunten:agenda", afkorting=user.organisatie.afkorting)
+    eerste = Organisatie.objects.filter(soort=OrganisatieSoort.KAMERCOMMISSIE).order_by("naam").first()
+    if eerste is None:
+        raise PermissionDenied("Er is nog geen Kamercommissie.")
+    return redirect("knelpunten:agenda", afkorting=eerste.afkorting)
+
+
+@login_required
+@require_POST
+def abonneren(request, bwb_id):
+    regeling = get_object_or_404(Regeling, bwb_id=bwb_id)
+    if request.POST.get("actie") == "opzeggen":
+        services.zeg_op(actor=request.user, regeling=regeling)
+        messages.success(request, f"U volgt {regeling.citeertitel or regeling.titel} niet meer.")
+    else:
+        services.abonneer(actor=request.user, regeling=regeling)
+        messages.success(request, f"U volgt nu {regeling.citeertitel or regeling.titel}: u krijgt bericht zodra "
+                                  "een knelpunt erover op de agenda komt.")
+    return redirect("web:regeling", bwb_id=regeling.bwb_id)
+
+
+def wetgevingsagenda(request):
+    return render(request, "knelpunten/wetgevingsagenda.html", {"regelingen": selecties.wetgevingsagenda()})
+
+
+def open_data(request):
+    from . import opendata
+
+    return render(request, "knelpunten/open_data.html", {
+        "tabellen": opendata.TABELLEN, "licentie": opendata.LICENTIE, "licentie_url": opendata.LICENTIE_URL})
