@@ -1,0 +1,119 @@
+"""Open data: Atom feeds parse as valid feeds, CSV round-trips, no personal data, the API."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import feedparser
+import pytest
+from django.core.cache import cache
+from django.urls import reverse
+
+from schakel.knelpunten.models import Agendering, Drempels
+from schakel.signalen.models import Signaal
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def lege_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def geagendeerd(wereld, gemeente, dien_in, maak_knelpunt):
+    d = Drempels.actueel()
+    d.organisaties = 2
+    d.save()
+    knelpunt = maak_knelpunt(dien_in(wereld.melder_uwv, aantal=300), dien_in(wereld.melder_gemeente, aantal=50))
+    dien_in(wereld.melder_uwv, titel="Niet openbaar signaal over de WIA", openbaar=False)
+    return knelpunt
+
+
+def _feed(client, naam, **query):
+    antwoord = client.get(reverse(f"knelpunten:feed-{naam}"), query)
+    assert antwoord.status_code == 200 and antwoord["Content-Type"].startswith("application/atom+xml")
+    feed = feedparser.parse(antwoord.content)
+    assert not feed.bozo, feed.bozo_exception
+    assert feed.version == "atom10"
+    return feed
+
+
+def test_agenda_feed_is_valid_atom_with_stable_ids(client, geagendeerd, wereld):
+    feed = _feed(client, "agenda")
+    agendering = Agendering.objects.get()
+    assert [e.id for e in feed.entries] == [f"urn:uuid:{agendering.uuid}"]
+    entry = feed.entries[0]
+    assert geagendeerd.titel in entry.title and entry.link.endswith(f"/knelpunten/{geagendeerd.uuid}")
+    assert "Wat dit betekent voor beleid" in entry.summary and entry.updated_parsed
+    assert "CC0" in feed.feed.rights
+    assert len(_feed(client, "agenda", regeling=wereld.wia.bwb_id).entries) == 1
+    assert len(_feed(client, "agenda", regeling=wereld.wvw.bwb_id).entries) == 0
+    assert len(_feed(client, "agenda", commissie="cie-ienw").entries) == 0
+
+
+def test_other_feeds_are_valid_and_publish_only_public_signals(client, geagendeerd):
+    assert len(_feed(client, "knelpunten").entries) == 1
+    titels = [e.title for e in _feed(client, "signalen").entries]
+    assert len(titels) == 2 and not any("Niet openbaar" in t for t in titels)
+    assert _feed(client, "reacties").entries == []
+
+
+def _csv(client, naam):
+    antwoord = client.get(reverse("knelpunten:csv", args=[naam]))
+    assert antwoord.status_code == 200 and antwoord["Content-Type"] == "text/csv; charset=utf-8"
+    assert "creativecommons.org/publicdomain/zero" in antwoord["Link"]
+    tekst = b"".join(antwoord.streaming_content).decode("utf-8-sig")
+    return list(csv.DictReader(io.StringIO(tekst)))
+
+
+def test_csv_round_trip(client, geagendeerd):
+    signalen = _csv(client, "signalen")
+    openbaar = Signaal.objects.openbaar().order_by("id")
+    assert [r["uuid"] for r in signalen] == [str(s.uuid) for s in openbaar]
+    for rij, s in zip(signalen, openbaar):
+        assert (rij["titel"], rij["praktijk"], rij["regeling"]) == (s.titel, s.praktijk, s.regeling.bwb_id)
+        assert rij["ingediendOp"] == s.ingediend_op.isoformat()
+    knelpunten = _csv(client, "knelpunten")
+    assert len(knelpunten) == 1
+    rij = knelpunten[0]
+    assert rij["uuid"] == str(geagendeerd.uuid) and rij["beleidsbetekenis"] == geagendeerd.beleidsbetekenis
+    assert (rij["signalen"], rij["organisaties"], rij["getroffenBurgers"]) == ("2", "2", "350")
+    agenderingen = _csv(client, "agenderingen")
+    assert agenderingen[0]["knelpunt"] == str(geagendeerd.uuid) and agenderingen[0]["drempel"] == "organisaties"
+    assert _csv(client, "reacties") == [] and _csv(client, "toezeggingen") == []
+    assert client.get("/open-data/onbekend.csv").status_code == 404
+
+
+def test_open_data_holds_no_people(client, geagendeerd, wereld):
+    inhoud = "".join(b"".join(client.get(reverse("knelpunten:csv", args=[n])).streaming_content).decode()
+                     for n in ("signalen", "reacties", "toezeggingen", "knelpunten", "agenderingen"))
+    inhoud += client.get(reverse("knelpunten:feed-signalen")).content.decode()
+    for user in (wereld.melder_uwv, wereld.melder_gemeente, wereld.behandelaar_szw):
+        assert user.username not in inhoud
+        assert not user.first_name or user.first_name not in inhoud
+
+
+def test_open_data_page_documents_the_licence(client):
+    pagina = client.get(reverse("knelpunten:open-data")).content.decode()
+    assert "CC0" in pagina and "signalen.csv" in pagina and "agenda.atom" in pagina
+
+
+def test_api_knelpunten_and_agenderingen(client, geagendeerd):
+    lijst = client.get("/api/v1/knelpunten").json()
+    assert lijst["count"] == 1 and lijst["results"][0]["uuid"] == str(geagendeerd.uuid)
+    detail = client.get(f"/api/v1/knelpunten/{geagendeerd.uuid}")
+    assert detail.status_code == 200 and "max-age=60" in detail["Cache-Control"]
+    data = detail.json()
+    assert data["regeling"] == "BWBR0019057" and data["kamercommissie"] == "cie-szw"
+    assert data["cijfers"]["getroffenBurgers"] == 350 and len(data["signalen"]) == 2
+    assert data["agendering"]["drempel"] == "organisaties"
+    agenderingen = client.get("/api/v1/agenderingen", {"kamercommissie": "cie-szw"})
+    assert [a["knelpunt"] for a in agenderingen.json()["results"]] == [str(geagendeerd.uuid)]
+    assert client.get("/api/v1/agenderingen", {"kamercommissie": "cie-ienw"}).json()["count"] == 0
+    assert client.get("/api/v1/knelpunten", {"regeling": "BWBR0000000"}).status_code == 400
+    assert client.get("/api/v1/knelpunten", {"onbekend": "x"}).status_code == 400
+    assert client.post("/api/v1/knelpunten", {}, content_type="application/json").status_code == 405
