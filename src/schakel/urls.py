@@ -10,6 +10,7 @@ urlpatterns = [
     path("", include("schakel.rapportage.urls")),
     path("", include("schakel.toetsen.urls")),
     path("", include("schakel.noodrem.urls")),
+    path("", include("schakel.maatwerkplaats.urls")),
     path("", include("schakel.knelpunten.urls")),
 ]
 

@@ -4,6 +4,7 @@ from django.urls import path
 from drf_spectacular.renderers import OpenApiJsonRenderer, OpenApiYamlRenderer
 
 from schakel.knelpunten import api as knelpunten_api
+from schakel.maatwerkplaats import api as maatwerk_api
 from schakel.noodrem import api as noodrem_api
 
 from schakel.rapportage.api import StaatVanDeUitvoeringView
@@ -49,6 +50,9 @@ urlpatterns = [
     path("knelpunten/<uuid:uuid>", knelpunten_api.KnelpuntViewSet.as_view(DETAIL), name="knelpunt-detail"),
     path("agenderingen", knelpunten_api.AgenderingViewSet.as_view(LIJST), name="agendering-list"),
     path("agenderingen/<uuid:uuid>", knelpunten_api.AgenderingViewSet.as_view(DETAIL), name="agendering-detail"),
+    path("casussen", maatwerk_api.CasussenView.as_view(), name="casus-list"),
+    path("casussen/<uuid:uuid>", maatwerk_api.CasusView.as_view(), name="casus-detail"),
+    path("casusprudentie", maatwerk_api.CasusprudentieView.as_view(), name="casusprudentie"),
     path("openapi.yaml", SchemaView.as_view(renderer_classes=[OpenApiYamlRenderer]), name="schema-yaml"),
     path("openapi.json", SchemaView.as_view(renderer_classes=[OpenApiJsonRenderer]), name="schema-json"),
 ]

@@ -12,6 +12,7 @@ Definitions (also in docs/staat-van-de-uitvoering.md):
   date (``peildatum``, today): answered, still open, overdue.
 * Time to answer: calendar days from filing to the first answer (``beantwoord_op``).
 * Comply/explain and civil-service/political level: the current (latest) answer version.
+* Top regulations and articles: for the period itself (not the previous one).
 * Commitments: those made in answers given in the period; kept, kept on time, overdue
   (open past their due date on the reference date) and running.
 * Escalations: terms that started in the period at a higher rung than an earlier term of the
@@ -33,7 +34,7 @@ from zoneinfo import ZoneInfo
 from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Exists, F, OuterRef, Q, Sum
-from django.db.models.functions import TruncMonth
+from django.db.models.functions import ExtractYear, TruncMonth
 
 from schakel.core import clock
 from schakel.organisaties.models import Organisatie, OrganisatieSoort
@@ -187,77 +188,142 @@ def _afgerond(waarde: float | None) -> float | None:
     return None if waarde is None else round(waarde, 1)
 
 
-def _signalen(cohort, peildatum: dt.date) -> dict:
+@dataclass(frozen=True)
+class Vergelijking:
+    """A period and the one before it. Most queries cover both at once and group by year,
+    so each table is scanned once for the report, not once per period."""
+
+    periode: Periode
+
+    @property
+    def perioden(self) -> tuple[Periode, Periode]:
+        return self.periode, self.periode.vorige
+
+    def q(self, veld: str) -> Q:
+        return Q(**{f"{veld}__gte": self.periode.vorige.begin, f"{veld}__lt": self.periode.einde})
+
+    @staticmethod
+    def jaar(veld: str) -> ExtractYear:
+        return ExtractYear(veld, tzinfo=TIJDZONE)
+
+    def per_jaar(self, rijen, sleutel=lambda r: r) -> dict[int, list]:
+        uit = {p.jaar: [] for p in self.perioden}
+        for rij in rijen:
+            if rij["jaar"] in uit:
+                uit[rij["jaar"]].append(sleutel(rij))
+        return uit
+
+
+SIGNAALTELLERS = ("ingediend", "beantwoord", "beantwoordNaTermijn", "open", "openTeLaat", "getroffenBurgers",
+                  "metReactie", "noodremmen", "noodremmenOpen", "noodremmenOpenTeLaat")
+
+
+def _signalen_per_maand(v: Vergelijking, cohort, peildatum: dt.date) -> dict[int, dict]:
+    """Signal counts per month of filing for both periods, in one scan; the year's totals are their sums."""
     overschreden = is_overschreden_q(peildatum)
-    c = cohort.aggregate(
-        ingediend=Count("pk"),
-        beantwoord=Count("pk", filter=Q(status=Status.BEANTWOORD)),
-        beantwoordNaTermijn=Count("pk", filter=Q(status=Status.BEANTWOORD, termijn_overschreden_op__isnull=False)),
-        open=Count("pk", filter=~Q(status=Status.BEANTWOORD)),
-        openTeLaat=Count("pk", filter=overschreden),
-        getroffenBurgers=Sum("aantal_getroffen"),
-    )
-    c["getroffenBurgers"] = c["getroffenBurgers"] or 0
+    noodrem = Q(soort=SignaalSoort.NOODREM)
+    rijen = (cohort.annotate(maand=TruncMonth("ingediend_op", tzinfo=TIJDZONE)).values("maand")
+             .annotate(ingediend=Count("pk"),
+                       beantwoord=Count("pk", filter=Q(status=Status.BEANTWOORD)),
+                       beantwoordNaTermijn=Count("pk", filter=Q(status=Status.BEANTWOORD,
+                                                                termijn_overschreden_op__isnull=False)),
+                       open=Count("pk", filter=~Q(status=Status.BEANTWOORD)),
+                       openTeLaat=Count("pk", filter=overschreden),
+                       getroffenBurgers=Sum("aantal_getroffen"),
+                       metReactie=Count("pk", filter=Q(beantwoord_op__isnull=False)),
+                       noodremmen=Count("pk", filter=noodrem),
+                       noodremmenOpen=Count("pk", filter=noodrem & ~Q(status=Status.BEANTWOORD)),
+                       noodremmenOpenTeLaat=Count("pk", filter=noodrem & overschreden))
+             .order_by("maand"))
+    uit = {p.jaar: {"maanden": {}, **{k: 0 for k in SIGNAALTELLERS}} for p in v.perioden}
+    for r in rijen:
+        jaar = uit.get(r["maand"].year)
+        if jaar is None:
+            continue
+        jaar["maanden"][r["maand"].month] = r
+        for k in SIGNAALTELLERS:
+            jaar[k] += r[k] or 0
+    return uit
+
+
+def _signalen(t: dict) -> dict:
+    c = {k: t[k] for k in ("ingediend", "beantwoord", "beantwoordNaTermijn", "open", "openTeLaat",
+                           "getroffenBurgers")}
     c["termijnOverschreden"] = c["beantwoordNaTermijn"] + c["openTeLaat"]
     c["aandeelBeantwoord"] = _aandeel(c["beantwoord"], c["ingediend"])
     c["aandeelTermijnOverschreden"] = _aandeel(c["termijnOverschreden"], c["ingediend"])
     return c
 
 
-def _doorlooptijd(cohort) -> dict:
+def _per_maand(periode: Periode, t: dict) -> list[dict]:
+    m = t["maanden"]
+    return [{"maand": f"{periode.jaar}-{i:02d}", "naam": MAANDEN[i - 1],
+             "ingediend": m[i]["ingediend"] if i in m else 0,
+             "beantwoord": m[i]["beantwoord"] if i in m else 0} for i in range(1, 13)]
+
+
+def _doorlooptijd(cohort, aantal: int) -> dict:
     beantwoord = cohort.filter(beantwoord_op__isnull=False)
     p = percentielen(beantwoord, DagenTussen(F("ingediend_op"), F("beantwoord_op")), (0.5, 0.9))
-    return {"aantal": beantwoord.count(), "mediaanDagen": _afgerond(p[0.5]), "p90Dagen": _afgerond(p[0.9])}
+    return {"aantal": aantal, "mediaanDagen": _afgerond(p[0.5]), "p90Dagen": _afgerond(p[0.9])}
 
 
-def _actuele_reacties(periode: Periode, reikwijdte: Reikwijdte):
+def _reacties_en_noodremmen(v: Vergelijking, reikwijdte: Reikwijdte, tellers: dict[int, dict]) -> dict[int, tuple]:
+    """Comply/explain and level of the current answer version, per year of filing."""
     nieuwer = Reactie.objects.filter(signaal=OuterRef("signaal"), versie__gt=OuterRef("versie"))
-    return (Reactie.objects.filter(reikwijdte.signalen_q("signaal__"), periode.q("signaal__ingediend_op"))
-            .filter(~Exists(nieuwer)))
+    rijen = (Reactie.objects.filter(reikwijdte.signalen_q("signaal__"), v.q("signaal__ingediend_op"))
+             .filter(~Exists(nieuwer))
+             .values("besluit", "niveau", "signaal__soort", jaar=v.jaar("signaal__ingediend_op"))
+             .annotate(n=Count("pk")).order_by())
+    uit = {}
+    for jaar, lijst in v.per_jaar(rijen).items():
+        tellingen = {(r["besluit"], r["niveau"], r["signaal__soort"]): r["n"] for r in lijst}
+
+        def som(besluit=None, niveau=None, soort=None) -> int:
+            return sum(n for (b, nv, s), n in tellingen.items()
+                       if besluit in (None, b) and niveau in (None, nv) and soort in (None, s))
+
+        totaal = som()
+        reacties = {
+            "totaal": totaal,
+            "overnemen": som(Besluit.OVERNEMEN), "nietOvernemen": som(Besluit.NIET_OVERNEMEN),
+            "aandeelOvernemen": _aandeel(som(Besluit.OVERNEMEN), totaal),
+            "aandeelNietOvernemen": _aandeel(som(Besluit.NIET_OVERNEMEN), totaal),
+            "ambtelijk": som(niveau=Niveau.AMBTELIJK), "politiek": som(niveau=Niveau.POLITIEK),
+            "aandeelPolitiek": _aandeel(som(niveau=Niveau.POLITIEK), totaal),
+        }
+        t = tellers[jaar]
+        noodremmen = {
+            "getrokken": t["noodremmen"],
+            "beantwoord": som(soort=SignaalSoort.NOODREM),
+            "overnemen": som(Besluit.OVERNEMEN, soort=SignaalSoort.NOODREM),
+            "nietOvernemen": som(Besluit.NIET_OVERNEMEN, soort=SignaalSoort.NOODREM),
+            "open": t["noodremmenOpen"], "openTeLaat": t["noodremmenOpenTeLaat"],
+        }
+        uit[jaar] = (reacties, noodremmen)
+    return uit
 
 
-def _reacties_en_noodremmen(periode: Periode, reikwijdte: Reikwijdte, cohort, peildatum: dt.date) -> tuple[dict, dict]:
-    tellingen = {(r["besluit"], r["niveau"], r["signaal__soort"]): r["n"] for r in
-                 _actuele_reacties(periode, reikwijdte).values("besluit", "niveau", "signaal__soort")
-                 .annotate(n=Count("pk")).order_by()}
-
-    def som(besluit=None, niveau=None, soort=None) -> int:
-        return sum(n for (b, nv, s), n in tellingen.items()
-                   if besluit in (None, b) and niveau in (None, nv) and soort in (None, s))
-
-    totaal = som()
-    reacties = {
-        "totaal": totaal,
-        "overnemen": som(Besluit.OVERNEMEN), "nietOvernemen": som(Besluit.NIET_OVERNEMEN),
-        "aandeelOvernemen": _aandeel(som(Besluit.OVERNEMEN), totaal),
-        "aandeelNietOvernemen": _aandeel(som(Besluit.NIET_OVERNEMEN), totaal),
-        "ambtelijk": som(niveau=Niveau.AMBTELIJK), "politiek": som(niveau=Niveau.POLITIEK),
-        "aandeelPolitiek": _aandeel(som(niveau=Niveau.POLITIEK), totaal),
-    }
-    rem = cohort.filter(soort=SignaalSoort.NOODREM).aggregate(
-        getrokken=Count("pk"), open=Count("pk", filter=~Q(status=Status.BEANTWOORD)),
-        openTeLaat=Count("pk", filter=is_overschreden_q(peildatum)))
-    noodremmen = {
-        "getrokken": rem["getrokken"],
-        "beantwoord": som(soort=SignaalSoort.NOODREM),
-        "overnemen": som(Besluit.OVERNEMEN, soort=SignaalSoort.NOODREM),
-        "nietOvernemen": som(Besluit.NIET_OVERNEMEN, soort=SignaalSoort.NOODREM),
-        "open": rem["open"], "openTeLaat": rem["openTeLaat"],
-    }
-    return reacties, noodremmen
-
-
-def _toezeggingen(periode: Periode, reikwijdte: Reikwijdte, peildatum: dt.date) -> dict:
-    c = (Toezegging.objects.filter(reikwijdte.signalen_q("signaal__"), periode.q("reactie__gegeven_op"))
-         .aggregate(
-             gedaan=Count("pk"),
-             nagekomen=Count("pk", filter=Q(status=ToezeggingStatus.NAGEKOMEN)),
-             opTijdNagekomen=Count("pk", filter=Q(status=ToezeggingStatus.NAGEKOMEN, nagekomen_op__lte=F("uiterlijk"))),
-             verlopen=Count("pk", filter=Q(status=ToezeggingStatus.OPEN, uiterlijk__lt=peildatum)),
-             lopend=Count("pk", filter=Q(status=ToezeggingStatus.OPEN, uiterlijk__gte=peildatum)),
-         ))
-    c["aandeelNagekomen"] = _aandeel(c["nagekomen"], c["gedaan"])
-    return c
+def _toezeggingen(v: Vergelijking, reikwijdte: Reikwijdte, peildatum: dt.date) -> dict[int, dict]:
+    rijen = (Toezegging.objects.filter(reikwijdte.signalen_q("signaal__"), v.q("reactie__gegeven_op"))
+             .values(jaar=v.jaar("reactie__gegeven_op"))
+             .annotate(
+                 gedaan=Count("pk"),
+                 nagekomen=Count("pk", filter=Q(status=ToezeggingStatus.NAGEKOMEN)),
+                 opTijdNagekomen=Count("pk", filter=Q(status=ToezeggingStatus.NAGEKOMEN,
+                                                      nagekomen_op__lte=F("uiterlijk"))),
+                 verlopen=Count("pk", filter=Q(status=ToezeggingStatus.OPEN, uiterlijk__lt=peildatum)),
+                 lopend=Count("pk", filter=Q(status=ToezeggingStatus.OPEN, uiterlijk__gte=peildatum)),
+             ).order_by())
+    uit = {}
+    for jaar, lijst in v.per_jaar(rijen).items():
+        c = {k: 0 for k in ("gedaan", "nagekomen", "opTijdNagekomen", "verlopen", "lopend")}
+        for r in lijst:
+            for k in c:
+                c[k] += r[k]
+        c["aandeelNagekomen"] = _aandeel(c["nagekomen"], c["gedaan"])
+        uit[jaar] = c
+    return uit
 
 
 def _regeling(r: dict) -> dict:
@@ -287,57 +353,73 @@ def _top(cohort) -> dict:
     }
 
 
-def _oorzaken(periode: Periode, reikwijdte: Reikwijdte, cohort) -> dict:
-    in_cohort = reikwijdte.signalen_q("signalen__") & periode.q("signalen__ingediend_op")
-    rijen = Oorzaak.objects.annotate(aantal=Count("signalen", filter=in_cohort)).order_by("volgorde", "pk")
-    zonder = cohort.filter(~Exists(Signaal.oorzaken.through.objects.filter(signaal_id=OuterRef("pk")))).count()
-    return {"perOorzaak": [{"code": o.code, "naam": o.naam, "signalen": o.aantal} for o in rijen],
-            "zonderOorzaak": zonder}
+def _oorzaken(v: Vergelijking, reikwijdte: Reikwijdte, cohort) -> dict[int, dict]:
+    koppeling = Signaal.oorzaken.through.objects
+    per_oorzaak = (koppeling.filter(reikwijdte.signalen_q("signaal__"), v.q("signaal__ingediend_op"))
+                   .values("oorzaak_id", jaar=v.jaar("signaal__ingediend_op")).annotate(n=Count("pk")).order_by())
+    zonder = (cohort.filter(~Exists(koppeling.filter(signaal_id=OuterRef("pk"))))
+              .values(jaar=v.jaar("ingediend_op")).annotate(n=Count("pk")).order_by())
+    zonder_per_jaar = {jaar: sum(r["n"] for r in lijst) for jaar, lijst in v.per_jaar(zonder).items()}
+    oorzaken = list(Oorzaak.objects.order_by("volgorde", "pk").values("pk", "code", "naam"))
+    uit = {}
+    for jaar, lijst in v.per_jaar(per_oorzaak).items():
+        telling = {r["oorzaak_id"]: r["n"] for r in lijst}
+        uit[jaar] = {"perOorzaak": [{"code": o["code"], "naam": o["naam"], "signalen": telling.get(o["pk"], 0)}
+                                    for o in oorzaken],
+                     "zonderOorzaak": zonder_per_jaar[jaar]}
+    return uit
 
 
-def _escalaties(periode: Periode, reikwijdte: Reikwijdte) -> dict:
+def _escalaties(v: Vergelijking, reikwijdte: Reikwijdte) -> dict[int, dict]:
     # An escalation is a term that follows a lower rung of the same signal (a brake starts at the board).
     lager = Termijn.objects.filter(signaal=OuterRef("signaal"), trede__lt=OuterRef("trede"))
-    per_trede = dict(Termijn.objects.filter(reikwijdte.signalen_q("signaal__"), periode.q("gestart_op"),
-                                            Exists(lager), trede__gte=Trede.BESTUUR)
-                     .values_list("trede").annotate(n=Count("pk")).order_by())
-    uitkomst = {TREDE_SLEUTEL[t]: per_trede.get(int(t), 0) for t in TREDEN}
-    uitkomst["totaal"] = sum(per_trede.values())
-    return uitkomst
-
-
-def _per_maand(periode: Periode, cohort) -> list[dict]:
-    rijen = {r["maand"].month: r for r in
-             cohort.annotate(maand=TruncMonth("ingediend_op", tzinfo=TIJDZONE)).values("maand")
-             .annotate(ingediend=Count("pk"), beantwoord=Count("pk", filter=Q(status=Status.BEANTWOORD)))
-             .order_by("maand")}
-    return [{"maand": f"{periode.jaar}-{m:02d}", "naam": MAANDEN[m - 1],
-             "ingediend": rijen[m]["ingediend"] if m in rijen else 0,
-             "beantwoord": rijen[m]["beantwoord"] if m in rijen else 0} for m in range(1, 13)]
-
-
-def cijfers_voor(periode: Periode, reikwijdte: Reikwijdte, peildatum: dt.date,
-                 voortgang: Voortgang = lambda stap: None) -> dict:
-    """All figures for one period."""
-    cohort = Signaal.objects.filter(reikwijdte.signalen_q(), periode.q("ingediend_op")).order_by()
-    uit = {"periode": periode.naam}
-    voortgang(f"{periode.naam}: signalen")
-    uit["signalen"] = _signalen(cohort, peildatum)
-    voortgang(f"{periode.naam}: doorlooptijd")
-    uit["doorlooptijd"] = _doorlooptijd(cohort)
-    voortgang(f"{periode.naam}: reacties en noodremmen")
-    uit["reacties"], uit["noodremmen"] = _reacties_en_noodremmen(periode, reikwijdte, cohort, peildatum)
-    voortgang(f"{periode.naam}: toezeggingen")
-    uit["toezeggingen"] = _toezeggingen(periode, reikwijdte, peildatum)
-    voortgang(f"{periode.naam}: regelingen en artikelen")
-    uit["top"] = _top(cohort)
-    voortgang(f"{periode.naam}: oorzaken")
-    uit["oorzaken"] = _oorzaken(periode, reikwijdte, cohort)
-    voortgang(f"{periode.naam}: escalaties")
-    uit["escalaties"] = _escalaties(periode, reikwijdte)
-    voortgang(f"{periode.naam}: verloop per maand")
-    uit["perMaand"] = _per_maand(periode, cohort)
+    rijen = (Termijn.objects.filter(reikwijdte.signalen_q("signaal__"), v.q("gestart_op"), Exists(lager),
+                                    trede__gte=Trede.BESTUUR)
+             .values("trede", jaar=v.jaar("gestart_op")).annotate(n=Count("pk")).order_by())
+    uit = {}
+    for jaar, lijst in v.per_jaar(rijen).items():
+        per_trede = {r["trede"]: r["n"] for r in lijst}
+        c = {TREDE_SLEUTEL[t]: per_trede.get(int(t), 0) for t in TREDEN}
+        c["totaal"] = sum(per_trede.values())
+        uit[jaar] = c
     return uit
+
+
+def _cohort(reikwijdte: Reikwijdte, q: Q):
+    return Signaal.objects.filter(reikwijdte.signalen_q(), q).order_by()
+
+
+def cijfers(periode: Periode, reikwijdte: Reikwijdte, peildatum: dt.date,
+            voortgang: Voortgang = lambda stap: None) -> tuple[dict, dict]:
+    """All figures for the period and the one before: (huidig, vorige)."""
+    v = Vergelijking(periode)
+    beide = _cohort(reikwijdte, v.q("ingediend_op"))
+    voortgang("signalen per maand")
+    tellers = _signalen_per_maand(v, beide, peildatum)
+    voortgang("reacties en noodremmen")
+    reacties = _reacties_en_noodremmen(v, reikwijdte, tellers)
+    voortgang("toezeggingen")
+    toezeggingen = _toezeggingen(v, reikwijdte, peildatum)
+    voortgang("oorzaken")
+    oorzaken = _oorzaken(v, reikwijdte, beide)
+    voortgang("escalaties")
+    escalaties = _escalaties(v, reikwijdte)
+    uit = []
+    for p in v.perioden:
+        t = tellers[p.jaar]
+        voortgang(f"{p.naam}: doorlooptijd")
+        c = {"periode": p.naam, "signalen": _signalen(t),
+             "doorlooptijd": _doorlooptijd(_cohort(reikwijdte, p.q("ingediend_op")), t["metReactie"])}
+        c["reacties"], c["noodremmen"] = reacties[p.jaar]
+        c["toezeggingen"] = toezeggingen[p.jaar]
+        if p == periode:
+            voortgang(f"{p.naam}: regelingen en artikelen")
+            c["top"] = _top(_cohort(reikwijdte, p.q("ingediend_op")))
+        c["oorzaken"] = oorzaken[p.jaar]
+        c["escalaties"] = escalaties[p.jaar]
+        c["perMaand"] = _per_maand(p, t)
+        uit.append(c)
+    return uit[0], uit[1]
 
 
 def register(jaar: int, reikwijdte: Reikwijdte) -> dict:
@@ -392,9 +474,8 @@ def bereken(periode: Periode, reikwijdte: Reikwijdte | None = None, *, voortgang
         "periode": periode.naam, "vorigePeriode": periode.vorige.naam,
         "reikwijdte": reikwijdte.als_dict(),
         "peildatum": peildatum.isoformat(), "gemaaktOp": clock.now().isoformat(timespec="seconds"),
-        "huidig": cijfers_voor(periode, reikwijdte, peildatum, voortgang),
-        "vorige": cijfers_voor(periode.vorige, reikwijdte, peildatum, voortgang),
     }
+    staat["huidig"], staat["vorige"] = cijfers(periode, reikwijdte, peildatum, voortgang)
     voortgang("register")
     staat["register"] = register(periode.jaar, reikwijdte)
     voortgang("uitvoeringstoetsen")
@@ -404,4 +485,4 @@ def bereken(periode: Periode, reikwijdte: Reikwijdte | None = None, *, voortgang
     return staat
 
 
-AANTAL_STAPPEN = 2 * 8 + 2
+AANTAL_STAPPEN = 5 + 3 + 2

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from django.urls import reverse
 
+from schakel.maatwerkplaats import rechten as maatwerkrechten
 from schakel.signalen import rechten
 
 
@@ -35,6 +36,8 @@ def navigatie(request) -> list[NavigatieLink]:
     links.append(("Staat van de Uitvoering", reverse("rapportage:staat")))
     if user.is_authenticated and (user.is_superuser or user.rol == "griffie"):
         links.append(("Agenda commissie", reverse("knelpunten:mijn-agenda")))
+    if maatwerkrechten.mag_inbrengen(user):
+        links.append(("Maatwerkplaats", reverse("maatwerkplaats:overzicht")))
     if user.is_authenticated and user.organisatie_id:
         links.append(("Mijn organisatie", reverse("web:organisatie", args=[user.organisatie.afkorting])))
     passend = [url for _, url in links if _past(request.path, url)]

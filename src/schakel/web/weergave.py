@@ -41,6 +41,13 @@ ACTIES = {
     "knelpunt_gesplitst": "Knelpunt gesplitst",
     "knelpunt_gewijzigd": "Knelpunt gewijzigd",
     "knelpunt_geagendeerd": "Knelpunt op de agenda van de Kamercommissie",
+    "casus_ingebracht": "Casus ingebracht in de Maatwerkplaats",
+    "herhaling_gesignaleerd": "Vergelijkbare casussen bereiken de drempel: risico op ongelijke behandeling",
+    "beraad_gepland": "Moreel beraad gepland",
+    "inbreng_gegeven": "Inbreng in het moreel beraad gegeven",
+    "conclusie_vastgesteld": "Conclusie van het moreel beraad vastgesteld",
+    "fix_toegekend": "Fix toegekend voor deze burger",
+    "solve_ingediend": "Solve ingediend: signaal met de casussen erachter",
 }
 
 

@@ -1,0 +1,257 @@
+"""Use cases of the Maatwerkplaats.
+
+Each function checks permissions, validates, changes state and records an audit event in
+one transaction. Errors: ``ValidationError`` with field keys, ``PermissionDenied``. Audit
+events hold codes and kenmerken only, never the case's text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Iterable
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+
+from schakel.audit import trail
+from schakel.core import clock
+from schakel.signalen import services as signaalservices
+
+from . import herhaling, pseudoniem, rechten
+from .models import (
+    Beraad, Casus, CasusStatus, Conclusie, Deelnemer, Discipline, Fix, Grondslag, Inbreng, Reden, Solve, SolveCasus,
+)
+
+MIN_CONCLUSIE = 30
+MIN_ONDERBOUWING = 20
+MIN_STANDPUNT = 10
+MAX_GECITEERD = 20
+MAX_PRAKTIJK = 10_000
+
+
+def _fouten_van(fouten: dict[str, list[str]]) -> None:
+    if fouten:
+        raise ValidationError(fouten)
+
+
+def _fout(fouten, veld, melding) -> None:
+    fouten.setdefault(veld, []).append(melding)
+
+
+# --- the case -------------------------------------------------------------------------------
+
+@transaction.atomic
+def breng_in(*, actor, titel: str, regeling, reden: str, wat_de_regel_vraagt: str, gevolg_voor_burger: str,
+             bedoeling_van_de_wet: str, artikel: str = "", interne_gegevens: str = "") -> Casus:
+    """A professional brings a case to the team. Personal data may stand in it: it stays internal."""
+    if not rechten.mag_inbrengen(actor):
+        raise PermissionDenied("Alleen medewerkers van een uitvoeringsorganisatie of gemeente brengen een casus in.")
+    casus = Casus(organisatie_id=actor.organisatie_id, ingebracht_door=actor, ingebracht_op=clock.now(),
+                  titel=(titel or "").strip(), regeling=regeling, artikel=(artikel or "").strip(), reden=reden,
+                  wat_de_regel_vraagt=(wat_de_regel_vraagt or "").strip(),
+                  gevolg_voor_burger=(gevolg_voor_burger or "").strip(),
+                  bedoeling_van_de_wet=(bedoeling_van_de_wet or "").strip(),
+                  interne_gegevens=(interne_gegevens or "").strip())
+    try:
+        casus.full_clean(exclude=["organisatie", "ingebracht_door"])
+    except ValidationError as e:
+        raise ValidationError(e.message_dict) from None
+    casus.save()
+    trail.record("casus_ingebracht", casus, actor=actor,
+                 na={"kenmerk": casus.kenmerk, "regeling": regeling.bwb_id, "reden": reden})
+    stand = herhaling.voor_casus(casus)
+    if stand.aantal == stand.drempel:
+        trail.record("herhaling_gesignaleerd", casus, actor=None,
+                     na={"regeling": regeling.bwb_id, "reden": reden, "aantal": stand.aantal, "fixes": stand.fixes})
+    return casus
+
+
+# --- the deliberation -----------------------------------------------------------------------
+
+@transaction.atomic
+def plan_beraad(casus: Casus, *, actor, gepland_op: dt.date | None,
+                deelnemers: Iterable[tuple[object, str]]) -> Beraad:
+    """Plan a moral deliberation with participants from at least two disciplines of the team."""
+    casus = Casus.objects.select_for_update().get(pk=casus.pk)
+    if not rechten.in_team(actor, casus.organisatie_id) and not actor.is_superuser:
+        raise PermissionDenied("Alleen het team van deze casus plant een beraad.")
+    if Beraad.objects.filter(casus=casus).exists():
+        raise ValidationError({"gepland_op": "Voor deze casus is al een beraad gepland."})
+    fouten: dict[str, list[str]] = {}
+    deelnemers = list(deelnemers)
+    if gepland_op is None:
+        _fout(fouten, "gepland_op", "Vul de datum van het beraad in.")
+    elif gepland_op < casus.ingebracht_op.date():
+        _fout(fouten, "gepland_op", "Het beraad kan niet eerder zijn dan de casus werd ingebracht.")
+    gebruikers = [g for g, _ in deelnemers]
+    if len(set(g.pk for g in gebruikers)) != len(gebruikers):
+        _fout(fouten, "deelnemers", "Iedere deelnemer staat één keer op de lijst.")
+    if any(not rechten.in_team(g, casus.organisatie_id) for g in gebruikers):
+        _fout(fouten, "deelnemers", "Deelnemers zijn medewerkers van de organisatie van de casus.")
+    if any(d not in Discipline.values for _, d in deelnemers):
+        _fout(fouten, "deelnemers", "Kies voor elke deelnemer een discipline.")
+    if len(deelnemers) < 2 or len({d for _, d in deelnemers}) < 2:
+        _fout(fouten, "deelnemers", "Een moreel beraad heeft deelnemers uit ten minste twee disciplines "
+                                    "(juridisch, financieel, sociaal, frontlijn).")
+    _fouten_van(fouten)
+    beraad = Beraad.objects.create(casus=casus, gepland_op=gepland_op, gepland_door=actor, aangemaakt_op=clock.now())
+    Deelnemer.objects.bulk_create([Deelnemer(beraad=beraad, gebruiker=g, discipline=d) for g, d in deelnemers])
+    casus.status = CasusStatus.IN_BERAAD
+    casus.save(update_fields=["status"])
+    trail.record("beraad_gepland", casus, actor=actor,
+                 na={"gepland_op": gepland_op.isoformat(), "disciplines": sorted({d for _, d in deelnemers})})
+    return beraad
+
+
+@transaction.atomic
+def geef_inbreng(beraad: Beraad, *, actor, standpunt: str) -> Inbreng:
+    beraad = Beraad.objects.select_for_update().select_related("casus").get(pk=beraad.pk)
+    if rechten.deelname(actor, beraad) is None or not rechten.in_team(actor, beraad.casus.organisatie_id):
+        raise PermissionDenied("Alleen deelnemers aan dit beraad geven hun inbreng.")
+    if not rechten.mag_inbreng_geven(actor, beraad):
+        raise ValidationError({"standpunt": "U gaf uw inbreng al, of de conclusie is al vastgesteld."})
+    standpunt = (standpunt or "").strip()
+    if len(standpunt) < MIN_STANDPUNT:
+        raise ValidationError({"standpunt": f"Schrijf uw standpunt in ten minste {MIN_STANDPUNT} tekens."})
+    deelnemer = rechten.deelname(actor, beraad)
+    inbreng = Inbreng(deelnemer=deelnemer, standpunt=standpunt, gegeven_op=clock.now())
+    try:
+        inbreng.full_clean(exclude=["deelnemer"])
+    except ValidationError as e:
+        raise ValidationError(e.message_dict) from None
+    inbreng.save()
+    trail.record("inbreng_gegeven", beraad.casus, actor=actor, na={"discipline": deelnemer.discipline})
+    return inbreng
+
+
+@transaction.atomic
+def stel_conclusie_vast(beraad: Beraad, *, actor, tekst: str, beginselen: Iterable, fix_aanbevolen: bool = True,
+                        openbaar: bool = False) -> Conclusie:
+    """The session's single conclusion, naming the principles weighed; optionally published."""
+    beraad = Beraad.objects.select_for_update().select_related("casus__regeling").get(pk=beraad.pk)
+    if not rechten.in_team(actor, beraad.casus.organisatie_id):
+        raise PermissionDenied("Alleen het team van deze casus stelt de conclusie vast.")
+    if not rechten.mag_concluderen(actor, beraad):
+        if hasattr(beraad, "conclusie"):
+            raise ValidationError({"tekst": "De conclusie van dit beraad is al vastgesteld."})
+        raise PermissionDenied("Een deelnemer, behandelaar of bestuurder van het team stelt de conclusie vast.")
+    fouten: dict[str, list[str]] = {}
+    tekst, beginselen = (tekst or "").strip(), list(beginselen)
+    if len(tekst) < MIN_CONCLUSIE:
+        _fout(fouten, "tekst", f"Schrijf de conclusie in ten minste {MIN_CONCLUSIE} tekens: wat besloot het beraad, "
+                               "en waarom.")
+    elif len(tekst) > 10_000:
+        _fout(fouten, "tekst", "Maximaal 10.000 tekens.")
+    if not beginselen:
+        _fout(fouten, "beginselen", "Noem ten minste één beginsel dat is gewogen (bijvoorbeeld evenredigheid).")
+    disciplines = {d.discipline for d in beraad.deelnemers.all() if hasattr(d, "inbreng")}
+    if len(disciplines) < 2:
+        _fout(fouten, "tekst", "Leg eerst de inbreng van deelnemers uit ten minste twee disciplines vast.")
+    _fouten_van(fouten)
+    conclusie = Conclusie.objects.create(beraad=beraad, tekst=tekst, fix_aanbevolen=bool(fix_aanbevolen),
+                                         openbaar=bool(openbaar), vastgesteld_op=clock.now(), vastgesteld_door=actor)
+    conclusie.beginselen.set(beginselen)
+    conclusie.zoektekst = pseudoniem.zoektekst(conclusie)
+    conclusie.save(update_fields=["zoektekst"])
+    casus = beraad.casus
+    casus.status = CasusStatus.GECONCLUDEERD
+    casus.save(update_fields=["status"])
+    trail.record("conclusie_vastgesteld", casus, actor=actor,
+                 na={"beginselen": [b.code for b in beginselen], "fix": bool(fix_aanbevolen),
+                     "openbaar": bool(openbaar)})
+    return conclusie
+
+
+# --- fix and solve --------------------------------------------------------------------------
+
+@transaction.atomic
+def ken_fix_toe(casus: Casus, *, actor, wat: str, grondslag: str, onderbouwing: str) -> Fix:
+    """What is done for this citizen, now, on which ground within the room the Awb gives."""
+    casus = Casus.objects.select_for_update().get(pk=casus.pk)
+    if not rechten.in_team(actor, casus.organisatie_id):
+        raise PermissionDenied("Alleen het team van deze casus kent een fix toe.")
+    if not rechten.mag_fix_toekennen(actor, casus):
+        if hasattr(casus, "fix"):
+            raise ValidationError({"wat": "Voor deze casus is al een fix toegekend."})
+        raise PermissionDenied("Een behandelaar of bestuurder van het team kent een fix toe, nadat het beraad tot "
+                               "een fix heeft geconcludeerd.")
+    fouten: dict[str, list[str]] = {}
+    wat, onderbouwing = (wat or "").strip(), (onderbouwing or "").strip()
+    if not wat:
+        _fout(fouten, "wat", "Beschrijf wat er voor deze burger gebeurt.")
+    if grondslag not in Grondslag.values:
+        _fout(fouten, "grondslag", "Kies de grondslag: welke ruimte van de Awb of de wet gebruikt u?")
+    if len(onderbouwing) < MIN_ONDERBOUWING:
+        _fout(fouten, "onderbouwing", f"Onderbouw in ten minste {MIN_ONDERBOUWING} tekens waarom dit binnen die "
+                                      "ruimte past.")
+    _fouten_van(fouten)
+    fix = Fix.objects.create(casus=casus, wat=wat, grondslag=grondslag, onderbouwing=onderbouwing,
+                             toegekend_op=clock.now(), toegekend_door=actor)
+    casus.status = CasusStatus.GEFIXT
+    casus.save(update_fields=["status"])
+    trail.record("fix_toegekend", casus, actor=actor, na={"grondslag": grondslag})
+    return fix
+
+
+def solve_praktijk(casussen: list[Casus], toelichting: str) -> str:
+    """The signal's text: the team's explanation, then each case and fix, pseudonymised."""
+    delen = []
+    if toelichting.strip():
+        delen.append(pseudoniem.openbaar(toelichting.strip()))
+    fixes = sum(1 for c in casussen if hasattr(c, "fix"))
+    delen.append(f"Dit signaal komt uit de Maatwerkplaats en steunt op {len(casussen)} "
+                 f"{'casus' if len(casussen) == 1 else 'casussen'}; {fixes} "
+                 f"{'burger kreeg' if fixes == 1 else 'burgers kregen'} al een fix.")
+    for c in casussen:
+        regel = (f"Casus {c.kenmerk} ({Reden(c.reden).label.lower()}{'; ' + pseudoniem.kort(c.artikel, 100) if c.artikel else ''}): "
+                 f"{pseudoniem.kort(c.titel, 200)}. Wat de regel met deze burger doet: "
+                 f"{pseudoniem.kort(c.gevolg_voor_burger, 400)}")
+        fix = getattr(c, "fix", None)
+        if fix is not None:
+            regel += (f" Fix ({Grondslag(fix.grondslag).label}): {pseudoniem.kort(fix.wat, 300)}")
+        else:
+            regel += " Nog geen fix."
+        delen.append(regel)
+    tekst = "\n\n".join(delen)
+    return tekst if len(tekst) <= MAX_PRAKTIJK else tekst[: MAX_PRAKTIJK - 1] + "…"
+
+
+@transaction.atomic
+def dien_solve_in(*, actor, casussen: Iterable[Casus], titel: str, getroffen_burgers: str,
+                  verbetervoorstel: str = "", toelichting: str = "", aantal_getroffen: int | None = None) -> Solve:
+    """File a signal to the regulation's owner that cites the cases and the fixes granted."""
+    if not rechten.mag_solve_indienen(actor):
+        raise PermissionDenied("Alleen medewerkers van het team dienen een solve in.")
+    casussen = list(Casus.objects.filter(pk__in=[c.pk for c in casussen]).select_related("regeling", "fix")
+                    .order_by("ingebracht_op", "id"))
+    fouten: dict[str, list[str]] = {}
+    if not casussen:
+        _fout(fouten, "casussen", "Kies ten minste één casus die de solve onderbouwt.")
+    elif len(casussen) > MAX_GECITEERD:
+        _fout(fouten, "casussen", f"Citeer ten hoogste {MAX_GECITEERD} casussen.")
+    if any(not rechten.in_team(actor, c.organisatie_id) for c in casussen):
+        raise PermissionDenied("U citeert alleen casussen van uw eigen team.")
+    if len({c.regeling_id for c in casussen}) > 1:
+        _fout(fouten, "casussen", "Een solve gaat over één regeling: kies casussen over dezelfde regeling.")
+    _fouten_van(fouten)
+    regeling = casussen[0].regeling
+    artikelen = "; ".join(dict.fromkeys(pseudoniem.openbaar(c.artikel) for c in casussen if c.artikel))[:300]
+    try:
+        signaal = signaalservices.dien_in(
+            indiener=actor, titel=titel, praktijk=solve_praktijk(casussen, toelichting or ""),
+            getroffen_burgers=getroffen_burgers, aantal_getroffen=aantal_getroffen, regeling=regeling,
+            artikelen=artikelen, verbetervoorstel=verbetervoorstel, openbaar=True)
+    except ValidationError as e:
+        meldingen = e.message_dict
+        if "praktijk" in meldingen:
+            meldingen.setdefault("toelichting", []).extend(meldingen.pop("praktijk"))
+        raise ValidationError(meldingen) from None
+    solve = Solve.objects.create(signaal=signaal, organisatie_id=actor.organisatie_id, ingediend_op=clock.now(),
+                                 ingediend_door=actor)
+    SolveCasus.objects.bulk_create([SolveCasus(solve=solve, casus=c) for c in casussen])
+    trail.record("solve_ingediend", solve, actor=actor, signaal=signaal,
+                 na={"casussen": [c.kenmerk for c in casussen],
+                     "fixes": [c.kenmerk for c in casussen if hasattr(c, "fix")]})
+    for c in casussen:
+        trail.record("solve_ingediend", c, actor=actor, na={"signaal": signaal.kenmerk})
+    return solve

@@ -1,0 +1,199 @@
+"""Pages of the Maatwerkplaats. Thin: rules in ``services``, ``rechten`` and ``herhaling``."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404, redirect, render
+
+from schakel.audit.models import Gebeurtenis
+from schakel.signalen.zoeken import zoek
+from schakel.web.forms import toon_servicefouten
+
+from . import herhaling, pseudoniem, rechten, services
+from .forms import BeraadFormulier, CasusFormulier, ConclusieFormulier, FixFormulier, InbrengFormulier, SolveFormulier, ZoekFormulier
+from .models import Casus, Conclusie, Deelnemer, Reden
+
+
+def _casussen(request):
+    return rechten.zichtbare_casussen(request.user, Casus.objects.select_related("regeling", "organisatie", "fix"))
+
+
+def _casus(request, uuid) -> Casus:
+    """Internal: outside the team (and its board) a case does not exist (404)."""
+    return get_object_or_404(_casussen(request), uuid=uuid)
+
+
+def _beraad(casus):
+    beraad = getattr(casus, "beraad", None)
+    if beraad is not None:
+        beraad = (type(beraad).objects.select_related("casus__regeling", "conclusie")
+                  .prefetch_related(Prefetch("deelnemers", queryset=Deelnemer.objects.select_related(
+                      "gebruiker", "inbreng")), "conclusie__beginselen").get(pk=beraad.pk))
+    return beraad
+
+
+@login_required
+def overzicht(request):
+    if not rechten.mag_inbrengen(request.user):
+        raise PermissionDenied("De Maatwerkplaats is er voor de medewerkers van een uitvoeringsorganisatie of gemeente.")
+    casussen = Paginator(_casussen(request), 50).get_page(request.GET.get("pagina"))
+    return render(request, "maatwerkplaats/overzicht.html", {
+        "casussen": casussen, "herhalingen": herhaling.voor_organisatie(request.user.organisatie_id),
+        "redenen": dict(Reden.choices), "drempel": herhaling.drempel()})
+
+
+@login_required
+def casus_nieuw(request):
+    if not rechten.mag_inbrengen(request.user):
+        raise PermissionDenied("Alleen medewerkers van een uitvoeringsorganisatie of gemeente brengen een casus in.")
+    form = CasusFormulier(request.POST or None)
+    if form.is_bound and form.is_valid():
+        try:
+            casus = services.breng_in(actor=request.user, **form.cleaned_data)
+        except ValidationError as fout:
+            toon_servicefouten(fout, form)
+        else:
+            messages.success(request, f"Uw casus {casus.kenmerk} is ingebracht. Plan een moreel beraad.")
+            return redirect("maatwerkplaats:casus", uuid=casus.uuid)
+    return render(request, "maatwerkplaats/casus_nieuw.html", {"form": form})
+
+
+@login_required
+def casus_detail(request, uuid):
+    casus = _casus(request, uuid)
+    beraad = _beraad(casus)
+    stand = herhaling.voor_casus(casus)
+    tijdlijn = Gebeurtenis.objects.filter(object_type="maatwerkplaats.casus", object_id=str(casus.pk))
+    return render(request, "maatwerkplaats/casus.html", {
+        "casus": casus, "beraad": beraad, "conclusie": getattr(beraad, "conclusie", None) if beraad else None,
+        "fix": getattr(casus, "fix", None), "herhaling": stand,
+        "solves": casus.solves.select_related("signaal").order_by("-ingediend_op"),
+        "mag_plannen": rechten.mag_beraad_plannen(request.user, casus),
+        "mag_fix": rechten.mag_fix_toekennen(request.user, casus),
+        "mag_solve": rechten.mag_solve_indienen(request.user),
+        "tijdlijn": tijdlijn.order_by("tijdstip", "id")})
+
+
+@login_required
+def beraad_plannen(request, uuid):
+    casus = _casus(request, uuid)
+    if not rechten.mag_beraad_plannen(request.user, casus):
+        raise PermissionDenied("Voor deze casus is al een beraad gepland.")
+    form = BeraadFormulier(request.POST or None, casus=casus)
+    if form.is_bound and form.is_valid():
+        try:
+            services.plan_beraad(casus, actor=request.user, gepland_op=form.cleaned_data["gepland_op"],
+                                 deelnemers=form.deelnemers())
+        except ValidationError as fout:
+            toon_servicefouten(fout, form)
+        else:
+            messages.success(request, "Het moreel beraad is gepland.")
+            return redirect("maatwerkplaats:beraad", uuid=casus.uuid)
+    return render(request, "maatwerkplaats/beraad_plannen.html", {"casus": casus, "form": form})
+
+
+@login_required
+def beraad(request, uuid):
+    casus = _casus(request, uuid)
+    beraad = _beraad(casus)
+    if beraad is None:
+        return redirect("maatwerkplaats:beraad-plannen", uuid=casus.uuid)
+    inbreng_form = conclusie_form = None
+    if rechten.mag_inbreng_geven(request.user, beraad):
+        inbreng_form = InbrengFormulier(request.POST if request.POST.get("actie") == "inbreng" else None,
+                                        prefix="inbreng")
+    if rechten.mag_concluderen(request.user, beraad):
+        conclusie_form = ConclusieFormulier(request.POST if request.POST.get("actie") == "conclusie" else None,
+                                            prefix="conclusie", initial={"fix_aanbevolen": True})
+    if request.method == "POST":
+        form = inbreng_form if request.POST.get("actie") == "inbreng" else (
+            conclusie_form if request.POST.get("actie") == "conclusie" else None)
+        if form is None:
+            raise PermissionDenied("U kunt in dit beraad (nu) geen inbreng of conclusie vastleggen.")
+        if form.is_valid():
+            try:
+                if form is inbreng_form:
+                    services.geef_inbreng(beraad, actor=request.user, **form.cleaned_data)
+                    melding = "Uw inbreng is vastgelegd."
+                else:
+                    services.stel_conclusie_vast(beraad, actor=request.user, **form.cleaned_data)
+                    melding = "De conclusie van het beraad is vastgesteld."
+            except ValidationError as fout:
+                toon_servicefouten(fout, form)
+            else:
+                messages.success(request, melding)
+                return redirect("maatwerkplaats:beraad", uuid=casus.uuid)
+    return render(request, "maatwerkplaats/beraad.html", {
+        "casus": casus, "beraad": beraad, "conclusie": getattr(beraad, "conclusie", None),
+        "deelnemers": list(beraad.deelnemers.all()), "inbreng_form": inbreng_form, "conclusie_form": conclusie_form,
+        "mag_fix": rechten.mag_fix_toekennen(request.user, casus)})
+
+
+@login_required
+def fix(request, uuid):
+    casus = _casus(request, uuid)
+    if not rechten.mag_fix_toekennen(request.user, casus):
+        raise PermissionDenied("Een behandelaar of bestuurder van het team kent een fix toe, nadat het beraad tot "
+                               "een fix heeft geconcludeerd.")
+    form = FixFormulier(request.POST or None)
+    if form.is_bound and form.is_valid():
+        try:
+            services.ken_fix_toe(casus, actor=request.user, **form.cleaned_data)
+        except ValidationError as fout:
+            toon_servicefouten(fout, form)
+        else:
+            messages.success(request, "De fix is toegekend.")
+            return redirect("maatwerkplaats:casus", uuid=casus.uuid)
+    return render(request, "maatwerkplaats/fix.html", {"casus": casus, "form": form})
+
+
+@login_required
+def solve(request, uuid):
+    """File a solve from a case: its similar cases are offered, and ticked, to cite."""
+    casus = _casus(request, uuid)
+    if not rechten.mag_solve_indienen(request.user):
+        raise PermissionDenied("Alleen medewerkers van het team dienen een solve in.")
+    kandidaten = _casussen(request).filter(regeling_id=casus.regeling_id).order_by("ingebracht_op", "id")
+    vergelijkbaar = [c.pk for c in herhaling.vergelijkbare(casus)]
+    form = SolveFormulier(request.POST or None, casussen=kandidaten, initial={
+        "casussen": vergelijkbaar, "titel": pseudoniem.kort(casus.titel, 200)})
+    if form.is_bound and form.is_valid():
+        try:
+            nieuw = services.dien_solve_in(actor=request.user, **form.cleaned_data)
+        except ValidationError as fout:
+            toon_servicefouten(fout, form)
+        else:
+            messages.success(request, f"De solve is ingediend als signaal {nieuw.signaal.kenmerk} bij "
+                                      f"{nieuw.signaal.eigenaar.naam if nieuw.signaal.eigenaar_id else 'de eigenaar'}.")
+            return redirect("web:signaal", uuid=nieuw.signaal.uuid)
+    return render(request, "maatwerkplaats/solve.html", {"casus": casus, "form": form})
+
+
+def casusprudentie(request):
+    form = ZoekFormulier(request.GET or None)
+    conclusies = rechten.zichtbare_conclusies(request.user, Conclusie.objects.select_related(
+        "beraad__casus__regeling", "beraad__casus__organisatie").prefetch_related("beginselen"))
+    zoekvraag = form.cleaned_data["zoek"] if form.is_valid() else ""
+    conclusies = zoek(conclusies, zoekvraag)
+    pagina = Paginator(conclusies.order_by("-vastgesteld_op", "-id"), 25).get_page(request.GET.get("pagina"))
+    return render(request, "maatwerkplaats/casusprudentie.html", {
+        "form": form, "zoekvraag": zoekvraag, "pagina": pagina,
+        "uitspraken": [_uitspraak(request.user, c) for c in pagina]})
+
+
+def _uitspraak(user, conclusie) -> dict:
+    """A conclusion as this user may read it: in full for the team, pseudonymised for others."""
+    casus = conclusie.beraad.casus
+    if rechten.in_team(user, casus.organisatie_id):
+        tekst = {"kenmerk": casus.kenmerk, "titel": casus.titel, "gevolg_voor_burger": casus.gevolg_voor_burger,
+                 "bedoeling_van_de_wet": casus.bedoeling_van_de_wet, "conclusie": conclusie.tekst, "intern": True,
+                 "uuid": casus.uuid}
+    else:
+        tekst = {**pseudoniem.casus(casus), "conclusie": pseudoniem.openbaar(conclusie.tekst), "intern": False}
+    return {**tekst, "organisatie": casus.organisatie, "regeling": casus.regeling, "reden": casus.get_reden_display(),
+            "beginselen": list(conclusie.beginselen.all()), "vastgesteld_op": conclusie.vastgesteld_op,
+            "openbaar": conclusie.openbaar, "fix_aanbevolen": conclusie.fix_aanbevolen, "uuid_conclusie": conclusie.uuid}
