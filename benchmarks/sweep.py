@@ -226,7 +226,9 @@ def _fresh_database(args, db: str, env: dict) -> None:
 
 
 def _child(env: dict, *argv: str) -> dict:
-    uit = subprocess.run([sys.executable, __file__, *argv], env=env, check=True, capture_output=True, text=True)
+    uit = subprocess.run([sys.executable, __file__, *argv], env=env, capture_output=True, text=True)
+    if uit.returncode != 0:
+        sys.exit(f"benchmark step {' '.join(argv)} failed:\n{uit.stderr}")
     return json.loads(uit.stdout.strip().splitlines()[-1])
 
 

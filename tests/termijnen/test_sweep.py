@@ -240,5 +240,15 @@ def test_escalate_with_the_database_unavailable_fails_clearly(omgeving):
     uitkomst = subprocess.run([sys.executable, "-m", "schakel.cli", "escalate"], env=env, capture_output=True,
                               text=True, timeout=60)
     assert uitkomst.returncode == 1
-    assert "Database unavailable or not ready" in uitkomst.stderr
+    assert "Database unavailable (OperationalError: " in uitkomst.stderr
+    assert "nothing was half-done" in uitkomst.stderr
     assert "Traceback" not in uitkomst.stderr
+
+
+def test_escalate_on_an_unmigrated_database_says_so(tmp_path):
+    env = {"PATH": "/usr/bin:/bin", "SCHAKEL_DEBUG": "1", "DJANGO_SETTINGS_MODULE": "schakel.conf.settings",
+           "SCHAKEL_DB_NAME": str(tmp_path / "leeg.sqlite3")}
+    uitkomst = subprocess.run([sys.executable, "-m", "schakel.cli", "escalate"], env=env, capture_output=True,
+                              text=True, timeout=60)
+    assert uitkomst.returncode == 1
+    assert "Database not ready" in uitkomst.stderr and "schakel migrate" in uitkomst.stderr

@@ -66,7 +66,7 @@ class SweepResult:
     per_rung: dict[int, int] = field(default_factory=dict)
 
     def summary(self) -> str:
-        rungs = ", ".join(f"{ladder.Trede(t).label.lower()}: {n}" for t, n in sorted(self.per_rung.items()))
+        rungs = ", ".join(f"{ladder.Trede(t).name.lower()}: {n}" for t, n in sorted(self.per_rung.items()))
         return (f"{self.escalated} escalated ({rungs or 'none'}), {self.at_top} without a higher rung, "
                 f"{self.overdue_commitments} overdue commitments recorded, {self.batches} batches, "
                 f"{self.retries} retries, {self.seconds:.1f}s")

@@ -54,7 +54,8 @@ def termijn_kort(signaal):
             laat = kalender.werkdagen_te_laat(overschreden_op, vandaag)
             tekst = f"Termijn overschreden, {laat} werkdag{'en' if laat != 1 else ''} te laat"
             if signaal.termijn_overschreden_op and signaal.escalatietrede:
-                tekst += f" · geëscaleerd naar {Trede(signaal.escalatietrede).label.lower()}"
+                label = Trede(signaal.escalatietrede).label
+                tekst += f" · geëscaleerd naar {label[0].lower()}{label[1:]}"
             soort = "verlopen"
         else:
             tekst = f"Reageren uiterlijk {services.datum_nl(signaal.uiterste_reactiedatum)}"

@@ -5,7 +5,7 @@ idempotent, safe to run concurrently and resumes after a crash.
 """
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db import DatabaseError
+from django.db import DatabaseError, InterfaceError, OperationalError, ProgrammingError
 
 from schakel.core import clock
 from schakel.notificaties import verzending
@@ -13,11 +13,18 @@ from schakel.termijnen.sweep import run_sweep
 
 
 def database_error(fout: DatabaseError) -> CommandError:
+    """A clear one-line error for a failing database; the command exits with status 1."""
     eerste_regel = str(fout).strip().splitlines()[0] if str(fout).strip() else type(fout).__name__
+    if isinstance(fout, ProgrammingError) or "no such table" in eerste_regel:
+        wat, raad = "Database not ready", "run `schakel migrate`"
+    elif isinstance(fout, (OperationalError, InterfaceError)):
+        wat, raad = "Database unavailable", "is it running and reachable?"
+    else:
+        wat, raad = "Database error", "see the log"
     return CommandError(
-        f"Database unavailable or not ready ({type(fout).__name__}: {eerste_regel}). "
-        "The batch in progress was rolled back and nothing was half-done; batches completed earlier are kept. "
-        "Fix the database (is it running? run `schakel migrate`?) and run the command again.")
+        f"{wat} ({type(fout).__name__}: {eerste_regel}). The batch in progress was rolled back and nothing "
+        f"was half-done; batches completed earlier are kept. Fix the database ({raad}) and run the command "
+        "again.")
 
 
 class Command(BaseCommand):
