@@ -71,6 +71,7 @@ def test_paths_are_kebab_case_without_trailing_slash(schema):
         "/organisaties", "/organisaties/{afkorting}", "/regelingen", "/regelingen/{bwbId}", "/oorzaken",
         "/staat-van-de-uitvoering",
         "/beginselen", "/noodremmen", "/noodremmen/inzage", "/noodremmen/inzage/berichten",
+        "/casussen", "/casussen/{uuid}", "/casusprudentie",
     }
 
 
