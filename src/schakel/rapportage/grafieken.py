@@ -23,7 +23,7 @@ LETTER = "DejaVu Sans"
 
 plt.rcParams.update({
     "font.family": LETTER, "font.size": 9, "axes.spines.top": False, "axes.spines.right": False,
-    "svg.hashsalt": "schakel", "svg.fonttype": "path", "axes.titlesize": 10, "axes.titleweight": "bold",
+    "svg.hashsalt": "schakel", "svg.fonttype": "none", "axes.titlesize": 10, "axes.titleweight": "bold",
 })
 
 
