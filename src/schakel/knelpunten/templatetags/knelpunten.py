@@ -23,3 +23,25 @@ def knelpunten_van_regeling(context, regeling):
         "geabonneerd": user.is_authenticated and Abonnement.objects.filter(gebruiker=user, regeling=regeling).exists(),
         "csrf_token": context.get("csrf_token"),
     }
+
+
+@register.inclusion_tag("knelpunten/_routeringsadvies.html")
+def routeringsadvies(signaal):
+    """The text router's advice for ``signaal`` (owner and TCU causes, with confidence), for
+    a handler deciding where to forward it. Nothing when no model has been trained."""
+    from schakel.organisaties.models import Organisatie
+    from schakel.signalen.models import Oorzaak
+
+    from .. import router
+
+    advies = router.adviseer_signaal(signaal)
+    if advies is None:
+        return {"advies": None}
+    namen = dict(Organisatie.objects.filter(afkorting__in=[k.label for k in advies.eigenaren])
+                 .values_list("afkorting", "naam"))
+    oorzaken = dict(Oorzaak.objects.filter(code__in=[k.label for k in advies.oorzaken]).values_list("code", "naam"))
+    return {
+        "advies": advies, "huidig": signaal.eigenaar.afkorting if signaal.eigenaar_id else None,
+        "eigenaren": [(namen.get(k.label, k.label), k) for k in advies.eigenaren],
+        "oorzaken": [(oorzaken.get(k.label, k.label), k) for k in advies.oorzaken],
+    }
