@@ -72,6 +72,7 @@ def test_paths_are_kebab_case_without_trailing_slash(schema):
         "/staat-van-de-uitvoering",
         "/beginselen", "/noodremmen", "/noodremmen/inzage", "/noodremmen/inzage/berichten",
         "/casussen", "/casussen/{uuid}", "/casusprudentie",
+        "/knelpunten", "/knelpunten/{uuid}", "/agenderingen", "/agenderingen/{uuid}",
     }
 
 
