@@ -6,9 +6,7 @@ import datetime as dt
 import uuid
 
 import pytest
-from django.urls import get_resolver
 
-from schakel.api.idempotency import IdempotentPostMixin
 from schakel.api.models import IdempotentVerzoek
 from schakel.audit.models import Gebeurtenis
 from schakel.core import clock
@@ -168,20 +166,27 @@ def test_purge_command_removes_expired_keys_only(wereld, als):
     assert IdempotentVerzoek.objects.get().aangemaakt_op > clock.now() - dt.timedelta(hours=24)
 
 
-def test_every_api_view_that_accepts_post_is_idempotent():
-    """A new POST endpoint without the mixin fails here."""
-    api_patronen = [p for p in get_resolver().url_patterns if str(p.pattern) == "api/v1/"][0].url_patterns
-    met_post = []
-    for patroon in api_patronen:
-        view = patroon.callback
-        cls = getattr(view, "cls", None)
-        acties = getattr(view, "actions", None) or {}
-        if cls is None:
-            continue
-        if "post" in acties or (not acties and hasattr(cls, "post")):
-            met_post.append(cls)
-            assert issubclass(cls, IdempotentPostMixin), f"{cls.__name__} accepts POST without Idempotency-Key"
-    assert len(met_post) >= 4
+def test_every_api_post_passes_the_middleware(settings):
+    """Installed as middleware (not per view), after authentication: new POST endpoints get it too."""
+    middleware = settings.MIDDLEWARE
+    assert "schakel.api.idempotency.IdempotencyMiddleware" in middleware
+    assert middleware.index("schakel.api.idempotency.IdempotencyMiddleware") > middleware.index(
+        "django.contrib.auth.middleware.AuthenticationMiddleware")
+
+
+def test_session_user_is_scoped_too(wereld, client):
+    """A browser session (with its CSRF token) is scoped like a token user."""
+    client.force_login(wereld.melder_uwv)
+    kop = sleutel()
+    eerste = client.post(SIGNALEN, signaal_body(), content_type="application/json", **kop)
+    tweede = client.post(SIGNALEN, signaal_body(), content_type="application/json", **kop)
+    assert (eerste.status_code, tweede.status_code) == (201, 201) and Signaal.objects.count() == 1
+    assert IdempotentVerzoek.objects.get().gebruiker == wereld.melder_uwv
+
+
+def test_oversized_body_with_key_is_413(wereld, als):
+    body = signaal_body(praktijk="x" * (1024 * 1024 + 10))
+    assert_problem(als(wereld.melder_uwv).post(SIGNALEN, body, format="json", **sleutel()), 413)
 
 
 @pytest.mark.postgres_only

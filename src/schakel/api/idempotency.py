@@ -28,6 +28,7 @@ import json
 import re
 
 from django.conf import settings
+from django.core.exceptions import RequestDataTooBig
 from django.db import IntegrityError, transaction
 from django.http import HttpResponse
 from rest_framework import exceptions, status
@@ -59,7 +60,7 @@ def bewaartermijn() -> dt.timedelta:
 
 
 def vingerafdruk(request) -> str:
-    body = request._request.body  # read once; DRF's parser reads the cached copy afterwards
+    body = request.body  # read once; DRF's parser reads the cached copy afterwards
     try:
         inhoud = json.dumps(json.loads(body), sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
     except (ValueError, UnicodeDecodeError):
@@ -69,10 +70,8 @@ def vingerafdruk(request) -> str:
     return h.hexdigest()
 
 
-def _sleutel(request) -> str | None:
-    sleutel = request.headers.get(HEADER)
-    if sleutel is None:
-        return None
+def _sleutel(request) -> str:
+    sleutel = request.headers[HEADER]
     if not SLEUTEL.match(sleutel):
         raise exceptions.ValidationError({HEADER: [exceptions.ErrorDetail(
             "Een Idempotency-Key is 1 tot 255 zichtbare ASCII-tekens, bijvoorbeeld een UUID.", code="invalid")]})
@@ -86,15 +85,13 @@ def _herhaal(verzoek: IdempotentVerzoek) -> HttpResponse:
     return antwoord
 
 
-def claim(request) -> IdempotentVerzoek | None:
-    """Claim the request's key, or raise ``_Herhaling``/``SleutelHergebruikt``. ``None``: no key sent."""
+def claim(request, gebruiker) -> IdempotentVerzoek:
+    """Claim the request's key, or raise ``_Herhaling``/``SleutelHergebruikt``."""
     sleutel = _sleutel(request)
-    if sleutel is None:
-        return None
     afdruk = vingerafdruk(request)
     nu = clock.now()
     for _ in range(2):
-        bestaand = IdempotentVerzoek.objects.filter(gebruiker=request.user, sleutel=sleutel).first()
+        bestaand = IdempotentVerzoek.objects.filter(gebruiker=gebruiker, sleutel=sleutel).first()
         if bestaand is not None and bestaand.verloopt_op <= nu:
             IdempotentVerzoek.objects.filter(pk=bestaand.pk).delete()
             bestaand = None
@@ -105,7 +102,7 @@ def claim(request) -> IdempotentVerzoek | None:
         try:
             with transaction.atomic():
                 return IdempotentVerzoek.objects.create(
-                    gebruiker=request.user, sleutel=sleutel, vingerafdruk=afdruk, pad=request.path[:500],
+                    gebruiker=gebruiker, sleutel=sleutel, vingerafdruk=afdruk, pad=request.path[:500],
                     aangemaakt_op=nu, verloopt_op=nu + bewaartermijn())
         except IntegrityError:
             continue  # a concurrent duplicate committed first: read its answer
@@ -115,7 +112,7 @@ def claim(request) -> IdempotentVerzoek | None:
 def bewaar(verzoek: IdempotentVerzoek, antwoord) -> None:
     """Complete the claim with a 2xx answer; drop it for anything else (the request may be retried)."""
     if not 200 <= antwoord.status_code < 300:
-        if not transaction.get_rollback():  # an error response already rolls the claim back
+        if not transaction.get_rollback():
             IdempotentVerzoek.objects.filter(pk=verzoek.pk).delete()
         return
     if hasattr(antwoord, "render") and not getattr(antwoord, "is_rendered", True):
@@ -125,32 +122,59 @@ def bewaar(verzoek: IdempotentVerzoek, antwoord) -> None:
         content_type=antwoord.get("Content-Type", "application/json"), location=antwoord.get("Location", ""))
 
 
-class IdempotentPostMixin:
-    """For API views with POST: honour ``Idempotency-Key`` (see module docstring).
+def _gebruiker(request):
+    """Who sends this request, as the API's authentication classes will decide (token first, then
+    the session with its CSRF check). ``None``: not authenticated; the view answers 401/403 itself."""
+    from rest_framework.request import Request
+    from rest_framework.settings import api_settings
 
-    The whole POST runs in one transaction (a savepoint under ATOMIC_REQUESTS), so the
-    claim, the work and the stored answer commit or roll back together.
+    drf = Request(request, authenticators=[cls() for cls in api_settings.DEFAULT_AUTHENTICATION_CLASSES])
+    try:
+        user = drf.user
+    except exceptions.APIException:
+        return None
+    return user if getattr(user, "is_authenticated", False) else None
+
+
+class IdempotencyMiddleware:
+    """Honours ``Idempotency-Key`` on every POST under /api/ (see the module docstring).
+
+    A middleware rather than a view mixin, so that every POST endpoint, including ones added
+    later, gets it. The claim, the view (whose ATOMIC_REQUESTS transaction becomes a savepoint
+    inside this one) and the stored answer commit or roll back together.
     """
 
-    def dispatch(self, request, *args, **kwargs):
-        if request.method == "POST":
-            with transaction.atomic():
-                return super().dispatch(request, *args, **kwargs)
-        return super().dispatch(request, *args, **kwargs)
+    def __init__(self, get_response):
+        self.get_response = get_response
 
-    def initial(self, request, *args, **kwargs):
-        super().initial(request, *args, **kwargs)
-        self._idempotent_verzoek = claim(request) if request.method == "POST" else None
+    def __call__(self, request):
+        if request.method != "POST" or not request.path.startswith("/api/") or HEADER not in request.headers:
+            return self.get_response(request)
+        gebruiker = _gebruiker(request)
+        if gebruiker is None:
+            return self.get_response(request)
+        with transaction.atomic():
+            try:
+                verzoek = claim(request, gebruiker)
+            except _Herhaling as herhaling:
+                return herhaling.antwoord
+            except (exceptions.APIException, RequestDataTooBig) as fout:
+                return _probleem(fout, request)  # rolls back this transaction only (nothing in it yet)
+            antwoord = self.get_response(request)
+            bewaar(verzoek, antwoord)
+            return antwoord
 
-    def handle_exception(self, exc):
-        if isinstance(exc, _Herhaling):
-            return exc.antwoord
-        return super().handle_exception(exc)
 
-    def finalize_response(self, request, response, *args, **kwargs):
-        response = super().finalize_response(request, response, *args, **kwargs)
-        verzoek = getattr(self, "_idempotent_verzoek", None)
-        if verzoek is not None:
-            self._idempotent_verzoek = None
-            bewaar(verzoek, response)
-        return response
+def _probleem(fout: Exception, request) -> HttpResponse:
+    from django.http import JsonResponse
+
+    from .problems import PROBLEM_CONTENT_TYPE, exception_handler
+
+    probleem = exception_handler(fout, {"request": request})
+    return JsonResponse(probleem.data, status=probleem.status_code, content_type=PROBLEM_CONTENT_TYPE,
+                        json_dumps_params={"ensure_ascii": False})
+
+
+class IdempotentPostMixin:
+    """No longer needed: ``IdempotencyMiddleware`` handles every POST under /api/. Kept so that
+    views which declared it keep importing; it adds nothing."""

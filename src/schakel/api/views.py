@@ -24,7 +24,6 @@ from schakel.termijnen import selecties
 
 from . import serializers as s
 from .filters import OrganisatieFilter, RegelingFilter, SignaalFilter, ToezeggingFilter, check_query_params
-from .idempotency import IdempotentPostMixin
 from .problems import Conflict
 
 class StrictQueryMixin:
@@ -89,8 +88,8 @@ class OpSignaalMixin:
         responses={201: OpenApiResponse(s.SignaalSerializer, description="Het signaal is ingediend.")},
     ),
 )
-class SignaalViewSet(IdempotentPostMixin, StrictQueryMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin,
-                     mixins.CreateModelMixin, viewsets.GenericViewSet):
+class SignaalViewSet(StrictQueryMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin,
+                     viewsets.GenericViewSet):
     serializer_class = s.SignaalSerializer
     queryset = Signaal.objects.none()
     filterset_class = SignaalFilter
@@ -125,7 +124,7 @@ class SignaalViewSet(IdempotentPostMixin, StrictQueryMixin, mixins.ListModelMixi
         responses={201: OpenApiResponse(s.ReactieSerializer, description="De reactie is vastgelegd.")},
     ),
 )
-class ReactiesView(IdempotentPostMixin, StrictQueryMixin, OpSignaalMixin, generics.ListCreateAPIView):
+class ReactiesView(StrictQueryMixin, OpSignaalMixin, generics.ListCreateAPIView):
     serializer_class = s.ReactieSerializer
     queryset = Reactie.objects.none()
     permission_classes = [permissions.IsAuthenticatedOrReadOnly]
@@ -163,7 +162,7 @@ class ReactiesView(IdempotentPostMixin, StrictQueryMixin, OpSignaalMixin, generi
     request=s.NieuweDoorverwijzingSerializer,
     responses={201: OpenApiResponse(s.DoorverwijzingSerializer, description="Het signaal is doorgestuurd.")},
 )
-class DoorverwijzingenView(IdempotentPostMixin, OpSignaalMixin, StrictQueryMixin, generics.GenericAPIView):
+class DoorverwijzingenView(OpSignaalMixin, StrictQueryMixin, generics.GenericAPIView):
     serializer_class = s.DoorverwijzingSerializer
     permission_classes = [permissions.IsAuthenticated]
 
@@ -234,7 +233,7 @@ class ToezeggingViewSet(StrictQueryMixin, viewsets.ReadOnlyModelViewSet):
     request=s.NakomingSerializer,
     responses={200: OpenApiResponse(s.ToezeggingSerializer, description="De toezegging is nagekomen.")},
 )
-class NakomingView(IdempotentPostMixin, StrictQueryMixin, generics.GenericAPIView):
+class NakomingView(StrictQueryMixin, generics.GenericAPIView):
     serializer_class = s.ToezeggingSerializer
     permission_classes = [permissions.IsAuthenticated]
 

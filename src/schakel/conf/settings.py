@@ -79,6 +79,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "schakel.api.middleware.APIVersionMiddleware",
+    "schakel.api.idempotency.IdempotencyMiddleware",  # after authentication and API-Version
 ]
 
 ROOT_URLCONF = "schakel.urls"
