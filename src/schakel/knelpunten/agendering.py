@@ -41,10 +41,6 @@ def overschreden_drempel(cijfers: cijfermodule.Cijfers, drempels: Drempels) -> t
     return None
 
 
-def commissie_van(knelpunt: Knelpunt):
-    return knelpunt.kamercommissie
-
-
 @transaction.atomic
 def evalueer(knelpunt: Knelpunt, *, drempels: Drempels | None = None) -> Agendering | None:
     """Place ``knelpunt`` on its committee's agenda if it crosses a threshold; return its
@@ -98,10 +94,6 @@ def na_wijziging(signaal) -> None:
 def sweep() -> int:
     """Evaluate every open knelpunt not yet on an agenda; returns how many were placed now."""
     drempels = Drempels.actueel()
-    geplaatst = 0
-    for knelpunt in (Knelpunt.objects.filter(status=KnelpuntStatus.OPEN, agendering__isnull=True,
-                                             kamercommissie__isnull=False).order_by("id").iterator()):
-        voor = Agendering.objects.filter(knelpunt=knelpunt).exists()
-        if evalueer(knelpunt, drempels=drempels) is not None and not voor:
-            geplaatst += 1
-    return geplaatst
+    kandidaten = (Knelpunt.objects.filter(status=KnelpuntStatus.OPEN, agendering__isnull=True,
+                                          kamercommissie__isnull=False).order_by("id"))
+    return sum(1 for knelpunt in kandidaten.iterator() if evalueer(knelpunt, drempels=drempels) is not None)
