@@ -8,6 +8,7 @@
         minister on 31 Dec 2025;
       E (WIA art. 35, 10) escalated to the board on 31 Dec 2025, answered (comply) on 12 Jan 2026: 70 days.
 2026: F (UWV, WIA) filed in January: in no 2024/2025 figure.
+With schakel.knelpunten, A and B are bundled into one knelpunt (May 2025).
 UWV registered its own Stand van de Uitvoering 2025. The report is made on 11 March 2026.
 """
 
@@ -94,6 +95,17 @@ def geschiedenis(wereld):
     with clock.travel(moment(2025, 4, 5)):
         services.reageer(h.c, actor=w.behandelaar_szw, besluit="niet_overnemen", toelichting_tekst=TWEEDE_UITLEG)
     overnemen(h.c, moment(2025, 5, 1), dt.date(2025, 12, 31))
+
+    from django.apps import apps
+    if apps.is_installed("schakel.knelpunten"):  # A and B bundled into one knelpunt
+        from schakel.knelpunten import services as knelpunten
+
+        with clock.travel(moment(2025, 5, 15)):
+            h.knelpunt = knelpunten.maak(actor=w.behandelaar_szw, signalen=[h.a, h.b],
+                                         titel="Terugvordering WIA-voorschot in één keer",
+                                         beleidsbetekenis="Wie een voorschot kreeg, moet het in één keer terugbetalen. Mensen met "
+                                                          "schulden raken zo verder in de problemen; beleid moet "
+                                                          "terugbetaling in termijnen toestaan.")
 
     h.d = dien_in(moment(2025, 6, 2), melder=w.melder_cbr, regeling=w.wvw,
                   titel="Herkeuring rijbewijs duurt maanden")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.apps import apps
 from django.core.exceptions import ValidationError
 
 from schakel.rapportage.cijfers import Periode, Reikwijdte, bereken
@@ -67,11 +68,15 @@ def test_brakes_pulled_and_their_outcome(staat):
 
 def test_top_regulations_and_articles(staat):
     top = staat["huidig"]["top"]
-    assert top["regelingenPerSignalen"] == [
-        {"bwbId": "BWBR0019057", "titel": "Wet WIA", "signalen": 4, "getroffenBurgers": 1560, "noodremmen": 1},
-        {"bwbId": "BWBR0006622", "titel": "Wegenverkeerswet 1994", "signalen": 1, "getroffenBurgers": 0,
-         "noodremmen": 0},
-    ]
+    wia = {"bwbId": "BWBR0019057", "titel": "Wet WIA", "signalen": 4, "getroffenBurgers": 1560, "noodremmen": 1}
+    wvw = {"bwbId": "BWBR0006622", "titel": "Wegenverkeerswet 1994", "signalen": 1, "getroffenBurgers": 0,
+           "noodremmen": 0}
+    if apps.is_installed("schakel.knelpunten"):
+        wia["knelpunten"], wvw["knelpunten"] = 1, 0
+        assert top["regelingenPerKnelpunten"] == [wia]
+    else:
+        assert "regelingenPerKnelpunten" not in top
+    assert top["regelingenPerSignalen"] == [wia, wvw]
     assert [r["bwbId"] for r in top["regelingenPerGetroffenen"]] == ["BWBR0019057"]
     assert top["artikelen"] == [
         {"bwbId": "BWBR0019057", "titel": "Wet WIA", "artikelen": "art. 35", "signalen": 3, "getroffenBurgers": 1510},

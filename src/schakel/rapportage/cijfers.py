@@ -336,20 +336,38 @@ def _regeling(r: dict) -> dict:
     return {"bwbId": r["regeling__bwb_id"], "titel": r["regeling__citeertitel"] or r["regeling__titel"]}
 
 
+KNELPUNTEN_APP = "schakel.knelpunten"
+
+
+def knelpunten_beschikbaar() -> bool:
+    return apps.is_installed(KNELPUNTEN_APP)
+
+
 def _top(cohort) -> dict:
     velden = ("regeling__bwb_id", "regeling__citeertitel", "regeling__titel")
-    per_regeling = (cohort.values("regeling_id", *velden)
-                    .annotate(signalen=Count("pk"), getroffenBurgers=Sum("aantal_getroffen"),
-                              noodremmen=Count("pk", filter=Q(soort=SignaalSoort.NOODREM))))
+    tellers = {"signalen": Count("pk"), "getroffenBurgers": Sum("aantal_getroffen"),
+               "noodremmen": Count("pk", filter=Q(soort=SignaalSoort.NOODREM))}
+    met_knelpunten = knelpunten_beschikbaar()
+    if met_knelpunten:  # knelpunten that bundle the period's signals, per regulation
+        tellers["knelpunten"] = Count("knelpunten", distinct=True)
+    per_regeling = cohort.values("regeling_id", *velden).annotate(**tellers)
 
     def rij(r: dict) -> dict:
-        return {**_regeling(r), "signalen": r["signalen"], "getroffenBurgers": r["getroffenBurgers"] or 0,
-                "noodremmen": r["noodremmen"]}
+        uit = {**_regeling(r), "signalen": r["signalen"], "getroffenBurgers": r["getroffenBurgers"] or 0,
+               "noodremmen": r["noodremmen"]}
+        if met_knelpunten:
+            uit["knelpunten"] = r["knelpunten"]
+        return uit
 
     artikelen = (cohort.exclude(artikelen="").values("regeling_id", "artikelen", *velden)
                  .annotate(signalen=Count("pk"), getroffenBurgers=Sum("aantal_getroffen"))
                  .order_by("-signalen", F("getroffenBurgers").desc(nulls_last=True), "regeling__bwb_id", "artikelen"))
+    top = {}
+    if met_knelpunten:
+        top["regelingenPerKnelpunten"] = [rij(r) for r in per_regeling.filter(knelpunten__gt=0).order_by(
+            "-knelpunten", "-signalen", "regeling__bwb_id")[:TOP]]
     return {
+        **top,
         "regelingenPerSignalen": [rij(r) for r in per_regeling.order_by(
             "-signalen", F("getroffenBurgers").desc(nulls_last=True), "regeling__bwb_id")[:TOP]],
         "regelingenPerGetroffenen": [rij(r) for r in per_regeling.filter(getroffenBurgers__gt=0).order_by(

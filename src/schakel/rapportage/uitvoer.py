@@ -124,7 +124,12 @@ def secties(staat: dict) -> list[Sectie]:
         Sectie("regelingen", "Regelingen en artikelen",
                "De regelingen en artikelen waarover de meeste signalen binnenkwamen, en die de meeste burgers "
                "raken (schatting van de indieners).",
-               [Tabel("Regelingen met de meeste signalen", ["Regeling", "BWB-id", "Signalen", "Getroffen burgers",
+               ([Tabel("Regelingen met de meeste knelpunten", ["Regeling", "BWB-id", "Knelpunten", "Signalen",
+                                                               "Getroffen burgers"],
+                       [[r["titel"], r["bwbId"], r["knelpunten"], r["signalen"], r["getroffenBurgers"]]
+                        for r in h["top"]["regelingenPerKnelpunten"]], leeg="Geen knelpunten in deze periode.")]
+                if "regelingenPerKnelpunten" in h["top"] else []) + [
+                Tabel("Regelingen met de meeste signalen", ["Regeling", "BWB-id", "Signalen", "Getroffen burgers",
                                                             "Noodremmen"],
                       [[r["titel"], r["bwbId"], r["signalen"], r["getroffenBurgers"], r["noodremmen"]]
                        for r in h["top"]["regelingenPerSignalen"]]),
