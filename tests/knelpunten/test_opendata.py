@@ -66,6 +66,7 @@ def _csv(client, naam):
     antwoord = client.get(reverse("knelpunten:csv", args=[naam]))
     assert antwoord.status_code == 200 and antwoord["Content-Type"] == "text/csv; charset=utf-8"
     assert "creativecommons.org/publicdomain/zero" in antwoord["Link"]
+    assert "max-age=300" in antwoord["Cache-Control"]
     tekst = b"".join(antwoord.streaming_content).decode("utf-8-sig")
     return list(csv.DictReader(io.StringIO(tekst)))
 
@@ -95,6 +96,15 @@ def test_open_data_holds_no_people(client, geagendeerd, wereld):
     for user in (wereld.melder_uwv, wereld.melder_gemeente, wereld.behandelaar_szw):
         assert user.username not in inhoud
         assert not user.first_name or user.first_name not in inhoud
+
+
+def test_feeds_are_cached_and_rate_limited(client, geagendeerd):
+    eerste = client.get(reverse("knelpunten:feed-agenda")).content
+    Agendering.objects.update(reden="Gewijzigd na het eerste verzoek.")
+    assert client.get(reverse("knelpunten:feed-agenda")).content == eerste  # served from the cache
+    for _ in range(118):  # 120 requests per minute per address, over all open data
+        assert client.get(reverse("knelpunten:feed-knelpunten")).status_code == 200
+    assert client.get(reverse("knelpunten:feed-knelpunten")).status_code == 429
 
 
 def test_open_data_page_documents_the_licence(client):

@@ -11,6 +11,7 @@ from typing import Callable, Iterable
 
 from django.contrib.syndication.views import Feed
 from django.http import Http404, StreamingHttpResponse
+from django.utils.cache import patch_cache_control
 from django.utils.feedgenerator import Atom1Feed
 
 from schakel.signalen.models import Reactie, Signaal, Toezegging
@@ -21,6 +22,7 @@ from .models import Agendering, Knelpunt
 LICENTIE = "CC0 1.0 Universeel (publiek domein)"
 LICENTIE_URL = "https://creativecommons.org/publicdomain/zero/1.0/deed.nl"
 FEED_GROOTTE = 100
+CSV_CACHE = 300  # seconds
 
 
 def _datum(waarde) -> str:
@@ -107,6 +109,8 @@ def csv_antwoord(naam: str) -> StreamingHttpResponse:
     antwoord = StreamingHttpResponse(regels(), content_type="text/csv; charset=utf-8")
     antwoord["Content-Disposition"] = f'attachment; filename="schakel-{naam}.csv"'
     antwoord["Link"] = f'<{LICENTIE_URL}>; rel="license"'
+    # Streamed, so not kept in the server cache: let browsers and proxies keep it a while.
+    patch_cache_control(antwoord, public=True, max_age=CSV_CACHE)
     return antwoord
 
 
