@@ -345,27 +345,31 @@ def knelpunten_beschikbaar() -> bool:
 
 def _top(cohort) -> dict:
     velden = ("regeling__bwb_id", "regeling__citeertitel", "regeling__titel")
-    tellers = {"signalen": Count("pk"), "getroffenBurgers": Sum("aantal_getroffen"),
-               "noodremmen": Count("pk", filter=Q(soort=SignaalSoort.NOODREM))}
-    met_knelpunten = knelpunten_beschikbaar()
-    if met_knelpunten:  # knelpunten that bundle the period's signals, per regulation
-        tellers["knelpunten"] = Count("knelpunten", distinct=True)
-    per_regeling = cohort.values("regeling_id", *velden).annotate(**tellers)
+    per_regeling = (cohort.values("regeling_id", *velden)
+                    .annotate(signalen=Count("pk"), getroffenBurgers=Sum("aantal_getroffen"),
+                              noodremmen=Count("pk", filter=Q(soort=SignaalSoort.NOODREM))))
+    knelpunten = None
+    if knelpunten_beschikbaar():  # distinct knelpunten bundling the period's signals, per regulation
+        Bundeling = apps.get_model("knelpunten", "Bundeling")
+        knelpunten = dict(Bundeling.objects.filter(signaal__in=cohort.values("pk"))
+                          .values_list("signaal__regeling_id").annotate(n=Count("knelpunt", distinct=True))
+                          .order_by())
 
     def rij(r: dict) -> dict:
         uit = {**_regeling(r), "signalen": r["signalen"], "getroffenBurgers": r["getroffenBurgers"] or 0,
                "noodremmen": r["noodremmen"]}
-        if met_knelpunten:
-            uit["knelpunten"] = r["knelpunten"]
+        if knelpunten is not None:
+            uit["knelpunten"] = knelpunten.get(r["regeling_id"], 0)
         return uit
 
+    top = {}
+    if knelpunten is not None:
+        rijen = [rij(r) for r in per_regeling.filter(regeling_id__in=list(knelpunten)).order_by()]
+        top["regelingenPerKnelpunten"] = sorted(rijen, key=lambda r: (-r["knelpunten"], -r["signalen"],
+                                                                      r["bwbId"]))[:TOP]
     artikelen = (cohort.exclude(artikelen="").values("regeling_id", "artikelen", *velden)
                  .annotate(signalen=Count("pk"), getroffenBurgers=Sum("aantal_getroffen"))
                  .order_by("-signalen", F("getroffenBurgers").desc(nulls_last=True), "regeling__bwb_id", "artikelen"))
-    top = {}
-    if met_knelpunten:
-        top["regelingenPerKnelpunten"] = [rij(r) for r in per_regeling.filter(knelpunten__gt=0).order_by(
-            "-knelpunten", "-signalen", "regeling__bwb_id")[:TOP]]
     return {
         **top,
         "regelingenPerSignalen": [rij(r) for r in per_regeling.order_by(
