@@ -180,6 +180,60 @@ if [ "$RUN_LINT" = 1 ]; then
     fi
 fi
 
+# --- 6. Schemathesis against the published OpenAPI schema ---------------------------------
+# A real server (gunicorn) on a fresh SQLite database with the demo data, a behandelaar's
+# token, a bounded number of examples per operation. Passes only with zero 5xx and responses
+# that conform to the schema (status codes, content types, bodies).
+
+run_schemathesis() {
+    local dir="$WORK_DIR/schemathesis" port token pid rc
+    mkdir -p "$dir"
+    port="$(free_port)"
+    local -a export_env=(SCHAKEL_DB_ENGINE=sqlite SCHAKEL_DATA_DIR="$dir" SCHAKEL_DEBUG=0
+                               SCHAKEL_SECRET_KEY=schemathesis-only SCHAKEL_SECURE_COOKIES=0)
+    env "${export_env[@]}" "$VENV/bin/schakel" migrate -v0 \
+        && env "${export_env[@]}" "$VENV/bin/schakel" createcachetable \
+        && env "${export_env[@]}" "$VENV/bin/schakel" laad-demodata >"$dir/demo.log" 2>&1 || return 1
+    token="$(env "${export_env[@]}" "$VENV/bin/schakel" drf_create_token behandelaar.szw | awk '{print $3}')"
+    env "${export_env[@]}" "$VENV/bin/gunicorn" schakel.wsgi -b "127.0.0.1:$port" -w 2 --log-level warning \
+        >"$dir/server.log" 2>&1 &
+    pid=$!
+    for _ in $(seq 50); do curl -sf -o /dev/null "http://127.0.0.1:$port/api/v1/openapi.json" && break; sleep 0.2; done
+    "$VENV/bin/st" run "http://127.0.0.1:$port/api/v1/openapi.json" --url "http://127.0.0.1:$port/api/v1" \
+        -H "Authorization: Token $token" --max-examples "${SCHEMATHESIS_MAX_EXAMPLES:-30}" --workers 2 \
+        --phases examples,coverage,fuzzing --seed "${SCHEMATHESIS_SEED:-20260311}" \
+        --checks not_a_server_error,response_schema_conformance,status_code_conformance,content_type_conformance
+    rc=$?
+    kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null
+    return $rc
+}
+
+if [ "$RUN_LINT" = 1 ]; then
+    say "Schemathesis against /api/v1/openapi.json"
+    started=$SECONDS
+    run_schemathesis
+    note_result "schemathesis" "$?" "[$((SECONDS - started))s]"
+fi
+
+# --- 7. Known vulnerabilities in the installed dependencies (pip-audit) -------------------
+# pip-audit asks PyPI's JSON API for advisories; without it, the step is skipped, loudly.
+
+if [ "$RUN_LINT" = 1 ]; then
+    say "pip-audit on the installed dependencies"
+    started=$SECONDS
+    # pip-audit reads https://pypi.org/pypi/<name>/<version>/json ("vulnerabilities"); probe that endpoint.
+    if curl -sf --max-time 15 https://pypi.org/pypi/pip-audit/2.10.1/json | grep -q '"vulnerabilities"'; then
+        # --skip-editable: Schakel itself is not on PyPI.
+        "$VENV/bin/pip-audit" --progress-spinner off --skip-editable --strict 2>&1 | tail -n 30
+        note_result "pip-audit" "${PIPESTATUS[0]}" "[$((SECONDS - started))s]"
+    elif in_ci; then
+        note_result "pip-audit" 1 "PyPI's JSON API is unreachable: no vulnerability data"
+    else
+        shout "pip-audit SKIPPED: PyPI's JSON API (https://pypi.org/pypi/<name>/<version>/json) is unreachable here."
+        SUMMARY+=("$(printf '%-22s %-16s %s' "pip-audit" "SKIPPED" "PyPI JSON API unreachable")")
+    fi
+fi
+
 # --- Summary ------------------------------------------------------------------------------
 
 echo

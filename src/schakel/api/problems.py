@@ -170,6 +170,10 @@ def exception_handler(exc: Exception, context: dict) -> Response | None:
     if isinstance(exc, exceptions.ValidationError):
         params = list(_drf_params(exc.detail))
         return _response(400, _validation_detail(params), instance, params, headers)
+    if isinstance(exc, exceptions.ParseError):
+        # A 400 is a ValidatieProbleem in the schema: unreadable JSON names the body as the bad parameter.
+        detail = _detail_for(exc, request)
+        return _response(400, detail, instance, [{"name": "body", "code": "parse_error", "reason": detail}], headers)
     return _response(exc.status_code, _detail_for(exc, request), instance, headers=headers)
 
 
