@@ -75,9 +75,12 @@ def _staven(titel: str, labels: list[str], huidig: list[int], vorig: list[int], 
         as_.set_xticks(list(posities), labels)
         as_.yaxis.set_visible(False)
         as_.spines["left"].set_visible(False)
+    # Large numbers on upright bars are written vertically so that neighbours do not overlap.
+    staand = not liggend and max(huidig + vorig + [0]) >= 1000
     for groep in (a, b):
-        as_.bar_label(groep, labels=[_getal(int(v)) for v in groep.datavalues], padding=2, fontsize=8)
-    as_.margins(x=0.12 if liggend else 0.02, y=0.02 if liggend else 0.15)
+        as_.bar_label(groep, labels=[_getal(int(v)) for v in groep.datavalues], padding=2,
+                      fontsize=7 if staand else 8, rotation=90 if staand else 0)
+    as_.margins(x=0.12 if liggend else 0.02, y=0.02 if liggend else (0.35 if staand else 0.15))
     as_.set_title(titel, loc="left")
     as_.legend(frameon=False, loc="lower right" if liggend else "upper right", fontsize=8)
     figuur.tight_layout()
