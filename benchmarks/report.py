@@ -187,7 +187,6 @@ def child_report() -> dict:
     import resource
 
     from django.core.management import call_command
-    from django.db import connection, reset_queries
 
     from schakel.core import clock
     from schakel.rapportage.cijfers import Periode, Reikwijdte, bereken

@@ -14,14 +14,13 @@ import matplotlib
 
 matplotlib.use("Agg")
 
-from matplotlib import pyplot as plt  # noqa: E402
-from matplotlib.figure import Figure  # noqa: E402
+from matplotlib.figure import Figure  # noqa: E402  (no pyplot: figures are not kept in global state)
 
 HUIDIG = "#01689b"  # Rijkshuisstijl hemelblauw-achtig donkerblauw
 VORIG = "#a6c8e0"
 LETTER = "DejaVu Sans"
 
-plt.rcParams.update({
+matplotlib.rcParams.update({
     "font.family": LETTER, "font.size": 9, "axes.spines.top": False, "axes.spines.right": False,
     "svg.hashsalt": "schakel", "svg.fonttype": "none", "axes.titlesize": 10, "axes.titleweight": "bold",
 })
@@ -47,9 +46,6 @@ class Grafiek:
     def data_uri(self, formaat: str = "png") -> str:
         inhoud, mime = (self.svg(), "image/svg+xml") if formaat == "svg" else (self.png(), "image/png")
         return f"data:{mime};base64,{base64.b64encode(inhoud).decode('ascii')}"
-
-    def sluit(self) -> None:
-        plt.close(self.figuur)
 
 
 def _getal(n) -> str:
@@ -101,7 +97,7 @@ def kerncijfers(staat: dict) -> Grafiek:
 
     huidig, vorig = reeks(h), reeks(v)
     alt = "Kerncijfers, {} tegen {}: ".format(*_periodes(staat)) + "; ".join(
-        f"{l.replace(chr(10), ' ')} {a} tegen {b}" for l, a, b in zip(labels, huidig, vorig)) + "."
+        f"{lab.replace(chr(10), ' ')} {a} tegen {b}" for lab, a, b in zip(labels, huidig, vorig)) + "."
     return Grafiek("kerncijfers", "Kerncijfers", alt,
                    _staven("Kerncijfers", labels, huidig, vorig, _periodes(staat)))
 
@@ -111,7 +107,7 @@ def per_maand(staat: dict) -> Grafiek:
     huidig = [m["ingediend"] for m in staat["huidig"]["perMaand"]]
     vorig = [m["ingediend"] for m in staat["vorige"]["perMaand"]]
     alt = "Ingediende signalen per maand, {} tegen {}: ".format(*_periodes(staat)) + "; ".join(
-        f"{l} {a} tegen {b}" for l, a, b in zip(labels, huidig, vorig)) + "."
+        f"{lab} {a} tegen {b}" for lab, a, b in zip(labels, huidig, vorig)) + "."
     return Grafiek("per-maand", "Ingediende signalen per maand", alt,
                    _staven("Ingediende signalen per maand", labels, huidig, vorig, _periodes(staat), hoogte=2.6))
 
@@ -135,7 +131,7 @@ def besluiten(staat: dict) -> Grafiek:
     huidig = [h["overnemen"], h["nietOvernemen"], h["ambtelijk"], h["politiek"]]
     vorig = [v["overnemen"], v["nietOvernemen"], v["ambtelijk"], v["politiek"]]
     alt = "Reacties naar besluit en niveau, {} tegen {}: ".format(*_periodes(staat)) + "; ".join(
-        f"{l} {a} tegen {b}" for l, a, b in zip(labels, huidig, vorig)) + "."
+        f"{lab} {a} tegen {b}" for lab, a, b in zip(labels, huidig, vorig)) + "."
     return Grafiek("besluiten", "Reacties: besluit en niveau", alt,
                    _staven("Reacties: besluit en niveau", labels, huidig, vorig, _periodes(staat), hoogte=2.4))
 
@@ -148,7 +144,7 @@ def escalaties(staat: dict) -> Grafiek:
     alt = "Escalaties per trede, {} tegen {}: ".format(*_periodes(staat)) + "; ".join(
         f"{k} {a} tegen {b}" for (k, _), a, b in zip(sleutels, huidig, vorig)) + "."
     return Grafiek("escalaties", "Escalaties per trede", alt,
-                   _staven("Escalaties per trede", [l for _, l in sleutels], huidig, vorig, _periodes(staat),
+                   _staven("Escalaties per trede", [tekst for _, tekst in sleutels], huidig, vorig, _periodes(staat),
                            hoogte=2.4))
 
 

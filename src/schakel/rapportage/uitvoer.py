@@ -15,7 +15,6 @@ from pathlib import Path
 from django.template.loader import render_to_string
 
 from . import grafieken
-from .templatetags.staat import getal
 
 PDF_CSS = Path(__file__).parent / "static" / "rapportage" / "staat-pdf.css"
 
@@ -249,4 +248,4 @@ def als_csv(staat: dict) -> str:
     return buffer.getvalue()
 
 
-__all__ = ["secties", "context", "html", "pdf", "als_json", "als_csv", "getal"]
+__all__ = ["secties", "context", "html", "pdf", "als_json", "als_csv"]
