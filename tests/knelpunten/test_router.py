@@ -4,6 +4,7 @@ majority-class baseline on the demo data, reroutes used as labels, advice on the
 from __future__ import annotations
 
 import json
+import statistics
 import time
 
 import pytest
@@ -105,11 +106,12 @@ def test_no_model_no_advice_and_a_broken_file_is_ignored(wereld, signaal, modell
 def test_prediction_time_single_call(wereld, demodata):
     model = router.Router().train(router.voorbeelden())
     tekst = "Het voorschot op de WIA-uitkering moet in één keer terug; mensen met schulden raken in de knel."
-    model.adviseer(tekst)
-    begin = time.perf_counter()
-    for _ in range(50):
+    duren = []
+    for _ in range(51):
+        begin = time.perf_counter()
         advies = model.adviseer(tekst)
-    ms = (time.perf_counter() - begin) * 1000 / 50
-    print(f"\nrouter prediction: {ms:.2f} ms")
+        duren.append(time.perf_counter() - begin)
+    ms = statistics.median(duren) * 1000
+    print(f"\nrouter prediction: {ms:.2f} ms (median of 51, cold first call {duren[0] * 1000:.2f} ms)")
     assert ms < 10 and advies.eigenaren[0].label == "szw"
     assert all(0 <= k.kans <= 1 for k in advies.eigenaren)

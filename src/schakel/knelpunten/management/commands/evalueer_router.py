@@ -24,5 +24,5 @@ class Command(BaseCommand):
             f"Getraind op {e.trainen}, getoetst op {e.toetsen} signalen ({e.trainseconden:.1f} s training).\n"
             f"Eigenaar  top-1: {e.top1:.1%}  top-3: {e.top3:.1%}  basislijn (meest voorkomend): {e.basislijn:.1%}\n"
             f"Oorzaak   top-1 raak: {e.oorzaak_top1:.1%}  basislijn: {e.oorzaak_basislijn:.1%}\n"
-            f"Voorspelling: {e.ms_per_voorspelling:.2f} ms per signaal"
+            f"Voorspelling: {e.ms_per_voorspelling:.2f} ms per signaal (mediaan)"
         )
