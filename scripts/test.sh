@@ -182,7 +182,8 @@ fi
 
 # --- 6. Schemathesis against the published OpenAPI schema ---------------------------------
 # A real server (gunicorn) on a fresh SQLite database with the demo data, a behandelaar's
-# token, a bounded number of examples per operation. Passes only with zero 5xx and responses
+# token, a bounded number of examples per operation (no gunicorn request-line limit: its HTML 400
+# for very long query strings is the front end's, not the API's). Passes only with zero 5xx and responses
 # that conform to the schema (status codes, content types, bodies).
 
 run_schemathesis() {
@@ -195,7 +196,7 @@ run_schemathesis() {
         && env "${export_env[@]}" "$VENV/bin/schakel" createcachetable \
         && env "${export_env[@]}" "$VENV/bin/schakel" laad-demodata >"$dir/demo.log" 2>&1 || return 1
     token="$(env "${export_env[@]}" "$VENV/bin/schakel" drf_create_token behandelaar.szw | awk '{print $3}')"
-    env "${export_env[@]}" "$VENV/bin/gunicorn" schakel.wsgi -b "127.0.0.1:$port" -w 2 --log-level warning \
+    env "${export_env[@]}" "$VENV/bin/gunicorn" schakel.wsgi -b "127.0.0.1:$port" -w 2 --log-level warning --limit-request-line 0 \
         >"$dir/server.log" 2>&1 &
     pid=$!
     for _ in $(seq 50); do curl -sf -o /dev/null "http://127.0.0.1:$port/api/v1/openapi.json" && break; sleep 0.2; done
