@@ -93,14 +93,31 @@ def signaal(wereld):
     )
 
 
+def _serialize_transactional_tests(items):
+    """Give every transactional test ``serialized_rollback``.
+
+    A transactional test ends with a flush that empties every table, including the rows
+    data migrations made (TCU causes, principles). With serialized rollback Django restores
+    them at the start of the next such test and skips re-creating content types on flush;
+    mixing serialized and plain transactional tests breaks that (duplicate content types),
+    so all of them serialize.
+    """
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        if marker and marker.kwargs.get("transaction") and not marker.kwargs.get("serialized_rollback"):
+            item.add_marker(pytest.mark.django_db(*marker.args, **{**marker.kwargs, "serialized_rollback": True}),
+                            append=False)
+
+
 def pytest_collection_modifyitems(config, items):
-    """Skip ``postgres_only`` tests unless the suite runs on PostgreSQL.
+    """Serialize transactional tests; skip ``postgres_only`` tests unless on PostgreSQL.
 
     ``scripts/test.sh`` runs the suite on both databases (and fails if these are skipped
     on PostgreSQL); locally: ``SCHAKEL_DB_ENGINE=postgresql``, see docs/development.md.
     """
     from django.conf import settings
 
+    _serialize_transactional_tests(items)
     if settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         return
     skip = pytest.mark.skip(reason="needs PostgreSQL (SCHAKEL_DB_ENGINE=postgresql)")
