@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -64,8 +65,14 @@ def test_info_and_servers(schema):
     assert schema["servers"] == [{"url": "/api/v1", "description": "Schakel API v1"}]
 
 
+KEBAB_SEGMENT = re.compile(r"^(?:[a-z0-9]+(?:-[a-z0-9]+)*|\{[a-z][a-zA-Z0-9]*\})$")
+
+
 def test_paths_are_kebab_case_without_trailing_slash(schema):
-    assert set(schema["paths"]) == {
+    for path in schema["paths"]:
+        assert path.startswith("/") and not path.endswith("/"), path
+        assert all(KEBAB_SEGMENT.match(segment) for segment in path[1:].split("/")), path
+    assert {
         "/signalen", "/signalen/{uuid}", "/signalen/{uuid}/reacties", "/signalen/{uuid}/doorverwijzingen",
         "/signalen/{uuid}/tijdlijn", "/toezeggingen", "/toezeggingen/{uuid}", "/toezeggingen/{uuid}/nakoming",
         "/organisaties", "/organisaties/{afkorting}", "/regelingen", "/regelingen/{bwbId}", "/oorzaken",
@@ -73,7 +80,9 @@ def test_paths_are_kebab_case_without_trailing_slash(schema):
         "/beginselen", "/noodremmen", "/noodremmen/inzage", "/noodremmen/inzage/berichten",
         "/casussen", "/casussen/{uuid}", "/casusprudentie",
         "/knelpunten", "/knelpunten/{uuid}", "/agenderingen", "/agenderingen/{uuid}",
-    }
+        "/voorstellen", "/voorstellen/{uuid}", "/voorstellen/{uuid}/uitvoeringstoetsen",
+        "/invoeringstoetsen", "/invoeringstoetsen/{uuid}",
+    } <= set(schema["paths"])
 
 
 def test_every_success_response_documents_api_version(schema):
