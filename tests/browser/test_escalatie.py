@@ -10,15 +10,11 @@ from django.core.management import call_command
 from playwright.sync_api import expect
 
 from schakel.core import clock
-from tests.browser.conftest import CHROMIUM, browser, pagina, screenshot  # noqa: F401  (shared fixtures)
-
-from .conftest import op
+from tests.termijnen.conftest import bestuurders, op  # noqa: F401  (fixture shared with the deadline tests)
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
-    pytest.mark.skipif(not CHROMIUM.exists() and not __import__("os").environ.get("CI"),
-                       reason=f"{CHROMIUM} is not installed (browser tests run in CI)"),
 ]
 
 
