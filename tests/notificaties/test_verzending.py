@@ -98,4 +98,5 @@ def test_scheduler_runs_one_tick(signaal, ontvangers, ga_naar):
     tekst = uit.getvalue()
     assert "sweep: 1 escalated" in tekst
     assert "mail: " in tekst and "digest: " in tekst
+    assert "toets-sweep: " in tekst and "agendering: 0 knelpunt(en) op de agenda gezet" in tekst
     assert "Scheduler stopped." in tekst
