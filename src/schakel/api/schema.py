@@ -126,6 +126,8 @@ TAGS = [
 
 # POST endpoints that act on a status (answered, forwarded, fulfilled) can conflict.
 CONFLICTEREND = re.compile(r"/(reacties|doorverwijzingen|nakoming)$")
+# Resources found by a code in the request body (a receipt code): an unknown code is a 404.
+MET_CODE_GEZOCHT = re.compile(r"/inzage(/|$)")
 
 
 def _ref(naam: str) -> dict:
@@ -133,7 +135,7 @@ def _ref(naam: str) -> dict:
 
 
 def _foutantwoorden(path: str, method: str) -> list[str]:
-    heeft_padparameter = "{" in path
+    heeft_padparameter = "{" in path or MET_CODE_GEZOCHT.search(path) is not None
     namen = ["OngeldigeInvoer", "NietGeauthenticeerd"]
     if method == "post":
         namen.append("GeenToestemming")
