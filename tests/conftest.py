@@ -13,6 +13,16 @@ VANDAAG = dt.datetime(2026, 3, 11, 10, 0, tzinfo=dt.timezone.utc)
 
 
 @pytest.fixture(autouse=True)
+def lege_cache():
+    """Each test starts with an empty cache: rate-limit counters and cached feeds never leak."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def vaste_klok():
     """Every test runs at a known moment; tests move it with clock.travel()/freeze()."""
     clock.freeze(VANDAAG)
@@ -20,9 +30,24 @@ def vaste_klok():
     clock.freeze(None)
 
 
+def herstel_referentiedata():
+    """Re-create the rows that data migrations made (TCU causes, principles of good administration).
+
+    The flush that ends a transactional test empties every table, and serialized rollback
+    does not bring the rows back for tests that start a live server; loading is idempotent.
+    """
+    from importlib import import_module
+
+    from django.apps import apps as django_apps
+
+    import_module("schakel.signalen.migrations.0002_oorzaken_en_zoekindex").laad_oorzaken(django_apps, None)
+    import_module("schakel.noodrem.migrations.0002_beginselen").laad(django_apps, None)
+
+
 @pytest.fixture
 def wereld(db):
     """Organisations, regulations and one user per role, as a namespace."""
+    herstel_referentiedata()
     from types import SimpleNamespace
 
     from schakel.accounts.models import Rol, User
