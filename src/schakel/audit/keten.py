@@ -95,12 +95,12 @@ def _kop(model=None):
     """The chain head, locked for this transaction. Created (empty chain) if missing."""
     if model is None:
         from .models import Ketenkop as model
-    qs = model.objects.select_for_update() if connection.features.has_select_for_update else model.objects
+    qs = model.objects.select_for_update(of=("self",)) if connection.features.has_select_for_update else model.objects
     kop = qs.filter(pk=KOP_ID).first()
     if kop is None:
         kop, _ = model.objects.get_or_create(pk=KOP_ID, defaults={"volgnummer": 0, "hash": GENESIS})
         if connection.features.has_select_for_update:
-            kop = model.objects.select_for_update().get(pk=KOP_ID)
+            kop = model.objects.select_for_update(of=("self",)).get(pk=KOP_ID)
     return kop
 
 

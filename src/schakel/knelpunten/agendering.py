@@ -45,7 +45,7 @@ def overschreden_drempel(cijfers: cijfermodule.Cijfers, drempels: Drempels) -> t
 def evalueer(knelpunt: Knelpunt, *, drempels: Drempels | None = None) -> Agendering | None:
     """Place ``knelpunt`` on its committee's agenda if it crosses a threshold; return its
     agendering (new or existing) or None."""
-    knelpunt = Knelpunt.objects.select_for_update().select_related("kamercommissie", "regeling").get(pk=knelpunt.pk)
+    knelpunt = Knelpunt.objects.select_for_update(of=("self",)).select_related("kamercommissie", "regeling").get(pk=knelpunt.pk)
     bestaand = Agendering.objects.filter(knelpunt=knelpunt).first()
     if bestaand or knelpunt.status != KnelpuntStatus.OPEN or knelpunt.kamercommissie_id is None:
         return bestaand

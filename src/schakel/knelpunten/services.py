@@ -49,7 +49,7 @@ def _bundel(knelpunt: Knelpunt, signaal: Signaal, *, actor, score: float | None)
 def _vrij(signalen: Sequence[Signaal]) -> list[Signaal]:
     """Lock the signals' bundle rows; refuse signals already in a knelpunt."""
     ids = [s.pk for s in signalen]
-    bezet = set(Bundeling.objects.select_for_update().filter(signaal_id__in=ids).values_list("signaal_id", flat=True))
+    bezet = set(Bundeling.objects.select_for_update(of=("self",)).filter(signaal_id__in=ids).values_list("signaal_id", flat=True))
     if bezet:
         raise ValidationError({"signalen": "Een signaal hoort al bij een ander knelpunt: "
                                            + ", ".join(s.kenmerk for s in signalen if s.pk in bezet) + "."})
@@ -90,7 +90,7 @@ def maak(*, actor, signalen: Sequence[Signaal], titel: str, beleidsbetekenis: st
 @transaction.atomic
 def voeg_toe(knelpunt: Knelpunt, signaal: Signaal, *, actor) -> Bundeling:
     """Confirm a suggestion: add ``signaal`` to ``knelpunt``; the similarity is kept for the record."""
-    knelpunt = Knelpunt.objects.select_for_update().get(pk=knelpunt.pk)
+    knelpunt = Knelpunt.objects.select_for_update(of=("self",)).get(pk=knelpunt.pk)
     if not rechten.mag_bundelen(actor, knelpunt, signaal):
         raise PermissionDenied("Alleen de behandelaars van de eigenaar kunnen signalen aan dit knelpunt toevoegen.")
     _vrij([signaal])
@@ -120,10 +120,10 @@ def splits(knelpunt: Knelpunt, signalen: Sequence[Signaal], *, actor, titel: str
     """Move ``signalen`` out of ``knelpunt`` into a new knelpunt (a different problem after all).
 
     The original keeps at least one signal, and an agendering it already has stays."""
-    knelpunt = Knelpunt.objects.select_for_update().select_related("regeling", "eigenaar").get(pk=knelpunt.pk)
+    knelpunt = Knelpunt.objects.select_for_update(of=("self",)).select_related("regeling", "eigenaar").get(pk=knelpunt.pk)
     if not rechten.mag_beheren(actor, knelpunt):
         raise PermissionDenied("Alleen de behandelaars van de eigenaar kunnen dit knelpunt splitsen.")
-    leden = {b.signaal_id: b for b in knelpunt.bundelingen.select_for_update()}
+    leden = {b.signaal_id: b for b in knelpunt.bundelingen.select_for_update(of=("self",))}
     if not signalen:
         raise ValidationError({"signalen": "Kies de signalen die een apart knelpunt vormen."})
     vreemd = [s for s in signalen if s.pk not in leden]
@@ -160,7 +160,7 @@ def splits(knelpunt: Knelpunt, signalen: Sequence[Signaal], *, actor, titel: str
 def werk_bij(knelpunt: Knelpunt, *, actor, titel: str, beleidsbetekenis: str, dilemma: str = "",
              artikelen: str = "", status: str = KnelpuntStatus.OPEN) -> Knelpunt:
     """Edit the texts or mark the knelpunt solved. An agendering stays either way."""
-    knelpunt = Knelpunt.objects.select_for_update().get(pk=knelpunt.pk)
+    knelpunt = Knelpunt.objects.select_for_update(of=("self",)).get(pk=knelpunt.pk)
     if not rechten.mag_beheren(actor, knelpunt):
         raise PermissionDenied("Alleen de behandelaars van de eigenaar kunnen dit knelpunt wijzigen.")
     voor = {veld: getattr(knelpunt, veld) for veld in (*TEKSTVELDEN, "status")}

@@ -72,7 +72,7 @@ def breng_in(*, actor, titel: str, regeling, reden: str, wat_de_regel_vraagt: st
 def plan_beraad(casus: Casus, *, actor, gepland_op: dt.date | None,
                 deelnemers: Iterable[tuple[object, str]]) -> Beraad:
     """Plan a moral deliberation with participants from at least two disciplines of the team."""
-    casus = Casus.objects.select_for_update().get(pk=casus.pk)
+    casus = Casus.objects.select_for_update(of=("self",)).get(pk=casus.pk)
     if not rechten.in_team(actor, casus.organisatie_id) and not actor.is_superuser:
         raise PermissionDenied("Alleen het team van deze casus plant een beraad.")
     if Beraad.objects.filter(casus=casus).exists():
@@ -105,7 +105,7 @@ def plan_beraad(casus: Casus, *, actor, gepland_op: dt.date | None,
 
 @transaction.atomic
 def geef_inbreng(beraad: Beraad, *, actor, standpunt: str) -> Inbreng:
-    beraad = Beraad.objects.select_for_update().select_related("casus").get(pk=beraad.pk)
+    beraad = Beraad.objects.select_for_update(of=("self",)).select_related("casus").get(pk=beraad.pk)
     if rechten.deelname(actor, beraad) is None or not rechten.in_team(actor, beraad.casus.organisatie_id):
         raise PermissionDenied("Alleen deelnemers aan dit beraad geven hun inbreng.")
     if not rechten.mag_inbreng_geven(actor, beraad):
@@ -128,7 +128,7 @@ def geef_inbreng(beraad: Beraad, *, actor, standpunt: str) -> Inbreng:
 def stel_conclusie_vast(beraad: Beraad, *, actor, tekst: str, beginselen: Iterable, fix_aanbevolen: bool = True,
                         openbaar: bool = False) -> Conclusie:
     """The session's single conclusion, naming the principles weighed; optionally published."""
-    beraad = Beraad.objects.select_for_update().select_related("casus__regeling").get(pk=beraad.pk)
+    beraad = Beraad.objects.select_for_update(of=("self",)).select_related("casus__regeling").get(pk=beraad.pk)
     if not rechten.in_team(actor, beraad.casus.organisatie_id):
         raise PermissionDenied("Alleen het team van deze casus stelt de conclusie vast.")
     if not rechten.mag_concluderen(actor, beraad):
@@ -167,7 +167,7 @@ def stel_conclusie_vast(beraad: Beraad, *, actor, tekst: str, beginselen: Iterab
 @transaction.atomic
 def ken_fix_toe(casus: Casus, *, actor, wat: str, grondslag: str, onderbouwing: str) -> Fix:
     """What is done for this citizen, now, on which ground within the room the Awb gives."""
-    casus = Casus.objects.select_for_update().get(pk=casus.pk)
+    casus = Casus.objects.select_for_update(of=("self",)).get(pk=casus.pk)
     if not rechten.in_team(actor, casus.organisatie_id):
         raise PermissionDenied("Alleen het team van deze casus kent een fix toe.")
     if not rechten.mag_fix_toekennen(actor, casus):

@@ -225,7 +225,7 @@ def trek_organisatie(*, actor, variant: str, regeling, titel: str, praktijk: str
         raise PermissionDenied("Alleen het bestuur van een uitvoeringsorganisatie met een opdrachtgevend ministerie "
                                "kan een opdracht teruggeven.")
     # Lock the organisation: two board members pulling at once cannot overspend the budget.
-    organisatie = Organisatie.objects.select_for_update().get(pk=actor.organisatie_id)
+    organisatie = Organisatie.objects.select_for_update(of=("self",)).get(pk=actor.organisatie_id)
     fouten: dict = {}
     if variant not in OrganisatieVariant.values:
         _fout(fouten, "variant", "Kies ‘rode kaart’ of ‘budgetvloer’.")
@@ -412,7 +412,7 @@ def mag_retourstickers_behandelen(user, organisatie) -> bool:
 
 @transaction.atomic
 def registreer_contact(sticker: Retoursticker, *, actor, uitkomst: str) -> Retoursticker:
-    sticker = Retoursticker.objects.select_for_update().get(pk=sticker.pk)
+    sticker = Retoursticker.objects.select_for_update(of=("self",)).get(pk=sticker.pk)
     if not mag_retourstickers_behandelen(actor, sticker.organisatie):
         raise PermissionDenied("Alleen de organisatie die de brief stuurde, kan het contact vastleggen.")
     if sticker.contact_op is not None:

@@ -113,7 +113,7 @@ def wijzig(voorstel: Voorstel, *, actor, omschrijving: str, reden: str, kamerstu
     Open requests of the current round lapse (their terms close as ``vervallen``); every
     implementer is asked again. Earlier assessments and answers stay visible.
     """
-    voorstel = Voorstel.objects.select_for_update().get(pk=voorstel.pk)
+    voorstel = Voorstel.objects.select_for_update(of=("self",)).get(pk=voorstel.pk)
     if not rechten.mag_wijzigen(actor, voorstel):
         raise PermissionDenied("Alleen het ministerie of de Kamercommissie van dit voorstel kan het wijzigen.")
     fouten: dict[str, list[str]] = {}
