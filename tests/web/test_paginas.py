@@ -87,7 +87,7 @@ def test_signal_page_shows_fields_status_deadline_and_timeline(client, signaal, 
     assert signaal.kenmerk in tekst
     assert "In behandeling bij Ministerie van Sociale Zaken en Werkgelegenheid" in tekst
     # Filed Wednesday 11 March 2026; 30 working days later (Easter Monday and King's Day off).
-    assert f"Uiterste reactiedatum: 24 april 2026 (nog 30 werkdagen)" in tekst
+    assert "Termijn loopt tot 24 april 2026 (nog 30 werkdagen)" in tekst
     assert signaal.uiterste_reactiedatum.isoformat() == "2026-04-24"
     assert "Sta terugbetaling in termijnen toe" in tekst
     assert "1.200" in tekst
@@ -167,8 +167,8 @@ def test_overdue_signal_is_shown_as_overdue(client, signaal):
 
     with clock.travel(VANDAAG + dt.timedelta(days=50)):
         tekst = zichtbare_tekst(_pagina(client, reverse("web:signaal", args=[signaal.uuid])))
-    assert "Termijn verstreken op 24 april 2026" in tekst
-    assert "werkdagen te laat" in tekst
+    assert "Termijn overschreden, 3 werkdagen te laat" in tekst
+    assert "uiterlijk 24-04-2026" in tekst
 
 
 def test_navigation_shows_who_is_logged_in(client_voor, wereld):

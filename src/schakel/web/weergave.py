@@ -13,7 +13,6 @@ from django.utils.formats import date_format
 from schakel.core import clock
 from schakel.signalen.models import Besluit, Signaal
 from schakel.signalen.workflow import Status
-from schakel.termijnen import kalender
 
 # Audit actions (schakel.audit) in words for the public timeline. Unknown actions fall
 # back to their code with spaces, so a new action never breaks the page.
@@ -62,43 +61,34 @@ def lange_datum(datum: dt.date) -> str:
 
 @dataclass(frozen=True)
 class StatusWeergave:
-    """What the status area of a signal shows."""
+    """What the status area of a signal shows (the deadline itself: ``{% termijnstatus %}``)."""
 
     tekst: str  # "In behandeling bij …", "Overgenomen", "Niet overgenomen, met reden"
     soort: str  # CSS modifier: behandeling | overgenomen | niet-overgenomen | verlopen | ingediend
-    termijn: str  # the deadline in words, or ""
     verlopen: bool  # the answer term has passed without an answer
 
 
-def termijn_in_woorden(signaal: Signaal, vandaag: dt.date | None = None) -> tuple[str, bool]:
-    """The answer deadline in words and whether it has passed unanswered."""
-    datum = signaal.uiterste_reactiedatum
-    if datum is None:
-        return "", False
-    vandaag = vandaag or clock.today()
+def termijn_verstreken(signaal: Signaal, vandaag: dt.date | None = None) -> bool:
+    """Whether an unanswered signal is past its term: escalated, or its due date has passed.
+    Reads only the signal's own fields, so lists need no extra queries."""
     if signaal.status == Status.BEANTWOORD:
-        return f"Uiterste reactiedatum was {lange_datum(datum)}", False
-    if datum < vandaag:
-        te_laat = kalender.werkdagen_tussen(datum, vandaag)
-        dagen = "werkdag" if te_laat == 1 else "werkdagen"
-        return f"Termijn verstreken op {lange_datum(datum)} ({te_laat} {dagen} te laat)", True
-    resterend = kalender.werkdagen_tussen(vandaag, datum)
-    if resterend == 0:
-        return f"Uiterste reactiedatum: vandaag, {lange_datum(datum)}", False
-    dagen = "werkdag" if resterend == 1 else "werkdagen"
-    return f"Uiterste reactiedatum: {lange_datum(datum)} (nog {resterend} {dagen})", False
+        return False
+    if getattr(signaal, "termijn_overschreden_op", None):
+        return True
+    datum = signaal.uiterste_reactiedatum
+    return datum is not None and datum < (vandaag or clock.today())
 
 
 def status_van(signaal: Signaal, besluit: str | None = None) -> StatusWeergave:
     """The state of ``signaal`` in words; ``besluit`` is the decision of its current answer."""
-    termijn, verlopen = termijn_in_woorden(signaal)
     if signaal.status == Status.BEANTWOORD and besluit:
         soort = "overgenomen" if besluit == Besluit.OVERNEMEN else "niet-overgenomen"
-        return StatusWeergave(Besluit(besluit).label, soort, termijn, False)
+        return StatusWeergave(Besluit(besluit).label, soort, False)
+    verlopen = termijn_verstreken(signaal)
     if signaal.status == Status.IN_BEHANDELING and signaal.eigenaar_id:
         return StatusWeergave(f"In behandeling bij {signaal.eigenaar.naam}",
-                              "verlopen" if verlopen else "behandeling", termijn, verlopen)
-    return StatusWeergave("Ingediend, nog niet toegewezen", "ingediend", termijn, verlopen)
+                              "verlopen" if verlopen else "behandeling", verlopen)
+    return StatusWeergave("Ingediend, nog niet toegewezen", "ingediend", verlopen)
 
 
 @dataclass(frozen=True)
