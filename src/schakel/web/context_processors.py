@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from django.urls import reverse
 
 from schakel.maatwerkplaats import rechten as maatwerkrechten
+from schakel.notificaties.selecties import aantal_ongelezen
 from schakel.signalen import rechten
 
 
@@ -24,7 +25,7 @@ def _past(pad: str, url: str) -> bool:
 def navigatie(request) -> list[NavigatieLink]:
     """Links of the main navigation; the longest link that matches the current path is active.
 
-    Other apps add role-relevant links here (e.g. an inbox).
+    Other apps add role-relevant links here.
     """
     user = request.user
     links = [("Signalen", reverse("web:signalen"))]
@@ -38,6 +39,9 @@ def navigatie(request) -> list[NavigatieLink]:
         links.append(("Agenda commissie", reverse("knelpunten:mijn-agenda")))
     if maatwerkrechten.mag_inbrengen(user):
         links.append(("Maatwerkplaats", reverse("maatwerkplaats:overzicht")))
+    if user.is_authenticated:
+        ongelezen = aantal_ongelezen(user)
+        links.append((f"Inbox ({ongelezen} nieuw)" if ongelezen else "Inbox", reverse("notificaties:inbox")))
     if user.is_authenticated and user.organisatie_id:
         links.append(("Mijn organisatie", reverse("web:organisatie", args=[user.organisatie.afkorting])))
     passend = [url for _, url in links if _past(request.path, url)]
