@@ -39,64 +39,12 @@ note_result() {  # note_result LABEL RC TEXT
     SUMMARY+=("$(printf '%-22s %-16s %s' "$1" "$status" "$3")")
 }
 
-# --- PostgreSQL: a private server in a temporary directory --------------------------------
-
-PG_BIN=""
-PG_DIR=""
-PG_RUN=()
-
-stop_postgres() {
-    if [ -n "$PG_DIR" ] && [ -f "$PG_DIR/data/postmaster.pid" ]; then
-        (cd "$PG_DIR" && "${PG_RUN[@]}" "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m fast -w stop >/dev/null 2>&1)
-    fi
-    if [ -n "$PG_DIR" ]; then rm -rf "$PG_DIR"; fi
-    PG_DIR=""
-}
-
 cleanup() {
     stop_postgres
     rm -rf "$WORK_DIR"
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
-
-# start_postgres: initdb + pg_ctl on a free port of 127.0.0.1 with trust authentication, as a
-# non-root user (PostgreSQL refuses to run as root). Exports the SCHAKEL_DB_* variables.
-start_postgres() {
-    PG_BIN="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)"
-    [ -x "$PG_BIN/initdb" ] || { warn "PostgreSQL server binaries not found in /usr/lib/postgresql/*/bin"; return 1; }
-    if [ "$(id -u)" -eq 0 ]; then
-        # In /tmp rather than $TMPDIR, which the server's user may not be able to enter.
-        PG_DIR="$(mktemp -d /tmp/schakel-pg.XXXXXX)"
-        local pg_user=postgres
-        if ! id "$pg_user" >/dev/null 2>&1; then
-            pg_user=schakel-pg
-            id "$pg_user" >/dev/null 2>&1 \
-                || useradd --system --no-create-home --shell /usr/sbin/nologin "$pg_user" \
-                || { warn "could not create a system user to run PostgreSQL"; return 1; }
-        fi
-        chown "$pg_user" "$PG_DIR"
-        PG_RUN=(runuser -u "$pg_user" --)
-    else
-        PG_DIR="$(mktemp -d "${TMPDIR:-/tmp}/schakel-pg.XXXXXX")"
-        PG_RUN=(env)
-    fi
-    chmod 700 "$PG_DIR"
-    local port
-    port="$(free_port)"
-    say "Starting PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$port (data in $PG_DIR)"
-    (cd "$PG_DIR" && "${PG_RUN[@]}" "$PG_BIN/initdb" -D "$PG_DIR/data" -U postgres -A trust -E UTF8 --no-locale \
-        >"$PG_DIR/initdb.log" 2>&1) || { cat "$PG_DIR/initdb.log" >&2; return 1; }
-    # Durability is worthless for a test database: turn it off for speed.
-    (cd "$PG_DIR" && "${PG_RUN[@]}" "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/data/server.log" -w -t 60 \
-        -o "-c listen_addresses=127.0.0.1 -p $port -k $PG_DIR -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
-        start >/dev/null) || { cat "$PG_DIR/data/server.log" >&2; return 1; }
-    # The application role may create (test) databases but is no superuser, as in production.
-    "$PG_BIN/psql" -q -h 127.0.0.1 -p "$port" -U postgres -d postgres -v ON_ERROR_STOP=1 \
-        -c "CREATE ROLE schakel LOGIN CREATEDB" -c "CREATE DATABASE schakel OWNER schakel" || return 1
-    export SCHAKEL_DB_ENGINE=postgresql SCHAKEL_DB_HOST=127.0.0.1 SCHAKEL_DB_PORT="$port" \
-        SCHAKEL_DB_NAME=schakel SCHAKEL_DB_USER=schakel SCHAKEL_DB_PASSWORD=""
-}
 
 # --- Test runs ----------------------------------------------------------------------------
 
