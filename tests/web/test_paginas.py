@@ -228,3 +228,22 @@ def test_unknown_things_give_a_dutch_404(client, wereld, url):
     response = client.get(url)
     assert response.status_code == 404
     assert "Pagina niet gevonden" in response.content.decode()
+
+
+def test_committee_page_shows_overdue_commitments_under_its_control(client, signaal, wereld):
+    import datetime as dt
+
+    from schakel.core import clock
+    from schakel.signalen import services
+    from schakel.signalen.services import NieuweToezegging
+
+    services.reageer(signaal, actor=wereld.behandelaar_szw, besluit="overnemen",
+                     toelichting_tekst="We passen de regeling aan.",
+                     toezeggingen=[NieuweToezegging("Beslagvrije voet in de regeling opnemen", "Directie Arbeidsmarkt",
+                                                    dt.date(2026, 6, 1))])
+    pagina = reverse("web:organisatie", args=[wereld.cie_szw.afkorting])
+    assert "Beslagvrije voet in de regeling opnemen" not in zichtbare_tekst(_pagina(client, pagina))
+    with clock.travel(dt.datetime(2026, 6, 10, 9, 0, tzinfo=dt.timezone.utc)):
+        tekst = zichtbare_tekst(_pagina(client, pagina))
+    assert "Verlopen toezeggingen onder deze commissie (1)" in tekst
+    assert "Beslagvrije voet in de regeling opnemen" in tekst and "te laat" in tekst
