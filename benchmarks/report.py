@@ -19,13 +19,13 @@ import datetime as dt
 import json
 import os
 import random
-import subprocess
 import sys
 import time
 import uuid
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from _common import ROOT, django_env, fresh_database, run_child
+
 CHUNK = 100_000
 VANDAAG = dt.datetime(2026, 3, 11, 10, tzinfo=dt.timezone.utc)
 BEGIN = dt.datetime(2024, 1, 1, tzinfo=dt.timezone.utc)
@@ -210,38 +210,7 @@ def child_report() -> dict:
 
 
 def _env(args, db: str, size: int) -> dict:
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "schakel.conf.settings", "SCHAKEL_DEBUG": "0",
-           "SCHAKEL_SECRET_KEY": "benchmark-only-not-secret", "SCHAKEL_LOG_LEVEL": "WARNING",
-           "PYTHONPATH": str(ROOT / "src")}
-    if db == "sqlite":
-        Path(args.sqlite_dir).mkdir(parents=True, exist_ok=True)
-        env.update({"SCHAKEL_DB_ENGINE": "sqlite",
-                    "SCHAKEL_DB_NAME": str(Path(args.sqlite_dir) / f"report-{size}.sqlite3")})
-    else:
-        env.update({"SCHAKEL_DB_ENGINE": "postgresql", "SCHAKEL_DB_HOST": args.pg_host,
-                    "SCHAKEL_DB_PORT": str(args.pg_port), "SCHAKEL_DB_USER": args.pg_user,
-                    "SCHAKEL_DB_PASSWORD": args.pg_password, "SCHAKEL_DB_NAME": args.pg_database,
-                    "SCHAKEL_DB_CONN_MAX_AGE": "0"})
-    return env
-
-
-def _fresh_database(args, db: str, env: dict) -> None:
-    if db == "sqlite":
-        for suffix in ("", "-wal", "-shm"):
-            Path(env["SCHAKEL_DB_NAME"] + suffix).unlink(missing_ok=True)
-    else:
-        import psycopg
-
-        with psycopg.connect(host=args.pg_host, port=args.pg_port, user=args.pg_user, password=args.pg_password,
-                             dbname="postgres", autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{args.pg_database}"')
-            conn.execute(f'CREATE DATABASE "{args.pg_database}"')
-    subprocess.run([sys.executable, "-m", "schakel.cli", "migrate", "-v0"], env=env, check=True)
-
-
-def _child(env: dict, *argv: str) -> dict:
-    uit = subprocess.run([sys.executable, __file__, *argv], env=env, check=True, capture_output=True, text=True)
-    return json.loads(uit.stdout.strip().splitlines()[-1])
+    return django_env(args, db, f"report-{size}.sqlite3")
 
 
 def main() -> None:
@@ -273,12 +242,12 @@ def main() -> None:
         for size in args.sizes:
             env = _env(args, db, size)
             if not args.skip_load:
-                _fresh_database(args, db, env)
-                geladen = _child(env, "--child", "load", "--size", str(size), "--seed", str(args.seed))
+                fresh_database(args, db, env)
+                geladen = run_child(__file__, env, "--child", "load", "--size", str(size), "--seed", str(args.seed))
                 print(f"{db} {size:,} signals: loaded {geladen['signalen']:,} signals, {geladen['reacties']:,} answers, "
                       f"{geladen['toezeggingen']:,} commitments, {geladen['termijnen']:,} terms, "
                       f"{geladen['oorzaken']:,} cause links in {geladen['seconds']:.1f} s", flush=True)
-            uitslag = _child(env, "--child", "report")
+            uitslag = run_child(__file__, env, "--child", "report")
             for naam, waarden in uitslag.items():
                 if naam == "maxrss_mb":
                     continue

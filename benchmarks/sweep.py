@@ -22,13 +22,13 @@ import json
 import os
 import random
 import resource
-import subprocess
 import sys
 import time
 import uuid
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from _common import ROOT, django_env, fresh_database, run_child
+
 SWEEPDAG = dt.date(2026, 4, 28)  # a Tuesday after King's Day
 CHUNK = 50_000
 
@@ -194,42 +194,12 @@ def child_sweep(batch_size: int) -> dict:
 # --- Parent: set up databases, run children, print the table ----------------------------------
 
 def _env(args, db: str, size: int) -> dict:
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "schakel.conf.settings", "SCHAKEL_DEBUG": "0",
-           "SCHAKEL_SECRET_KEY": "benchmark-only-not-secret",
-           "SCHAKEL_LOG_LEVEL": "WARNING", "PYTHONPATH": str(ROOT / "src")}
-    if db == "sqlite":
-        Path(args.sqlite_dir).mkdir(parents=True, exist_ok=True)
-        env.update({"SCHAKEL_DB_ENGINE": "sqlite", "SCHAKEL_DB_NAME": str(Path(args.sqlite_dir) / f"bench-{size}.sqlite3")})
-    else:
-        env.update({"SCHAKEL_DB_ENGINE": "postgresql", "SCHAKEL_DB_HOST": args.pg_host, "SCHAKEL_DB_PORT": str(args.pg_port),
-                    "SCHAKEL_DB_USER": args.pg_user, "SCHAKEL_DB_PASSWORD": args.pg_password,
-                    "SCHAKEL_DB_NAME": args.pg_database, "SCHAKEL_DB_CONN_MAX_AGE": "0"})
+    env = django_env(args, db, f"bench-{size}.sqlite3")
     # Move the clock to the sweep day, whatever the real date is.
     nu = dt.datetime.now(dt.timezone.utc)
     doel = dt.datetime(SWEEPDAG.year, SWEEPDAG.month, SWEEPDAG.day, 6, tzinfo=dt.timezone.utc)
     env["SCHAKEL_CLOCK_OFFSET_DAYS"] = repr((doel - nu).total_seconds() / 86400)
     return env
-
-
-def _fresh_database(args, db: str, env: dict) -> None:
-    if db == "sqlite":
-        for suffix in ("", "-wal", "-shm"):
-            Path(env["SCHAKEL_DB_NAME"] + suffix).unlink(missing_ok=True)
-    else:
-        import psycopg
-
-        with psycopg.connect(host=args.pg_host, port=args.pg_port, user=args.pg_user, password=args.pg_password,
-                             dbname="postgres", autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{args.pg_database}"')
-            conn.execute(f'CREATE DATABASE "{args.pg_database}"')
-    subprocess.run([sys.executable, "-m", "schakel.cli", "migrate", "-v0"], env=env, check=True)
-
-
-def _child(env: dict, *argv: str) -> dict:
-    uit = subprocess.run([sys.executable, __file__, *argv], env=env, capture_output=True, text=True)
-    if uit.returncode != 0:
-        sys.exit(f"benchmark step {' '.join(argv)} failed:\n{uit.stderr}")
-    return json.loads(uit.stdout.strip().splitlines()[-1])
 
 
 def main() -> None:
@@ -267,10 +237,10 @@ def main() -> None:
     for db in args.db:
         for size in args.sizes:
             env = _env(args, db, size)
-            _fresh_database(args, db, env)
-            geladen = _child(env, "--child", "load", "--size", str(size), "--due-fraction", str(args.due_fraction),
+            fresh_database(args, db, env)
+            geladen = run_child(__file__, env, "--child", "load", "--size", str(size), "--due-fraction", str(args.due_fraction),
                              "--seed", str(args.seed))
-            uitslag = _child(env, "--child", "sweep", "--batch-size", str(args.batch_size))
+            uitslag = run_child(__file__, env, "--child", "sweep", "--batch-size", str(args.batch_size))
             goed = (uitslag["escalated"] == geladen["due"] and uitslag["second_escalated"] == 0
                     and uitslag["double_open"] == 0)
             per_seconde = uitslag["escalated"] / uitslag["seconds"] if uitslag["seconds"] else 0
