@@ -8,6 +8,8 @@ import feedparser
 import pytest
 from playwright.sync_api import expect
 
+from schakel.signalen.models import Signaal
+
 from tests.browser.test_reis import inloggen, uitloggen
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -69,7 +71,8 @@ def test_kamerlid_follows_regulation_knelpunt_crosses_threshold_and_lands_on_age
     # 3. The handler at SZW makes a knelpunt of the first signal and confirms the suggestions.
     inloggen(page, "behandelaar-szw")
     page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Knelpunten").click()
-    page.get_by_role("link", name="Knelpunt maken of toevoegen voor SIG-000001").click()
+    eerste = Signaal.objects.get(titel__startswith="Voorschot WIA in één keer terugvorderen")
+    page.get_by_role("link", name=f"Knelpunt maken of toevoegen voor {eerste.kenmerk}").click()
     page.get_by_role("button", name="Knelpunt maken").click()
     expect(page.locator("[data-foutsamenvatting]")).to_contain_text("Schrijf in één alinea wat dit knelpunt betekent voor beleid.")
     page.get_by_label("Titel").fill(TITEL_KNELPUNT)
