@@ -8,6 +8,7 @@ import feedparser
 import pytest
 from playwright.sync_api import expect
 
+from schakel.knelpunten.models import Knelpunt
 from schakel.signalen.models import Signaal
 
 from tests.browser.test_reis import inloggen, uitloggen
@@ -107,4 +108,5 @@ def test_kamerlid_follows_regulation_knelpunt_crosses_threshold_and_lands_on_age
     antwoord = page.request.get(feed_url)
     assert antwoord.ok
     feed = feedparser.parse(antwoord.body())
-    assert not feed.bozo and [e.title for e in feed.entries] == [f"KNP-00001 {TITEL_KNELPUNT}"]
+    knelpunt = Knelpunt.objects.get(titel=TITEL_KNELPUNT)
+    assert not feed.bozo and [e.title for e in feed.entries] == [f"{knelpunt.kenmerk} {TITEL_KNELPUNT}"]
