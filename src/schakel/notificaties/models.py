@@ -20,6 +20,7 @@ class Soort(models.TextChoices):
     TERMIJN_VERLENGD = "termijn_verlengd", "Termijn verlengd"
     BEANTWOORD = "beantwoord", "Signaal beantwoord"
     TOEZEGGING_VERLOPEN = "toezegging_verlopen", "Toezegging verlopen"
+    HERHALING = "herhaling", "Casus komt vaker voor"
 
 
 class MailStatus(models.TextChoices):
