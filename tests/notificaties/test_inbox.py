@@ -59,7 +59,7 @@ def test_after_the_deadline_the_board_sees_the_escalation_and_the_handler_sees_i
 
 
 def test_the_committee_sees_what_is_on_its_agenda(signaal, wereld, ga_naar):
-    for datum in (D(2026, 4, 28), D(2026, 5, 13), D(2026, 5, 22)):
+    for datum in (D(2026, 4, 28), D(2026, 5, 14), D(2026, 5, 26)):
         ga_naar(datum)
         sweep.run_sweep()
     inhoud = tekst(ingelogd(wereld.griffie_szw).get("/inbox"))

@@ -31,11 +31,20 @@ def test_holiday_names(datum, naam):
     assert not k.is_werkdag(datum)
 
 
-def test_liberation_day_only_in_lustrum_years():
-    assert not k.is_werkdag(D(2025, 5, 5))  # Monday, lustrum
-    assert k.is_werkdag(D(2026, 5, 5))  # Tuesday, no lustrum: a working day
-    assert k.is_werkdag(D(2027, 5, 5))
+def test_liberation_day_every_year_under_the_algemene_termijnenwet():
+    # Art. 3 lid 1 names "de vijfde mei" without a lustrum condition (the holidays package
+    # lists it only every five years).
+    assert not k.is_werkdag(D(2025, 5, 5))  # Monday
+    assert not k.is_werkdag(D(2026, 5, 5))  # Tuesday
+    assert not k.is_werkdag(D(2027, 5, 5))  # Wednesday
     assert k.is_werkdag(D(2030, 5, 6))  # no substitute day when 5 May falls on a Sunday
+
+
+@pytest.mark.parametrize("datum", sorted(k.GELIJKGESTELDE_DAGEN))
+def test_days_equated_by_decree_are_no_working_days(datum):
+    assert datum.weekday() < 5
+    assert not k.is_werkdag(datum)
+    assert k.waarom_geen_werkdag(datum) == "met een feestdag gelijkgestelde dag"
 
 
 def test_weekend_and_reason():
@@ -61,13 +70,14 @@ def test_kings_day_easter_monday_and_good_friday():
 
 
 def test_ascension_and_whit_monday():
-    assert k.tel_werkdagen_op(D(2026, 5, 13), 1) == D(2026, 5, 15)  # Ascension Thursday 14 May
+    # Ascension Thursday 14 May 2026 and the Friday after it (equated by decree) are skipped.
+    assert k.tel_werkdagen_op(D(2026, 5, 13), 1) == D(2026, 5, 18)
     assert k.tel_werkdagen_op(D(2026, 5, 22), 1) == D(2026, 5, 26)  # Whit Monday 25 May
 
 
-def test_liberation_day_in_a_lustrum_year_is_skipped():
+def test_liberation_day_is_skipped():
     assert k.tel_werkdagen_op(D(2025, 5, 2), 1) == D(2025, 5, 6)  # Fri 2 May → (Mon 5 May) → Tue 6 May
-    assert k.tel_werkdagen_op(D(2026, 5, 4), 1) == D(2026, 5, 5)  # 2026: 5 May is a working day
+    assert k.tel_werkdagen_op(D(2026, 5, 4), 1) == D(2026, 5, 6)  # also outside lustrum years
 
 
 def test_six_weeks_from_the_fixture_date():

@@ -75,13 +75,13 @@ def test_extension_once_with_a_public_reason(signaal, wereld):
 
 
 def test_extension_at_most_four_weeks(signaal, wereld):
-    # 20 working days after 24 April 2026, skipping King's Day, Ascension Day and Whit Monday
-    # (5 May is a working day: 2026 is no lustrum year).
-    assert services.maximale_verlengdatum(Termijn.objects.get(signaal=signaal), "signaal") == D(2026, 5, 27)
+    # 20 working days after 24 April 2026, skipping King's Day, Liberation Day (every year
+    # under the Algemene termijnenwet), Ascension Day, the Friday after it and Whit Monday.
+    assert services.maximale_verlengdatum(Termijn.objects.get(signaal=signaal), "signaal") == D(2026, 5, 29)
     with pytest.raises(ValidationError) as fout:
-        services.verleng(signaal, actor=wereld.behandelaar_szw, tot=D(2026, 5, 28), reden=REDEN)
+        services.verleng(signaal, actor=wereld.behandelaar_szw, tot=D(2026, 6, 1), reden=REDEN)
     assert fout.value.message_dict["tot"] == [
-        "Verlengen kan met ten hoogste 20 werkdagen: uiterlijk tot 27-05-2026."]
+        "Verlengen kan met ten hoogste 20 werkdagen: uiterlijk tot 29-05-2026."]
     services.verleng(signaal, actor=wereld.behandelaar_szw, tot=D(2026, 5, 27), reden=REDEN)
 
 

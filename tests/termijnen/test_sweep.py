@@ -39,10 +39,10 @@ def test_a_ministry_owned_signal_climbs_every_rung(signaal, wereld, bestuurders,
     assert (resultaat.escalated, resultaat.per_rung) == (1, {Trede.BESTUUR: 1})
     termijn = open_termijn(signaal)
     assert (termijn.trede, termijn.organisatie, termijn.rol) == (Trede.BESTUUR, wereld.szw, "bestuur")
-    assert termijn.uiterste_datum == D(2026, 5, 12)  # 10 working days after 28 April
+    assert termijn.uiterste_datum == D(2026, 5, 13)  # 10 working days after 28 April, without 5 May
     signaal.refresh_from_db()
     assert signaal.escalatietrede == Trede.BESTUUR
-    assert signaal.uiterste_reactiedatum == D(2026, 5, 12)
+    assert signaal.uiterste_reactiedatum == D(2026, 5, 13)
     assert signaal.termijn_overschreden_op == D(2026, 4, 24)
     eerste = Termijn.objects.get(signaal=signaal, trede=Trede.BEHANDELAAR)
     assert eerste.uitkomst == Uitkomst.GEESCALEERD and eerste.gesloten_op is not None
@@ -50,26 +50,26 @@ def test_a_ministry_owned_signal_climbs_every_rung(signaal, wereld, bestuurders,
     assert gebeurtenis.actor is None and gebeurtenis.actor_omschrijving == "systeem"
     assert gebeurtenis.voor == {"trede": 1, "gericht_aan": "szw", "rol": "behandelaar",
                                 "uiterste_reactiedatum": "2026-04-24"}
-    assert gebeurtenis.na["trede"] == 2 and gebeurtenis.na["uiterste_reactiedatum"] == "2026-05-12"
+    assert gebeurtenis.na["trede"] == 2 and gebeurtenis.na["uiterste_reactiedatum"] == "2026-05-13"
     assert "verstreek op 24-04-2026" in gebeurtenis.toelichting
     melding = Melding.objects.get(ontvanger=wereld.bestuur_szw, soort=Soort.GEESCALEERD)
-    assert "12-05-2026" in melding.tekst
+    assert "13-05-2026" in melding.tekst
     assert Melding.objects.filter(ontvanger=wereld.melder_uwv, soort=Soort.TERMIJN_OVERSCHREDEN).exists()
     status = services.status_van(signaal)
     assert status.fase == Fase.OVERSCHREDEN and status.werkdagen_te_laat == 1
     assert status.tekst == ("Termijn overschreden, 1 werkdag te laat, geëscaleerd naar de ambtelijke top (DG/SG) "
-                            "van Ministerie van Sociale Zaken en Werkgelegenheid (reageren uiterlijk 12 mei 2026).")
+                            "van Ministerie van Sociale Zaken en Werkgelegenheid (reageren uiterlijk 13 mei 2026).")
 
     # Rung 2 → 4: SZW is itself a ministry, so the principal rung is skipped: the minister, 5 days.
-    ga_naar(D(2026, 5, 13))
+    ga_naar(D(2026, 5, 14))
     assert sweep.run_sweep().per_rung == {Trede.BEWINDSPERSOON: 1}
     termijn = open_termijn(signaal)
     assert (termijn.trede, termijn.organisatie, termijn.rol, termijn.uiterste_datum) == (
-        Trede.BEWINDSPERSOON, wereld.szw, "bewindspersoon", D(2026, 5, 21))  # Ascension Day skipped
+        Trede.BEWINDSPERSOON, wereld.szw, "bewindspersoon", D(2026, 5, 22))  # Ascension Day and the Friday after skipped
     assert Melding.objects.filter(ontvanger=wereld.minister_szw, soort=Soort.GEESCALEERD).exists()
 
     # Rung 4 → 5: the committee that controls SZW.
-    ga_naar(D(2026, 5, 22))
+    ga_naar(D(2026, 5, 26))  # after Whit Monday
     assert sweep.run_sweep().per_rung == {Trede.KAMERCOMMISSIE: 1}
     termijn = open_termijn(signaal)
     assert (termijn.trede, termijn.organisatie, termijn.rol) == (Trede.KAMERCOMMISSIE, wereld.cie_szw, "griffie")
@@ -77,7 +77,7 @@ def test_a_ministry_owned_signal_climbs_every_rung(signaal, wereld, bestuurders,
     assert Melding.objects.filter(ontvanger=wereld.griffie_szw, soort=Soort.GEESCALEERD).exists()
     status = services.status_van(signaal)
     assert status.fase == Fase.OP_AGENDA
-    assert status.tekst == ("Termijn overschreden, 18 werkdagen te laat; staat op de agenda van de vaste "
+    assert status.tekst == ("Termijn overschreden, 17 werkdagen te laat; staat op de agenda van de vaste "
                             "commissie voor Sociale Zaken en Werkgelegenheid.")
 
     # The top: nothing climbs further, however late.
@@ -92,7 +92,7 @@ def test_a_ministry_owned_signal_climbs_every_rung(signaal, wereld, bestuurders,
     assert not Termijn.objects.filter(signaal=signaal, gesloten_op__isnull=True).exists()
     status = services.status_van(signaal.__class__.objects.get(pk=signaal.pk))
     assert status.fase == Fase.BEANTWOORD
-    assert status.tekst.startswith("Beantwoord op 1 september 2026, 89 werkdagen na de uiterste reactiedatum van "
+    assert status.tekst.startswith("Beantwoord op 1 september 2026, 87 werkdagen na de uiterste reactiedatum van "
                                    "24 april 2026 (geëscaleerd tot de vaste commissie")
 
 
@@ -101,9 +101,9 @@ def test_an_implementing_organisation_climbs_via_its_principal(signaal, wereld, 
                         reden="UWV voert de WIA uit en kan de terugvordering zelf aanpassen.")
     verwacht = [
         (D(2026, 4, 28), Trede.BESTUUR, wereld.uwv, "bestuur", wereld.bestuur_uwv),
-        (D(2026, 5, 13), Trede.MINISTERIE, wereld.szw, "bestuur", wereld.bestuur_szw),
-        (D(2026, 6, 1), Trede.BEWINDSPERSOON, wereld.szw, "bewindspersoon", wereld.minister_szw),
-        (D(2026, 6, 9), Trede.KAMERCOMMISSIE, wereld.cie_szw, "griffie", wereld.griffie_szw),
+        (D(2026, 5, 14), Trede.MINISTERIE, wereld.szw, "bestuur", wereld.bestuur_szw),
+        (D(2026, 6, 2), Trede.BEWINDSPERSOON, wereld.szw, "bewindspersoon", wereld.minister_szw),
+        (D(2026, 6, 10), Trede.KAMERCOMMISSIE, wereld.cie_szw, "griffie", wereld.griffie_szw),
     ]
     for datum, trede, organisatie, rol, ontvanger in verwacht:
         ga_naar(datum)
@@ -111,7 +111,7 @@ def test_an_implementing_organisation_climbs_via_its_principal(signaal, wereld, 
         termijn = open_termijn(signaal)
         assert (termijn.trede, termijn.organisatie, termijn.rol) == (trede, organisatie, rol)
         assert Melding.objects.filter(ontvanger=ontvanger, soort=Soort.GEESCALEERD, signaal=signaal).count() == 1
-    assert services.status_van(signaal).tekst.startswith("Termijn overschreden, 29 werkdagen te laat")
+    assert services.status_van(signaal).tekst.startswith("Termijn overschreden, 28 werkdagen te laat")
 
 
 def test_an_answer_at_a_higher_rung_stops_the_climb(signaal, wereld, ga_naar):
@@ -252,3 +252,4 @@ def test_escalate_on_an_unmigrated_database_says_so(tmp_path):
                               text=True, timeout=60)
     assert uitkomst.returncode == 1
     assert "Database not ready" in uitkomst.stderr and "schakel migrate" in uitkomst.stderr
+

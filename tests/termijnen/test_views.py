@@ -50,7 +50,7 @@ def test_extension_form_happy_path(signaal, wereld):
     client = ingelogd(wereld.behandelaar_szw, enforce_csrf_checks=False)
     pagina = client.get(f"/signalen/{signaal.uuid}/termijn-verlengen")
     assert pagina.status_code == 200
-    assert "uiterlijk tot woensdag 27 mei 2026" in tekst(pagina)
+    assert "uiterlijk tot vrijdag 29 mei 2026" in tekst(pagina)
     response = client.post(f"/signalen/{signaal.uuid}/termijn-verlengen", {"tot": "2026-05-20", "reden": REDEN})
     assert response.status_code == 302 and response["Location"] == f"/signalen/{signaal.uuid}"
     assert Termijn.objects.get(signaal=signaal).uiterste_datum == D(2026, 5, 20)
@@ -65,7 +65,7 @@ def test_extension_form_happy_path(signaal, wereld):
     ({"tot": "2026-05-20", "reden": ""}, "Geef een reden voor de verlenging"),
     ({"tot": "", "reden": REDEN}, "Kies de nieuwe uiterste datum."),
     ({"tot": "morgen", "reden": REDEN}, "Vul een geldige datum in"),
-    ({"tot": "2026-06-30", "reden": REDEN}, "Verlengen kan met ten hoogste 20 werkdagen: uiterlijk tot 27-05-2026."),
+    ({"tot": "2026-06-30", "reden": REDEN}, "Verlengen kan met ten hoogste 20 werkdagen: uiterlijk tot 29-05-2026."),
     ({"tot": "2026-03-01", "reden": REDEN}, "De datum 01-03-2026 ligt in het verleden."),
     ({"tot": "14-05-2026", "reden": REDEN}, "14-05-2026 is geen werkdag (Hemelvaartsdag)"),
     ({"tot": "2026-05-20", "reden": "Te druk"}, "ten minste 20 tekens"),

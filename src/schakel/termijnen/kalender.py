@@ -1,10 +1,17 @@
 """Dutch working-day arithmetic. Pure Python: no Django imports.
 
-A working day is Monday to Friday, except the public holidays of the Netherlands as
-the ``holidays`` package lists them for the Algemene termijnenwet: New Year's Day,
-Good Friday, Easter Monday, King's Day (27 April, or the Saturday before when that is a
-Sunday), Liberation Day in lustrum years (2025, 2030, …), Ascension Day, Whit Monday and
-both Christmas days. Easter Sunday and Whit Sunday always fall on a weekend anyway.
+A working day is Monday to Friday, except the days the Algemene termijnenwet treats as
+public holidays (art. 3):
+
+- lid 1: New Year's Day, Easter Monday, Whit Monday, both Christmas days, Ascension Day,
+  King's Day and **5 May every year** (the ``holidays`` package lists Liberation Day only
+  in lustrum years, as most collective agreements do; the Act does not);
+- lid 2: Good Friday;
+- lid 3: the days a *Besluit gelijkstelling* adds (the Friday after Ascension Day, bridge
+  days next to a holiday), kept as data in :data:`GELIJKGESTELDE_DAGEN`; add a line when
+  the next decree is published in the Staatscourant (one decree covers about three years).
+
+Easter Sunday and Whit Sunday always fall on a weekend anyway.
 
 Dates are calendar dates in Europe/Amsterdam. A deadline is a *date*: the request is
 answered in time when it is answered on or before that date, local time; it is
@@ -25,10 +32,31 @@ AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 _DAG = dt.timedelta(days=1)
 
 
+#: Days equated with a public holiday by a Besluit gelijkstelling (Algemene termijnenwet,
+#: art. 3 lid 3), with the decree that does so.
+GELIJKGESTELDE_DAGEN: dict[dt.date, str] = {
+    dt.date(2023, 4, 28): "Besluit gelijkstelling 2023–2025",
+    dt.date(2023, 5, 19): "Besluit gelijkstelling 2023–2025",
+    dt.date(2024, 5, 10): "Besluit gelijkstelling 2023–2025",
+    dt.date(2024, 12, 27): "Besluit gelijkstelling 2023–2025",
+    dt.date(2025, 5, 30): "Besluit gelijkstelling 2023–2025",
+    dt.date(2026, 1, 2): "Besluit gelijkstelling 2026–2028",
+    dt.date(2026, 5, 15): "Besluit gelijkstelling 2026–2028",
+    dt.date(2027, 5, 7): "Besluit gelijkstelling 2026–2028",
+    dt.date(2028, 4, 28): "Besluit gelijkstelling 2026–2028",
+    dt.date(2028, 5, 26): "Besluit gelijkstelling 2026–2028",
+}
+
+
 @lru_cache(maxsize=256)
 def _feestdagen(jaar: int) -> dict[dt.date, str]:
-    """Public holidays of ``jaar`` with their Dutch names."""
-    return dict(holidays.country_holidays("NL", years=jaar, language="nl"))
+    """Days of ``jaar`` that the Algemene termijnenwet treats as holidays, with Dutch names."""
+    dagen = dict(holidays.country_holidays("NL", years=jaar, language="nl"))
+    dagen.setdefault(dt.date(jaar, 5, 5), "Bevrijdingsdag")
+    for datum in GELIJKGESTELDE_DAGEN:
+        if datum.year == jaar:
+            dagen.setdefault(datum, "met een feestdag gelijkgestelde dag")
+    return dagen
 
 
 def feestdag_naam(datum: dt.date) -> str | None:
