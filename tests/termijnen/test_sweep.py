@@ -12,7 +12,7 @@ from schakel.audit.models import Gebeurtenis
 from schakel.notificaties.models import Melding, Soort
 from schakel.signalen import services as signalen
 from schakel.signalen.services import NieuweToezegging
-from schakel.termijnen import services, sweep
+from schakel.termijnen import selecties, services, sweep
 from schakel.termijnen.ladder import Trede
 from schakel.termijnen.models import Termijn, Uitkomst, VerlopenToezegging
 from schakel.termijnen.status import Fase
@@ -253,3 +253,19 @@ def test_escalate_on_an_unmigrated_database_says_so(tmp_path):
     assert uitkomst.returncode == 1
     assert "Database not ready" in uitkomst.stderr and "schakel migrate" in uitkomst.stderr
 
+
+def test_a_revised_answer_supersedes_the_commitments_before_it(signaal, wereld, ga_naar):
+    signalen.reageer(signaal, actor=wereld.behandelaar_szw, besluit="overnemen",
+                     toelichting_tekst="We passen de terugvordering aan.",
+                     toezeggingen=[NieuweToezegging("Eerste plan", "Directie UB", D(2026, 6, 1))])
+    signalen.reageer(signaal, actor=wereld.behandelaar_szw, besluit="overnemen",
+                     toelichting_tekst="Na overleg met UWV een ander plan.",
+                     toezeggingen=[NieuweToezegging("Tweede plan", "Directie UB", D(2026, 9, 1))])
+    ga_naar(D(2026, 6, 2))
+    # The first plan's date passed, but the second answer replaced it: nothing is overdue.
+    assert sweep.run_sweep().overdue_commitments == 0
+    assert services.status_van(signaal).verlopen_toezeggingen == []
+    assert not selecties.verlopen_toezeggingen(organisatie=wereld.szw).exists()
+    ga_naar(D(2026, 9, 2))
+    assert sweep.run_sweep().overdue_commitments == 1
+    assert [t.omschrijving for t in selecties.verlopen_toezeggingen(organisatie=wereld.szw)] == ["Tweede plan"]

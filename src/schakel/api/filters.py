@@ -112,7 +112,7 @@ class ToezeggingFilter(StrikteFilterSet):
         fields: list[str] = []
 
     def filter_verlopen(self, queryset, name, value: str):
-        verlopen = Toezegging.objects.verlopen().values("pk")
+        verlopen = Toezegging.objects.actueel().verlopen().values("pk")
         return queryset.filter(pk__in=verlopen) if value == "true" else queryset.exclude(pk__in=verlopen)
 
 

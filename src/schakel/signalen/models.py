@@ -162,6 +162,12 @@ class ToezeggingStatus(models.TextChoices):
 
 
 class ToezeggingQuerySet(models.QuerySet):
+    def actueel(self):
+        """Commitments of the current (latest) answer of their signal; a revised answer supersedes
+        the commitments of the versions before it."""
+        laatste = Reactie.objects.filter(signaal=models.OuterRef("signaal")).order_by("-versie").values("pk")[:1]
+        return self.filter(reactie=models.Subquery(laatste))
+
     def verlopen(self, peildatum=None):
         """Open commitments whose due date has passed."""
         return self.filter(status=ToezeggingStatus.OPEN, uiterlijk__lt=peildatum or clock.today())

@@ -13,7 +13,7 @@ from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 
 from schakel.accounts.models import Rol
 from schakel.core import clock
-from schakel.signalen.models import Signaal, Toezegging, ToezeggingStatus
+from schakel.signalen.models import Signaal, Toezegging
 from schakel.signalen.workflow import Status
 
 from .models import Termijn
@@ -38,7 +38,7 @@ def met_termijnen(qs: QuerySet) -> QuerySet:
     """Prefetch what :func:`schakel.termijnen.status.status_van` needs, so it runs no queries."""
     return qs.prefetch_related(
         Prefetch("termijnen", queryset=Termijn.objects.select_related("organisatie").order_by("trede")),
-        "toezeggingen",
+        Prefetch("toezeggingen", queryset=Toezegging.objects.actueel()),
     )
 
 
@@ -79,13 +79,13 @@ def naar_mij_geescaleerd(user) -> QuerySet:
 
 def verlopen_toezeggingen(qs: QuerySet | None = None, *, organisatie=None, commissie=None,
                           peildatum: dt.date | None = None) -> QuerySet:
-    """Open commitments past their due date, oldest first.
+    """Open commitments of current answers past their due date, oldest first.
 
     ``organisatie``: those the organisation made. ``commissie``: those about regulations the
     committee controls, or made by ministries it controls (and the bodies they commission).
     """
     qs = Toezegging.objects.all() if qs is None else qs
-    qs = qs.filter(status=ToezeggingStatus.OPEN, uiterlijk__lt=peildatum or clock.today())
+    qs = qs.actueel().verlopen(peildatum)
     if organisatie is not None:
         qs = qs.filter(reactie__organisatie=organisatie)
     if commissie is not None:

@@ -122,7 +122,7 @@ def _verlopen_toezeggingen(signaal, peildatum: dt.date) -> list:
     cache = getattr(signaal, "_prefetched_objects_cache", {})
     if "toezeggingen" in cache:
         return [t for t in cache["toezeggingen"] if t.status == "open" and t.uiterlijk < peildatum]
-    return list(signaal.toezeggingen.verlopen(peildatum))
+    return list(signaal.toezeggingen.actueel().verlopen(peildatum))
 
 
 def status_van(signaal, peildatum: dt.date | None = None) -> TermijnStatus:

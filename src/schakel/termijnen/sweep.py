@@ -242,7 +242,7 @@ def _toezeggingen_batch(run: _Run, cursor, grootte: int):
     from schakel.signalen.models import Toezegging
 
     _ketenkop_eerst()
-    qs = Toezegging.objects.filter(status="open", uiterlijk__lt=run.peildatum, verlopen_melding__isnull=True)
+    qs = Toezegging.objects.actueel().verlopen(run.peildatum).filter(verlopen_melding__isnull=True)
     if cursor:
         qs = qs.filter(id__gt=cursor)
     qs = _skip_locked(qs.order_by("id"), of=("self",))

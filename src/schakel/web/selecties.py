@@ -23,15 +23,10 @@ STATUS_KEUZES = [
 ]
 
 
-def _laatste_reactie(veld: str, signaal_ref: str = "pk"):
-    return Subquery(
-        Reactie.objects.filter(signaal=OuterRef(signaal_ref)).order_by("-versie").values(veld)[:1]
-    )
-
-
 def met_actueel_besluit(signalen: QuerySet) -> QuerySet:
     """Annotate each signal with ``actueel_besluit``: the decision of its latest answer."""
-    return signalen.annotate(actueel_besluit=_laatste_reactie("besluit"))
+    laatste = Reactie.objects.filter(signaal=OuterRef("pk")).order_by("-versie").values("besluit")[:1]
+    return signalen.annotate(actueel_besluit=Subquery(laatste))
 
 
 def filter_signalen(signalen: QuerySet, criteria: dict) -> QuerySet:
@@ -76,16 +71,7 @@ def tellingen(signalen: QuerySet) -> dict[str, int]:
 
 def actuele_toezeggingen(signalen: QuerySet) -> QuerySet:
     """Commitments of the current answer of each of ``signalen`` (earlier versions are superseded)."""
-    return (Toezegging.objects.filter(signaal__in=signalen.values("pk"))
-            .filter(reactie=_laatste_reactie("pk", "signaal")))
-
-
-def verlopen_toezeggingen(signalen: QuerySet, organisatie=None) -> QuerySet:
-    """Overdue open commitments of the current answers, optionally of one organisation."""
-    toezeggingen = actuele_toezeggingen(signalen).verlopen(clock.today())
-    if organisatie is not None:
-        toezeggingen = toezeggingen.filter(reactie__organisatie=organisatie)
-    return toezeggingen.select_related("signaal", "reactie__organisatie").order_by("uiterlijk", "pk")
+    return Toezegging.objects.filter(signaal__in=signalen.values("pk")).actueel()
 
 
 def signalen_voor_lijst(signalen: QuerySet) -> QuerySet:

@@ -24,6 +24,7 @@ from schakel.regelingen.models import Regeling
 from schakel.signalen import rechten, services
 from schakel.signalen.models import Signaal, Toezegging, ToezeggingStatus
 from schakel.signalen.workflow import OngeldigeOvergang
+from schakel.termijnen import selecties as termijnselecties
 
 from . import selecties, weergave
 from .forms import (
@@ -117,7 +118,8 @@ def organisatie_detail(request, afkorting):
         "tellingen_ingediend": selecties.tellingen(ingediend),
         "in_eigendom": selecties.signalen_voor_lijst(in_eigendom)[:LIJST_OP_OVERZICHT],
         "ingediend": selecties.signalen_voor_lijst(ingediend)[:LIJST_OP_OVERZICHT],
-        "verlopen_toezeggingen": selecties.verlopen_toezeggingen(zichtbaar, organisatie),
+        "verlopen_toezeggingen": termijnselecties.verlopen_toezeggingen(
+            Toezegging.objects.filter(signaal__in=zichtbaar), organisatie=organisatie),
         "opdrachtnemers": organisatie.opdrachtnemers.order_by("naam"),
         "regelingen": organisatie.regelingen.order_by("titel"),
     })
