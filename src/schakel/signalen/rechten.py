@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.apps import apps
 from django.db.models import Q, QuerySet
 
 from schakel.accounts.models import Rol
@@ -21,7 +22,8 @@ def zichtbare_signalen(user, queryset: QuerySet) -> QuerySet:
     """The signals ``user`` may see: published ones, plus those of their own organisation.
 
     A ministry also sees signals owned or filed by the organisations it commissions; a
-    committee (griffie) sees all signals about the regulations under its control.
+    committee (griffie) sees all signals about the regulations under its control. Whoever a
+    signal was ever escalated to on the ladder sees it too.
     """
     if getattr(user, "is_superuser", False):
         return queryset
@@ -33,6 +35,8 @@ def zichtbare_signalen(user, queryset: QuerySet) -> QuerySet:
             zichtbaar |= Q(eigenaar__opdrachtgever=org) | Q(indienende_organisatie__opdrachtgever=org)
         if org.soort == OrganisatieSoort.KAMERCOMMISSIE:
             zichtbaar |= Q(regeling__kamercommissie=org)
+        termijnen = apps.get_model("termijnen", "Termijn").objects.filter(organisatie=org)
+        zichtbaar |= Q(pk__in=termijnen.values("signaal_id"))
     return queryset.filter(zichtbaar)
 
 
@@ -44,8 +48,8 @@ def mag_indienen(user) -> bool:
     return _is_medewerker(user) and user.rol in INDIENENDE_ROLLEN
 
 
-def mag_beantwoorden(user, signaal) -> bool:
-    """Only staff of the owning organisation, in an answering role, may answer."""
+def behandelt_als_eigenaar(user, signaal) -> bool:
+    """Staff of the owning organisation, in an answering role: they answer, forward and extend."""
     return (
         _is_medewerker(user)
         and user.rol in BEANTWOORDENDE_ROLLEN
@@ -55,8 +59,27 @@ def mag_beantwoorden(user, signaal) -> bool:
     )
 
 
+def op_de_ladder_aangesproken(user, signaal) -> bool:
+    """The principal ministry's top (DG/SG) or the minister, while the escalation ladder asks
+    them to answer an unanswered signal of another organisation (rungs 3 and 4)."""
+    from schakel.termijnen.ladder import Trede
+
+    return (
+        _is_medewerker(user)
+        and user.rol in BEANTWOORDENDE_ROLLEN
+        and signaal.status == Status.IN_BEHANDELING
+        and user.organisatie_id != signaal.eigenaar_id
+        and signaal.termijnen.gericht_aan(user).filter(trede__in=(Trede.MINISTERIE, Trede.BEWINDSPERSOON)).exists()
+    )
+
+
+def mag_beantwoorden(user, signaal) -> bool:
+    """The owner's staff, or whoever the escalation ladder now asks to answer instead."""
+    return behandelt_als_eigenaar(user, signaal) or op_de_ladder_aangesproken(user, signaal)
+
+
 def mag_doorsturen(user, signaal) -> bool:
-    return mag_beantwoorden(user, signaal) and signaal.status == Status.IN_BEHANDELING
+    return behandelt_als_eigenaar(user, signaal) and signaal.status == Status.IN_BEHANDELING
 
 
 def mag_toezegging_afronden(user, toezegging) -> bool:

@@ -120,7 +120,7 @@ def _vergrendeld(signaal: Signaal) -> Signaal:
 def stuur_door(signaal: Signaal, *, naar, actor, reden: str) -> Signaal:
     """Forward an unanswered signal to another organisation, with a public reason."""
     signaal = _vergrendeld(signaal)
-    if not rechten.mag_beantwoorden(actor, signaal):
+    if not rechten.behandelt_als_eigenaar(actor, signaal):
         raise PermissionDenied("Alleen de eigenaar van dit signaal kan het doorsturen.")
     fouten = {}
     if not (reden or "").strip():
@@ -170,7 +170,7 @@ def _valideer_reactie(signaal: Signaal, *, actor, besluit: str, tekst: str, nive
     if niveau == Niveau.POLITIEK:
         if not ondertekend_door:
             fout("ondertekend_door", "Een politieke reactie wordt ondertekend door een bewindspersoon: vul de naam in.")
-        if not signaal.eigenaar.is_ministerie:
+        if not actor.organisatie.is_ministerie:
             fout("niveau", "Alleen een ministerie kan een politieke reactie geven.")
     elif actor.rol == "bewindspersoon":
         fout("niveau", "Een reactie van een bewindspersoon is een politieke reactie.")
@@ -223,7 +223,8 @@ def reageer(signaal: Signaal, *, actor, besluit: str, toelichting_tekst: str,
     """Answer a signal (comply or explain), or revise the answer as a new version."""
     signaal = _vergrendeld(signaal)
     if not rechten.mag_beantwoorden(actor, signaal):
-        raise PermissionDenied("Alleen de behandelaars van de eigenaar van dit signaal kunnen reageren.")
+        raise PermissionDenied("Alleen de behandelaars van de eigenaar van dit signaal, of wie de escalatieladder "
+                               "nu om een reactie vraagt, kunnen reageren.")
     actie = workflow.Actie.HERZIEN if signaal.status == workflow.Status.BEANTWOORD else workflow.Actie.BEANTWOORD
     nieuwe_status = workflow.volgende_status(signaal.status, actie)
     tekst = (toelichting_tekst or "").strip()
@@ -236,7 +237,8 @@ def reageer(signaal: Signaal, *, actor, besluit: str, toelichting_tekst: str,
     vorige = signaal.actuele_reactie()
     reactie = Reactie.objects.create(
         signaal=signaal, versie=(vorige.versie + 1) if vorige else 1, besluit=besluit, toelichting=tekst,
-        niveau=niveau, ondertekend_door=ondertekend_door, organisatie=signaal.eigenaar, auteur=actor,
+        niveau=niveau, ondertekend_door=ondertekend_door, auteur=actor,
+        organisatie=signaal.eigenaar if rechten.behandelt_als_eigenaar(actor, signaal) else actor.organisatie,
         gegeven_op=clock.now(), vingerafdruk=toelichting.vingerafdruk(tekst),
     )
     for t in toezeggingen:

@@ -136,7 +136,7 @@ def verleng(signaal, *, actor, tot: dt.date | None, reden: str) -> Termijn:
     from schakel.signalen.models import Signaal
 
     signaal = Signaal.objects.select_for_update(of=("self",)).select_related("eigenaar").get(pk=signaal.pk)
-    if not rechten.mag_beantwoorden(actor, signaal):
+    if not rechten.behandelt_als_eigenaar(actor, signaal):
         raise PermissionDenied("Alleen de behandelaars van de eigenaar van dit signaal kunnen de termijn verlengen.")
     termijn = _open_termijn(signaal, vergrendel=True)
     vandaag = clock.today()

@@ -54,7 +54,7 @@ def termijn(request, uuid):
 @login_required
 def verlengen(request, uuid):
     signaal = _zichtbaar_signaal(request, uuid)
-    if not rechten.mag_beantwoorden(request.user, signaal):
+    if not rechten.behandelt_als_eigenaar(request.user, signaal):
         raise PermissionDenied("Alleen de behandelaars van de organisatie die moet reageren, kunnen de termijn "
                                "verlengen.")
     termijn = signaal.termijnen.open().select_related("organisatie").first()

@@ -36,7 +36,7 @@ def termijnstatus(context, signaal):
     status = services.status_van(signaal)
     user = _user(context)
     verlengen = False
-    if user is not None and status.fase == Fase.LOOPT and rechten.mag_beantwoorden(user, signaal):
+    if user is not None and status.fase == Fase.LOOPT and rechten.behandelt_als_eigenaar(user, signaal):
         open_termijn = next((t for t in status.termijnen if t.is_open), None)
         verlengen = services.kan_verlengen(open_termijn, signaal) is None
     return {"status": status, "signaal": signaal, "mag_verlengen": verlengen, "request": context.get("request")}
