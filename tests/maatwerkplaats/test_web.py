@@ -86,6 +86,9 @@ def test_deliberation_fix_and_solve_through_the_pages(team):
     tekst = pagina(frontlijn, f"/maatwerkplaats/casussen/{tweede.uuid}")
     assert "ongelijke behandeling" in tekst and "Solve indienen" in tekst
     assert "ongelijke behandeling" in pagina(frontlijn, "/maatwerkplaats")
+    inbox = pagina(als(team.bestuur_uwv), "/inbox")
+    assert "Casus komt vaker voor: 2 vergelijkbare casussen over Wet WIA" in inbox
+    assert "Casus komt vaker voor" not in pagina(als(team.behandelaar_svb), "/inbox")
     solve_url = f"/maatwerkplaats/casussen/{tweede.uuid}/solve"
     tekst = pagina(frontlijn, solve_url)
     assert "Het bestuur van Uitvoeringsinstituut Werknemersverzekeringen" in tekst
