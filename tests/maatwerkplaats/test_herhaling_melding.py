@@ -3,7 +3,7 @@ the team's own board (internal, board rung) or the ministry responsible for the 
 
 import pytest
 from django.core.exceptions import ValidationError
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, example, given, settings, strategies as st
 
 from schakel.audit.models import Gebeurtenis
 from schakel.maatwerkplaats import herhaling, services
@@ -77,6 +77,7 @@ def test_signalling_twice_is_harmless(team, casus):
 
 @settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(stappen=st.lists(st.sampled_from(["casus", "fix", "solve"]), min_size=1, max_size=7))
+@example(stappen=["casus", "fix", "casus", "casus", "fix", "solve", "casus"])
 def test_one_notification_round_per_crossing(team, stappen):
     """Whatever the order of new cases, fixes and solves: a round of notifications exactly when
     the group turns into unequal treatment, never while it stays there."""
