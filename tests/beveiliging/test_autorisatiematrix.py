@@ -36,6 +36,20 @@ from .matrix_basis import KOLOMMEN, ONBEKEND, gebruikers, objecten, url_namen
 SIGNAAL = lambda o: {"uuid": o.signaal.uuid}  # noqa: E731
 TOEZEGGING = lambda o: {"uuid": o.toezegging.uuid}  # noqa: E731
 ONBEKEND_OBJECT = lambda o: {"uuid": ONBEKEND}  # noqa: E731
+
+
+def _casus(o):
+    """An internal Maatwerkplaats case of UWV's team, without a deliberation yet."""
+    from schakel.maatwerkplaats import services as maatwerk
+
+    return maatwerk.breng_in(actor=o.wereld.melder_uwv, titel="Voorschot in één keer verrekend",
+                             regeling=o.wereld.wia, reden="terugvordering",
+                             wat_de_regel_vraagt="Verrekening van het voorschot in één keer.",
+                             gevolg_voor_burger="De burger houdt deze maand niets over voor de huur.",
+                             bedoeling_van_de_wet="Inkomenszekerheid bij arbeidsongeschiktheid.")
+
+
+CASUS = lambda o: {"uuid": _casus(o).uuid}  # noqa: E731
 ARGS = {
     "web:signaal": SIGNAAL, "web:reageren": SIGNAAL, "web:doorsturen": SIGNAAL,
     "web:toezegging-nakomen": TOEZEGGING,
@@ -54,6 +68,8 @@ ARGS = {
     "api:toezegging-detail": TOEZEGGING, "api:toezegging-nakoming": TOEZEGGING,
     "api:organisatie-detail": lambda o: {"afkorting": "szw"},
     "api:regeling-detail": lambda o: {"bwbId": "BWBR0019057"},
+    "api:casus-beraad": CASUS, "api:casus-beraad-inbreng": CASUS, "api:casus-beraad-conclusie": CASUS,
+    "api:casus-fix": CASUS,
 }
 
 #                                               anon  mld+ mld- beh+ beh- bst+ bst- bwp+ bwp- grf+ grf-
@@ -63,6 +79,14 @@ MATRIX: dict[tuple[str, str], str] = {
     ("GET", "api:agendering-detail"):                " 404  404  404  404  404  404  404  404  404  404  404",
     ("GET", "api:agendering-list"):                  " 200  200  200  200  200  200  200  200  200  200  200",
     ("GET", "api:beginsel-list"):                    " 200  200  200  200  200  200  200  200  200  200  200",
+    ("GET", "api:casus-beraad"):                     " 401  404  404  404  404  404  404  404  404  404  404",
+    ("POST", "api:casus-beraad"):                    " 401  400  404  404  404  404  404  404  404  404  404",
+    ("GET", "api:casus-beraad-conclusie"):           " 401  405  405  405  405  405  405  405  405  405  405",
+    ("POST", "api:casus-beraad-conclusie"):          " 401  409  404  404  404  404  404  404  404  404  404",
+    ("GET", "api:casus-beraad-inbreng"):             " 401  405  405  405  405  405  405  405  405  405  405",
+    ("POST", "api:casus-beraad-inbreng"):            " 401  409  404  404  404  404  404  404  404  404  404",
+    ("GET", "api:casus-fix"):                        " 401  404  404  404  404  404  404  404  404  404  404",
+    ("POST", "api:casus-fix"):                       " 401  403  404  404  404  404  404  404  404  404  404",
     ("GET", "api:casus-detail"):                     " 401  404  404  404  404  404  404  404  404  404  404",
     ("GET", "api:casus-list"):                       " 401  200  200  200  200  200  200  200  200  200  200",
     ("POST", "api:casus-list"):                      " 401  400  400  400  400  400  400  403  403  403  403",
@@ -92,6 +116,9 @@ MATRIX: dict[tuple[str, str], str] = {
     ("GET", "api:signaal-reacties"):                 " 404  200  404  200  404  200  404  200  404  200  404",
     ("POST", "api:signaal-reacties"):                " 401  403  404  400  404  400  404  400  404  403  404",
     ("GET", "api:signaal-tijdlijn"):                 " 404  200  404  200  404  200  404  200  404  200  404",
+    ("GET", "api:solve-detail"):                     " 401  404  404  404  404  404  404  404  404  404  404",
+    ("GET", "api:solve-list"):                       " 401  200  200  200  200  200  200  200  200  200  200",
+    ("POST", "api:solve-list"):                      " 401  400  400  400  400  400  400  403  403  403  403",
     ("GET", "api:staat-van-de-uitvoering"):          " 400  400  400  400  400  400  400  400  400  400  400",
     ("GET", "api:toezegging-detail"):                " 404  200  404  200  404  200  404  200  404  200  404",
     ("GET", "api:toezegging-list"):                  " 200  200  200  200  200  200  200  200  200  200  200",

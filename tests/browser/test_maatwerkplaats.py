@@ -1,6 +1,7 @@
 """The Maatwerkplaats's bar in a real browser: two professionals bring similar cases, the
 deliberation grants a fix on the first, the second triggers a solve that lands as a signal
-citing both cases, without the citizen's personal data."""
+citing both cases, without the citizen's personal data. A solve addressed to the team's own
+board stays internal and lands in the board's inbox."""
 
 from __future__ import annotations
 
@@ -112,6 +113,7 @@ def test_two_similar_cases_a_fix_for_the_first_a_solve_from_the_second(pagina, w
     page.get_by_role("link", name="Solve indienen").click()
     expect(page.get_by_label(f"{eerste.kenmerk} Voorschot in één keer verrekend (fix toegekend)")).to_be_checked()
     expect(page.get_by_label(f"{tweede.kenmerk} Weer een voorschot in één keer verrekend")).to_be_checked()
+    page.get_by_label("Ministerie van Sociale Zaken en Werkgelegenheid, verantwoordelijk voor de regeling").check()
     page.get_by_label("Titel van het signaal").fill("Verrekening WIA-voorschot in één keer treft mensen met schulden")
     page.get_by_label("Welke burgers worden geraakt?").fill("WIA-gerechtigden met een voorschot en schulden")
     page.get_by_label("Verbetervoorstel").fill("Verreken het voorschot in termijnen naar draagkracht.")
@@ -131,3 +133,31 @@ def test_two_similar_cases_a_fix_for_the_first_a_solve_from_the_second(pagina, w
     for gegeven in ("123456782", "NL91ABNA0417164300", "06-12345678", "06-98765432", "Jansen", "K-88231"):
         assert gegeven not in tekst
     assert signaal.eigenaar == wereld.szw and set(signaal.solve.casussen.all()) == {eerste, tweede}
+
+
+def test_a_solve_to_the_own_board_stays_internal_and_reaches_the_board(pagina, wereld):
+    from schakel.signalen.models import Signaal
+
+    page = pagina
+    inloggen(page, "melder-uwv")
+    casus_inbrengen(page, "Werkinstructie verrekent voorschot in één keer", CASUS["gevolg_voor_burger"], INTERN)
+    page.get_by_role("link", name="Solve indienen").click()
+    page.get_by_role("button", name="Solve indienen").click()
+    expect(page.locator("[data-foutsamenvatting]")).to_contain_text("Kies aan wie de solve is gericht")
+    page.get_by_label("Het bestuur van Uitvoeringsinstituut Werknemersverzekeringen").check()
+    page.get_by_label("Titel van het signaal").fill("Werkinstructie: verreken het voorschot in termijnen")
+    page.get_by_label("Welke burgers worden geraakt?").fill("WIA-gerechtigden met een voorschot en schulden")
+    page.get_by_role("button", name="Solve indienen").click()
+    signaal = Signaal.objects.get()
+    expect(page.get_by_text(f"De solve is ingediend als signaal {signaal.kenmerk} bij het bestuur van "
+                            "Uitvoeringsinstituut Werknemersverzekeringen")).to_be_visible()
+    assert signaal.eigenaar == wereld.uwv and not signaal.openbaar
+    uitloggen(page)
+
+    # The board finds it in its inbox, to answer; the public does not see it.
+    inloggen(page, "bestuur-uwv")
+    page.goto("/inbox")
+    page.get_by_role("link", name=f"Te beantwoorden: {signaal.kenmerk}").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Werkinstructie: verreken het voorschot")
+    uitloggen(page)
+    assert page.request.get(f"/signalen/{signaal.uuid}").status == 404  # logged out: not published

@@ -86,10 +86,21 @@ def test_deliberation_fix_and_solve_through_the_pages(team):
     tekst = pagina(frontlijn, f"/maatwerkplaats/casussen/{tweede.uuid}")
     assert "ongelijke behandeling" in tekst and "Solve indienen" in tekst
     assert "ongelijke behandeling" in pagina(frontlijn, "/maatwerkplaats")
-    antwoord = frontlijn.post(f"/maatwerkplaats/casussen/{tweede.uuid}/solve", {
-        "casussen": [casus.pk, tweede.pk], "titel": "Verrekening WIA-voorschot in één keer",
-        "getroffen_burgers": "WIA-gerechtigden met schulden"})
+    inbox = pagina(als(team.bestuur_uwv), "/inbox")
+    assert "Casus komt vaker voor: 2 vergelijkbare casussen over Wet WIA" in inbox
+    assert "Casus komt vaker voor" not in pagina(als(team.behandelaar_svb), "/inbox")
+    solve_url = f"/maatwerkplaats/casussen/{tweede.uuid}/solve"
+    tekst = pagina(frontlijn, solve_url)
+    assert "Het bestuur van Uitvoeringsinstituut Werknemersverzekeringen" in tekst
+    assert "Ministerie van Sociale Zaken en Werkgelegenheid, verantwoordelijk voor de regeling" in tekst
+    invoer = {"casussen": [casus.pk, tweede.pk], "titel": "Verrekening WIA-voorschot in één keer",
+              "getroffen_burgers": "WIA-gerechtigden met schulden"}
+    antwoord = frontlijn.post(solve_url, invoer)
+    assert "Kies aan wie de solve is gericht" in zichtbare_tekst(antwoord.content.decode())
+    assert not Signaal.objects.exists()
+    antwoord = frontlijn.post(solve_url, {**invoer, "geadresseerde": "ministerie"})
     signaal = Signaal.objects.get()
+    assert signaal.eigenaar == team.szw and signaal.openbaar
     assert antwoord.status_code == 302 and antwoord.url == f"/signalen/{signaal.uuid}"
     openbaar = pagina(als(), f"/signalen/{signaal.uuid}")
     assert casus.kenmerk in openbaar and tweede.kenmerk in openbaar
@@ -121,3 +132,20 @@ def test_casusprudentie_public_and_pseudonymised_for_outsiders(team, casus):
     eigen = pagina(als(team.jurist_uwv), "/casusprudentie")
     assert "Interne casus" in eigen and "Niet gepubliceerd" in eigen
     assert "0 conclusies" in pagina(als(), "/casusprudentie?zoek=kinderopvang")
+
+
+def test_solve_to_the_own_board_through_the_pages(team, casus):
+    client = als(team.frontlijn_uwv)
+    antwoord = client.post(f"/maatwerkplaats/casussen/{casus.uuid}/solve", {
+        "casussen": [casus.pk], "geadresseerde": "bestuur", "titel": "Werkinstructie verrekening voorschot",
+        "getroffen_burgers": "WIA-gerechtigden met schulden"}, follow=True)
+    signaal = Signaal.objects.get()
+    assert signaal.eigenaar == team.uwv and not signaal.openbaar
+    tekst = zichtbare_tekst(antwoord.content.decode())
+    assert f"ingediend als signaal {signaal.kenmerk} bij het bestuur van Uitvoeringsinstituut" in tekst
+    assert "Reactie uiterlijk" in tekst
+    assert als().get(f"/signalen/{signaal.uuid}").status_code == 404
+    assert als(team.behandelaar_svb).get(f"/signalen/{signaal.uuid}").status_code == 404
+    assert als(team.bestuur_uwv).get(f"/signalen/{signaal.uuid}").status_code == 200
+    casuspagina = pagina(client, f"/maatwerkplaats/casussen/{casus.uuid}")
+    assert "aan het bestuur van Uitvoeringsinstituut Werknemersverzekeringen (intern)" in casuspagina

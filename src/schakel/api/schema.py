@@ -124,8 +124,11 @@ TAGS = [
     {"name": "oorzaken", "description": "De zeven oorzaken uit 'Klem tussen balie en beleid' (TCU, 2021)."},
 ]
 
-# POST endpoints that act on a status (answered, forwarded, fulfilled) can conflict.
-CONFLICTEREND = re.compile(r"/(reacties|doorverwijzingen|nakoming)$")
+# POST endpoints that act on a status (answered, forwarded, fulfilled; a deliberation planned or
+# concluded, a fix granted) can conflict.
+CONFLICTEREND = re.compile(r"/(reacties|doorverwijzingen|nakoming|beraad|inbreng|conclusie|fix)$")
+# POST endpoints whose 201 answer names the new object in a Location header.
+MET_LOCATION = frozenset({"/signalen", "/solves", "/casussen/{uuid}/beraad", "/casussen/{uuid}/fix"})
 # Resources found by a code in the request body (a receipt code): an unknown code is a 404.
 MET_CODE_GEZOCHT = re.compile(r"/inzage(/|$)")
 
@@ -177,7 +180,7 @@ def postprocess(result: dict, generator, request, public) -> dict:
                 if code[0] in "23":
                     headers = response.setdefault("headers", {})
                     headers["API-Version"] = {"$ref": "#/components/headers/API-Version"}
-                    if code == "201" and path == "/signalen":
+                    if code == "201" and path in MET_LOCATION:
                         headers["Location"] = LOCATION_HEADER
             for naam in _foutantwoorden(path, method):
                 responses.setdefault(statussen[naam], _ref(naam))

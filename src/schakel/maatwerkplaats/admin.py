@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import Casus, Solve
+from .models import Casus, Herhalingsmelding, Solve
 
 
 class AlleenInzien(admin.ModelAdmin):
@@ -25,5 +25,13 @@ class CasusAdmin(AlleenInzien):
 
 @admin.register(Solve)
 class SolveAdmin(AlleenInzien):
-    list_display = ("signaal", "organisatie", "ingediend_op")
+    list_display = ("signaal", "organisatie", "geadresseerde", "ingediend_op")
+    list_filter = ("geadresseerde",)
     list_select_related = ("signaal", "organisatie")
+
+
+@admin.register(Herhalingsmelding)
+class HerhalingsmeldingAdmin(AlleenInzien):
+    list_display = ("organisatie", "regeling", "reden", "casus", "aantal", "fixes", "gemeld_op", "afgesloten_op")
+    list_filter = ("reden", "organisatie")
+    list_select_related = ("organisatie", "regeling", "casus")

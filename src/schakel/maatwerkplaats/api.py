@@ -1,6 +1,7 @@
-"""API of the Maatwerkplaats: /casussen (the team's internal cases; read and bring in) and
-/casusprudentie (conclusions: the team's own in full, other organisations' published ones
-pseudonymised).
+"""API of the Maatwerkplaats: /casussen (the team's internal cases; read and bring in), the
+deliberation (/casussen/{uuid}/beraad, …/beraad/inbreng, …/beraad/conclusie), the fix
+(/casussen/{uuid}/fix), /solves (the team's solves; file one) and /casusprudentie
+(conclusions: the team's own in full, other organisations' published ones pseudonymised).
 
 Thin, like ``schakel.api.views``: visibility from ``rechten``, changes through ``services``,
 errors as problem+json by the project's exception handler.
@@ -8,19 +9,27 @@ errors as problem+json by the project's exception handler.
 
 from __future__ import annotations
 
+from django.contrib.auth import get_user_model
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_field, extend_schema_view
 from rest_framework import generics, permissions, serializers, status
-from rest_framework.exceptions import PermissionDenied
+from rest_framework.exceptions import ErrorDetail, NotFound, PermissionDenied, ValidationError
 from rest_framework.response import Response
+from rest_framework.reverse import reverse
 
-from schakel.api.fields import Keuze, RegelingField, Tekst
+from schakel.api.fields import Datum, Getal, JaNee, Keuze, Lijst, RegelingField, Tekst
 from schakel.api.idempotency import IdempotentPostMixin
+from schakel.api.problems import Conflict
 from schakel.api.serializers import Invoer, _Afkorting, _Sleutel
 from schakel.api.views import StrictQueryMixin
+from schakel.noodrem.api import BeginselField
 from schakel.signalen.zoeken import zoek
 
 from . import herhaling, pseudoniem, rechten, services
-from .models import MAX_TEKST, Casus, CasusStatus, Conclusie, Deelnemer, Discipline, Grondslag, Reden
+from .models import (
+    MAX_TEKST, Beraad, Casus, CasusStatus, Conclusie, Deelnemer, Discipline, Geadresseerde, Grondslag, Reden, Solve,
+)
 
 
 class InbrengSerializer(serializers.Serializer):
@@ -154,8 +163,6 @@ class UitspraakSerializer(serializers.Serializer):
 
 
 def casussen_voor(user):
-    from django.db.models import Prefetch
-
     return rechten.zichtbare_casussen(user, Casus.objects.select_related(
         "organisatie", "regeling", "fix", "beraad__conclusie").prefetch_related(
         Prefetch("beraad__deelnemers", queryset=Deelnemer.objects.select_related("inbreng")),
@@ -221,3 +228,287 @@ class CasusprudentieView(StrictQueryMixin, generics.ListAPIView):
 
     def allowed_query_params(self):
         return {"zoek", self.paginator.page_query_param, self.paginator.page_size_query_param}
+
+
+# --- deliberation, fix and solve ------------------------------------------------------------
+# The same services as the web pages: permissions and rules live there; a view only checks who
+# may act before it reads the body (so an outsider gets 403, not a list of input errors).
+
+def _casus(request, uuid) -> Casus:
+    """The team's case, or 404: outside the team (and its board) an internal case does not exist."""
+    return get_object_or_404(casussen_voor(request.user), uuid=uuid)
+
+
+def _beraad(casus: Casus) -> Beraad:
+    beraad = (Beraad.objects.filter(casus=casus).select_related("casus", "conclusie")
+              .prefetch_related(Prefetch("deelnemers", queryset=Deelnemer.objects.select_related("inbreng")),
+                                "conclusie__beginselen").first())
+    if beraad is None:
+        raise Conflict("Voor deze casus is nog geen moreel beraad gepland; plan het eerst met POST …/beraad.")
+    return beraad
+
+
+class DeelnemerInvoer(Invoer):
+    gebruikersnaam = Tekst(max_length=150, help_text="Gebruikersnaam van een medewerker of bestuurder van het team.")
+    discipline = Keuze(choices=Discipline.choices)
+
+
+class NieuwBeraadSerializer(Invoer):
+    geplandOp = Datum(source="gepland_op", help_text="Datum van het beraad (JJJJ-MM-DD).")
+    deelnemers = Lijst(child=DeelnemerInvoer(), max_length=50,
+                       help_text="Deelnemers uit het team met hun discipline; ten minste twee disciplines.")
+
+
+class NieuweInbrengSerializer(Invoer):
+    standpunt = Tekst(max_length=MAX_TEKST, help_text="Uw standpunt, vanuit uw discipline.")
+
+
+class NieuweConclusieSerializer(Invoer):
+    tekst = Tekst(max_length=MAX_TEKST, help_text="Wat besloot het beraad, en waarom.")
+    beginselen = Lijst(child=BeginselField(), max_length=20,
+                       help_text="Codes van de gewogen beginselen, zie /beginselen (bijvoorbeeld 'evenredigheid').")
+    fixAanbevolen = JaNee(source="fix_aanbevolen", required=False, default=True,
+                          help_text="Adviseert het beraad een fix voor deze burger?")
+    openbaar = JaNee(required=False, default=False,
+                     help_text="Publiceer de (gepseudonimiseerde) conclusie in de casusprudentie.")
+
+
+class NieuweFixSerializer(Invoer):
+    wat = Tekst(max_length=MAX_TEKST, help_text="Wat er voor deze burger gebeurt.")
+    grondslag = Keuze(choices=Grondslag.choices)
+    onderbouwing = Tekst(max_length=MAX_TEKST, help_text="Waarom dit binnen die ruimte van de Awb of de wet past.")
+
+
+def _deelnemers(casus: Casus, invoer: list[dict]) -> list[tuple[object, str]]:
+    """Participants by user name, looked up among the case's team only (so the API reveals no
+    accounts of other organisations)."""
+    namen = [d["gebruikersnaam"] for d in invoer]
+    team = {u.username: u for u in get_user_model().objects.filter(
+        organisatie_id=casus.organisatie_id, rol__in=rechten.TEAMROLLEN, is_active=True, username__in=namen)}
+    fouten = [{} if d["gebruikersnaam"] in team else {"gebruikersnaam": [ErrorDetail(
+        f"Geen medewerker van het team met gebruikersnaam '{d['gebruikersnaam'][:40]}'.", code="does_not_exist")]}
+        for d in invoer]
+    if any(fouten):
+        raise ValidationError({"deelnemers": fouten})
+    return [(team[d["gebruikersnaam"]], d["discipline"]) for d in invoer]
+
+
+@extend_schema_view(
+    get=extend_schema(summary="Het moreel beraad over een casus",
+                      description="Datum, inbreng per discipline (namen blijven intern) en de conclusie."),
+    post=extend_schema(summary="Een moreel beraad plannen", request=NieuwBeraadSerializer,
+                       description="Met deelnemers uit het team (op gebruikersnaam), elk met een discipline; ten "
+                                   "minste twee disciplines. Eén beraad per casus.",
+                       responses={201: OpenApiResponse(BeraadSerializer, description="Het beraad is gepland.")}),
+)
+class BeraadView(StrictQueryMixin, generics.GenericAPIView):
+    serializer_class = BeraadSerializer
+    permission_classes = [permissions.IsAuthenticated]
+
+    def allowed_query_params(self):
+        return set()
+
+    def get(self, request, uuid):
+        casus = _casus(request, uuid)
+        if not hasattr(casus, "beraad"):
+            raise NotFound("Voor deze casus is nog geen moreel beraad gepland.")
+        return Response(BeraadSerializer(_beraad(casus)).data)
+
+    def post(self, request, uuid):
+        casus = _casus(request, uuid)
+        if not rechten.in_team(request.user, casus.organisatie_id):
+            raise PermissionDenied("Alleen het team van deze casus plant een beraad.")
+        if not rechten.mag_beraad_plannen(request.user, casus):
+            raise Conflict("Voor deze casus is al een moreel beraad gepland.")
+        invoer = NieuwBeraadSerializer(data=request.data)
+        invoer.is_valid(raise_exception=True)
+        services.plan_beraad(casus, actor=request.user, gepland_op=invoer.validated_data["gepland_op"],
+                             deelnemers=_deelnemers(casus, invoer.validated_data["deelnemers"]))
+        return Response(BeraadSerializer(_beraad(casus)).data, status=status.HTTP_201_CREATED,
+                        headers={"Location": reverse("api:casus-beraad", kwargs={"uuid": casus.uuid},
+                                                     request=request)})
+
+
+@extend_schema(summary="Uw inbreng in het beraad vastleggen", request=NieuweInbrengSerializer,
+               description="Alleen deelnemers aan het beraad, één keer, en zolang er nog geen conclusie is.",
+               responses={201: OpenApiResponse(BeraadSerializer, description="De inbreng is vastgelegd.")})
+class InbrengView(StrictQueryMixin, generics.GenericAPIView):
+    serializer_class = BeraadSerializer
+    permission_classes = [permissions.IsAuthenticated]
+
+    def allowed_query_params(self):
+        return set()
+
+    def post(self, request, uuid):
+        casus = _casus(request, uuid)
+        beraad = _beraad(casus)
+        if rechten.deelname(request.user, beraad) is None:
+            raise PermissionDenied("Alleen deelnemers aan dit beraad geven hun inbreng.")
+        if not rechten.mag_inbreng_geven(request.user, beraad):
+            raise Conflict("U gaf uw inbreng al, of de conclusie van het beraad is al vastgesteld.")
+        invoer = NieuweInbrengSerializer(data=request.data)
+        invoer.is_valid(raise_exception=True)
+        services.geef_inbreng(beraad, actor=request.user, **invoer.validated_data)
+        return Response(BeraadSerializer(_beraad(casus)).data, status=status.HTTP_201_CREATED)
+
+
+@extend_schema(summary="De conclusie van het beraad vaststellen", request=NieuweConclusieSerializer,
+               description="Eén conclusie per beraad, door een deelnemer, behandelaar of bestuurder van het team, "
+                           "nadat deelnemers uit ten minste twee disciplines hun inbreng gaven. Noemt de gewogen "
+                           "beginselen.",
+               responses={201: OpenApiResponse(ConclusieKortSerializer, description="De conclusie is vastgesteld.")})
+class ConclusieView(StrictQueryMixin, generics.GenericAPIView):
+    serializer_class = ConclusieKortSerializer
+    permission_classes = [permissions.IsAuthenticated]
+
+    def allowed_query_params(self):
+        return set()
+
+    def post(self, request, uuid):
+        casus = _casus(request, uuid)
+        beraad = _beraad(casus)
+        if not (rechten.is_beslisser(request.user, casus.organisatie_id)
+                or (rechten.in_team(request.user, casus.organisatie_id)
+                    and rechten.deelname(request.user, beraad) is not None)):
+            raise PermissionDenied("Een deelnemer, behandelaar of bestuurder van het team stelt de conclusie vast.")
+        if not rechten.mag_concluderen(request.user, beraad):
+            raise Conflict("De conclusie van dit beraad is al vastgesteld.")
+        invoer = NieuweConclusieSerializer(data=request.data)
+        invoer.is_valid(raise_exception=True)
+        conclusie = services.stel_conclusie_vast(beraad, actor=request.user, **invoer.validated_data)
+        conclusie = Conclusie.objects.prefetch_related("beginselen").get(pk=conclusie.pk)
+        return Response(ConclusieKortSerializer(conclusie).data, status=status.HTTP_201_CREATED)
+
+
+@extend_schema_view(
+    get=extend_schema(summary="De fix voor de burger van deze casus"),
+    post=extend_schema(summary="Een fix toekennen", request=NieuweFixSerializer,
+                       description="Door een behandelaar of bestuurder van het team, nadat het beraad tot een fix "
+                                   "heeft geconcludeerd: wat er voor deze burger gebeurt, op welke grond binnen de "
+                                   "ruimte van de Awb of de wet, en waarom het daar past.",
+                       responses={201: OpenApiResponse(FixSerializer, description="De fix is toegekend.")}),
+)
+class FixView(StrictQueryMixin, generics.GenericAPIView):
+    serializer_class = FixSerializer
+    permission_classes = [permissions.IsAuthenticated]
+
+    def allowed_query_params(self):
+        return set()
+
+    def get(self, request, uuid):
+        casus = _casus(request, uuid)
+        if not hasattr(casus, "fix"):
+            raise NotFound("Voor deze casus is (nog) geen fix toegekend.")
+        return Response(FixSerializer(casus.fix).data)
+
+    def post(self, request, uuid):
+        casus = _casus(request, uuid)
+        if not rechten.is_beslisser(request.user, casus.organisatie_id):
+            raise PermissionDenied("Een behandelaar of bestuurder van het team kent een fix toe.")
+        if not rechten.mag_fix_toekennen(request.user, casus):
+            raise Conflict("Voor deze casus is al een fix toegekend." if hasattr(casus, "fix") else
+                           "Een fix volgt op een conclusie van het beraad die een fix adviseert; die is er (nog) niet.")
+        invoer = NieuweFixSerializer(data=request.data)
+        invoer.is_valid(raise_exception=True)
+        fix = services.ken_fix_toe(casus, actor=request.user, **invoer.validated_data)
+        return Response(FixSerializer(fix).data, status=status.HTTP_201_CREATED,
+                        headers={"Location": reverse("api:casus-fix", kwargs={"uuid": casus.uuid}, request=request)})
+
+
+class SolveSerializer(serializers.Serializer):
+    """A solve as its team sees it: the signal it became, where it went and the cases behind it."""
+
+    url = serializers.HyperlinkedIdentityField(view_name="api:solve-detail", lookup_field="uuid")
+    uuid = serializers.UUIDField(read_only=True)
+    geadresseerde = serializers.ChoiceField(choices=Geadresseerde.choices, read_only=True,
+                                            help_text="'bestuur': het bestuur van de eigen organisatie (intern); "
+                                                      "'ministerie': het ministerie dat verantwoordelijk is voor de "
+                                                      "regeling (openbaar).")
+    signaal = serializers.HyperlinkedRelatedField(view_name="api:signaal-detail", lookup_field="uuid",
+                                                  read_only=True, help_text="Het signaal dat de solve werd.")
+    kenmerk = serializers.CharField(source="signaal.kenmerk", read_only=True, help_text="Kenmerk van het signaal.")
+    eigenaar = _Afkorting(source="signaal.eigenaar", allow_null=True,
+                          help_text="Afkorting van de organisatie die moet reageren.")
+    openbaar = serializers.BooleanField(source="signaal.openbaar", read_only=True)
+    uitersteReactiedatum = serializers.DateField(source="signaal.uiterste_reactiedatum", read_only=True,
+                                                 allow_null=True)
+    escalatietrede = serializers.IntegerField(source="signaal.escalatietrede", read_only=True, allow_null=True,
+                                              help_text="1 behandelaar, 2 bestuur, 3 ministerie (DG/SG), "
+                                                        "4 bewindspersoon, 5 Kamercommissie.")
+    casussen = _Sleutel("uuid", many=True, help_text="Uuid's van de geciteerde casussen.")
+    ingediendOp = serializers.DateTimeField(source="ingediend_op", read_only=True)
+
+
+class NieuweSolveSerializer(Invoer):
+    casussen = Lijst(child=serializers.UUIDField(error_messages={"invalid": "Geef het uuid van een casus op."}),
+                     min_length=1, max_length=services.MAX_GECITEERD,
+                     help_text="Uuid's van de casussen van uw team die de solve onderbouwen (één regeling).")
+    geadresseerde = Keuze(choices=Geadresseerde.choices,
+                          help_text="'bestuur': eigen beleidsregels, werkinstructies of systemen; het signaal blijft "
+                                    "intern en begint bij het bestuur. 'ministerie': de regeling zelf moet "
+                                    "veranderen; het signaal is openbaar en gaat naar de eigenaar van de regeling.")
+    titel = Tekst(max_length=200)
+    toelichting = Tekst(required=False, allow_blank=True, default="", max_length=MAX_TEKST,
+                        help_text="Wat moet er voor iedereen veranderen, en waarom.")
+    getroffenBurgers = Tekst(source="getroffen_burgers", max_length=2000)
+    aantalGetroffen = Getal(source="aantal_getroffen", required=False, allow_null=True, default=None, min_value=0,
+                            max_value=20_000_000)
+    verbetervoorstel = Tekst(required=False, allow_blank=True, default="", max_length=MAX_TEKST)
+
+
+def solves_voor(user):
+    return rechten.zichtbare_solves(user, Solve.objects.select_related("signaal__eigenaar").prefetch_related(
+        "casussen").order_by("-ingediend_op", "-id"))
+
+
+@extend_schema_view(
+    get=extend_schema(summary="Solves van uw team",
+                      description="De signalen die uw team uit de Maatwerkplaats indiende, met de geciteerde casussen."),
+    post=extend_schema(summary="Een solve indienen", request=NieuweSolveSerializer,
+                       description="Een signaal dat de gekozen casussen en de toegekende fixes citeert, "
+                                   "gepseudonimiseerd. Aan het bestuur van de eigen organisatie (intern, termijn "
+                                   "begint bij het bestuur, escaleert naar de opdrachtgever) of aan het ministerie "
+                                   "dat verantwoordelijk is voor de regeling (openbaar).",
+                       responses={201: OpenApiResponse(SolveSerializer, description="Ingediend.")}),
+)
+class SolvesView(IdempotentPostMixin, StrictQueryMixin, generics.ListCreateAPIView):
+    serializer_class = SolveSerializer
+    queryset = Solve.objects.none()
+    permission_classes = [permissions.IsAuthenticated]
+
+    def get_queryset(self):
+        return solves_voor(self.request.user)
+
+    def allowed_query_params(self):
+        if self.request.method != "GET":
+            return set()
+        return {self.paginator.page_query_param, self.paginator.page_size_query_param}
+
+    def create(self, request, *args, **kwargs):
+        if not rechten.mag_solve_indienen(request.user):
+            raise PermissionDenied("Alleen medewerkers van het team dienen een solve in.")
+        invoer = NieuweSolveSerializer(data=request.data)
+        invoer.is_valid(raise_exception=True)
+        d = dict(invoer.validated_data)
+        uuids = d.pop("casussen")
+        gevonden = {c.uuid: c for c in casussen_voor(request.user).filter(uuid__in=uuids)}
+        fouten = {i: [ErrorDetail(f"Onbekende casus '{u}': geen casus van uw team.", code="does_not_exist")]
+                  for i, u in enumerate(uuids) if u not in gevonden}
+        if fouten:
+            raise ValidationError({"casussen": fouten})
+        solve = services.dien_solve_in(actor=request.user, casussen=list(gevonden.values()), **d)
+        solve = solves_voor(request.user).get(pk=solve.pk)
+        return Response(self.get_serializer(solve).data, status=status.HTTP_201_CREATED,
+                        headers={"Location": reverse("api:solve-detail", kwargs={"uuid": solve.uuid},
+                                                     request=request)})
+
+
+@extend_schema(summary="Eén solve van uw team")
+class SolveView(StrictQueryMixin, generics.RetrieveAPIView):
+    serializer_class = SolveSerializer
+    queryset = Solve.objects.none()
+    permission_classes = [permissions.IsAuthenticated]
+    lookup_field = "uuid"
+
+    def get_queryset(self):
+        return solves_voor(self.request.user)

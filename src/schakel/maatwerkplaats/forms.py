@@ -9,7 +9,7 @@ from schakel.noodrem.models import Beginsel
 from schakel.regelingen.models import Regeling
 from schakel.web.forms import RegelingKeuze, datumveld
 
-from .models import Discipline, Grondslag, Reden
+from .models import Discipline, Geadresseerde, Grondslag, Reden
 from .rechten import TEAMROLLEN
 
 TEKST = {"rows": 4}
@@ -87,6 +87,10 @@ class SolveFormulier(forms.Form):
     casussen = forms.ModelMultipleChoiceField(
         label="Welke casussen onderbouwen de solve?", queryset=None, widget=forms.CheckboxSelectMultiple,
         error_messages={"required": "Kies ten minste één casus die de solve onderbouwt."})
+    geadresseerde = forms.ChoiceField(
+        label="Aan wie richt u de solve?", choices=Geadresseerde.choices, widget=forms.RadioSelect,
+        error_messages={"required": "Kies aan wie de solve is gericht: het bestuur van uw organisatie of het "
+                                    "verantwoordelijke ministerie."})
     titel = forms.CharField(label="Titel van het signaal", max_length=200)
     toelichting = forms.CharField(label="Wat moet er voor iedereen veranderen, en waarom?",
                                   widget=forms.Textarea(attrs=TEKST), required=False)
@@ -96,8 +100,15 @@ class SolveFormulier(forms.Form):
                                           max_value=20_000_000)
     verbetervoorstel = forms.CharField(label="Verbetervoorstel", required=False, widget=forms.Textarea(attrs=TEKST))
 
-    def __init__(self, *args, casussen, **kwargs):
+    def __init__(self, *args, casussen, organisatie, regeling, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["geadresseerde"].choices = [
+            (Geadresseerde.BESTUUR, f"Het bestuur van {organisatie.naam}: het ligt aan onze eigen beleidsregels, "
+                                    "werkinstructies of systemen. Het signaal blijft binnen de organisatie en "
+                                    "escaleert bij uitblijven van een reactie naar de opdrachtgever."),
+            (Geadresseerde.MINISTERIE, f"{regeling.eigenaar.naam}, verantwoordelijk voor de regeling: de regeling "
+                                       "zelf moet veranderen. Het signaal is openbaar."),
+        ]
         self.fields["casussen"].queryset = casussen
         self.fields["casussen"].label_from_instance = lambda c: (
             f"{c.kenmerk} {c.titel}" + (" (fix toegekend)" if hasattr(c, "fix") else ""))

@@ -185,6 +185,14 @@ class Fix(models.Model):
         verbose_name_plural = "fixes"
 
 
+class Geadresseerde(models.TextChoices):
+    """Who a solve asks to change the rule: the team's own board (internal policy, work
+    instructions, systems) or the ministry responsible for the regulation (the law itself)."""
+
+    BESTUUR = "bestuur", "Het bestuur van onze eigen organisatie"
+    MINISTERIE = "ministerie", "Het ministerie dat verantwoordelijk is voor de regeling"
+
+
 class Solve(models.Model):
     """A signal for everyone: the rule or policy must change. Cites the cases behind it."""
 
@@ -194,6 +202,8 @@ class Solve(models.Model):
     organisatie = models.ForeignKey("organisaties.Organisatie", verbose_name="organisatie (team)",
                                     on_delete=models.PROTECT, related_name="solves")
     casussen = models.ManyToManyField(Casus, verbose_name="casussen", through="SolveCasus", related_name="solves")
+    geadresseerde = models.CharField("geadresseerde", max_length=20, choices=Geadresseerde.choices,
+                                     default=Geadresseerde.MINISTERIE)
     ingediend_op = models.DateTimeField("ingediend op", default=clock.now)
     ingediend_door = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="ingediend door",
                                        on_delete=models.PROTECT, related_name="+")
@@ -216,3 +226,30 @@ class SolveCasus(models.Model):
         verbose_name_plural = "geciteerde casussen"
         ordering = ["casus_id"]
         constraints = [models.UniqueConstraint(fields=["solve", "casus"], name="solve_casus_een_keer")]
+
+
+class Herhalingsmelding(models.Model):
+    """One crossing into unequal treatment of a group of similar cases (same team, regulation
+    and reason): fixes for some while equal cases lack a solve. The open row (``afgesloten_op``
+    empty) makes the team's inbox notification idempotent; a solve covering the group closes it,
+    so a later crossing is reported again."""
+
+    organisatie = models.ForeignKey("organisaties.Organisatie", verbose_name="organisatie (team)",
+                                    on_delete=models.PROTECT, related_name="+")
+    regeling = models.ForeignKey("regelingen.Regeling", verbose_name="regeling", on_delete=models.PROTECT,
+                                 related_name="+")
+    reden = models.CharField("waar knelt het", max_length=20, choices=Reden.choices)
+    casus = models.ForeignKey(Casus, verbose_name="casus die de grens passeerde", on_delete=models.PROTECT,
+                              related_name="+")
+    aantal = models.PositiveIntegerField("vergelijkbare casussen")
+    fixes = models.PositiveIntegerField("fixes")
+    gemeld_op = models.DateTimeField("gemeld op", default=clock.now)
+    afgesloten_op = models.DateTimeField("afgesloten op", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "herhalingsmelding"
+        verbose_name_plural = "herhalingsmeldingen"
+        ordering = ["-gemeld_op", "-id"]
+        constraints = [models.UniqueConstraint(
+            fields=["organisatie", "regeling", "reden"], condition=models.Q(afgesloten_op__isnull=True),
+            name="herhalingsmelding_een_open_per_groep")]

@@ -59,6 +59,11 @@ def mag_inbreng_geven(user, beraad) -> bool:
             and not hasattr(deelnemer, "inbreng") and not hasattr(beraad, "conclusie"))
 
 
+def is_beslisser(user, organisatie_id) -> bool:
+    """A handler or board member of the team: grants fixes, may record any conclusion of the team."""
+    return in_team(user, organisatie_id) and user.rol in BESLISSENDE_ROLLEN
+
+
 def mag_concluderen(user, beraad) -> bool:
     """A participant, or a handler or board member of the team, records the session's conclusion."""
     return (in_team(user, beraad.casus.organisatie_id) and not hasattr(beraad, "conclusie")
@@ -74,6 +79,15 @@ def mag_fix_toekennen(user, casus) -> bool:
 
 def mag_solve_indienen(user) -> bool:
     return heeft_team(user) and signaalrechten.mag_indienen(user)
+
+
+def zichtbare_solves(user, queryset: QuerySet) -> QuerySet:
+    """A team sees its own solves (the signals themselves follow the signals' visibility)."""
+    if getattr(user, "is_superuser", False):
+        return queryset
+    if not heeft_team(user):
+        return queryset.none()
+    return queryset.filter(organisatie_id=user.organisatie_id)
 
 
 def zichtbare_conclusies(user, queryset: QuerySet) -> QuerySet:

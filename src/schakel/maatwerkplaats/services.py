@@ -10,16 +10,22 @@ from __future__ import annotations
 import datetime as dt
 from typing import Iterable
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
+from django.urls import reverse
 
 from schakel.audit import trail
 from schakel.core import clock
+from schakel.notificaties import services as notificaties
+from schakel.notificaties.models import Soort
 from schakel.signalen import services as signaalservices
+from schakel.termijnen.ladder import Trede
 
 from . import herhaling, pseudoniem, rechten
 from .models import (
-    Beraad, Casus, CasusStatus, Conclusie, Deelnemer, Discipline, Fix, Grondslag, Inbreng, Reden, Solve, SolveCasus,
+    Beraad, Casus, CasusStatus, Conclusie, Deelnemer, Discipline, Fix, Geadresseerde, Grondslag, Herhalingsmelding,
+    Inbreng, Reden, Solve, SolveCasus,
 )
 
 MIN_CONCLUSIE = 30
@@ -63,7 +69,54 @@ def breng_in(*, actor, titel: str, regeling, reden: str, wat_de_regel_vraagt: st
     if stand.aantal == stand.drempel:
         trail.record("herhaling_gesignaleerd", casus, actor=None,
                      na={"regeling": regeling.bwb_id, "reden": reden, "aantal": stand.aantal, "fixes": stand.fixes})
+    signaleer_herhaling(casus, stand)
     return casus
+
+
+# --- recurrence: the team's inbox ----------------------------------------------------------
+
+def signaleer_herhaling(casus: Casus, stand: herhaling.Herhaling | None = None) -> Herhalingsmelding | None:
+    """Tell the team (and its board) once when similar cases cross into unequal treatment.
+
+    Called after every change that moves a group of similar cases (a new case, a fix, a solve).
+    Crossing in: an open :class:`Herhalingsmelding` is created (at most one per group, by a
+    unique constraint), an inbox notification of kind ``herhaling`` goes to every active team
+    member and the audit trail records ``herhaling_gemeld``. Crossing out (a solve now covers
+    the cases): the open row is closed (``herhaling_afgesloten``), so a later crossing is
+    reported again. Returns the new row, or ``None`` when nothing was reported.
+    """
+    stand = stand or herhaling.voor_casus(casus)
+    groep = Herhalingsmelding.objects.filter(organisatie_id=casus.organisatie_id, regeling_id=casus.regeling_id,
+                                             reden=casus.reden, afgesloten_op__isnull=True)
+    open_melding = groep.select_for_update().first()
+    na = {"regeling": casus.regeling.bwb_id, "reden": casus.reden, "aantal": stand.aantal, "fixes": stand.fixes}
+    if not stand.ongelijke_behandeling:
+        if open_melding is not None:
+            open_melding.afgesloten_op = clock.now()
+            open_melding.save(update_fields=["afgesloten_op"])
+            trail.record("herhaling_afgesloten", casus, actor=None, na=na)
+        return None
+    if open_melding is not None:
+        return None
+    try:
+        with transaction.atomic():
+            melding = Herhalingsmelding.objects.create(
+                organisatie_id=casus.organisatie_id, regeling_id=casus.regeling_id, reden=casus.reden, casus=casus,
+                aantal=stand.aantal, fixes=stand.fixes, gemeld_op=clock.now())
+    except IntegrityError:
+        return None  # a concurrent change reported this crossing already
+    ontvangers = list(get_user_model().objects.filter(
+        organisatie_id=casus.organisatie_id, rol__in=rechten.TEAMROLLEN, is_active=True)
+        .order_by("id").values_list("id", flat=True))
+    regeling = casus.regeling.citeertitel or casus.regeling.titel
+    kenmerken = ", ".join(c.kenmerk for c in stand.casussen)
+    notificaties.meld(
+        ontvangers, soort=Soort.HERHALING, link=reverse("maatwerkplaats:casus", kwargs={"uuid": casus.uuid}),
+        onderwerp=f"Casus komt vaker voor: {stand.aantal} vergelijkbare casussen over {regeling}",
+        tekst=(f"{stand.melding}\nWaar het knelt: {Reden(casus.reden).label.lower()}.\n"
+               f"Vergelijkbare casussen: {kenmerken}."))
+    trail.record("herhaling_gemeld", casus, actor=None, na={**na, "ontvangers": len(ontvangers)})
+    return melding
 
 
 # --- the deliberation -----------------------------------------------------------------------
@@ -190,6 +243,7 @@ def ken_fix_toe(casus: Casus, *, actor, wat: str, grondslag: str, onderbouwing: 
     casus.status = CasusStatus.GEFIXT
     casus.save(update_fields=["status"])
     trail.record("fix_toegekend", casus, actor=actor, na={"grondslag": grondslag})
+    signaleer_herhaling(casus)
     return fix
 
 
@@ -216,10 +270,29 @@ def solve_praktijk(casussen: list[Casus], toelichting: str) -> str:
     return tekst if len(tekst) <= MAX_PRAKTIJK else tekst[: MAX_PRAKTIJK - 1] + "…"
 
 
+def route_van_solve(geadresseerde: str, *, organisatie, regeling) -> dict:
+    """Where a solve goes, by the team's choice of addressee.
+
+    * ``bestuur``: the team's own organisation, its first term at the board rung (internal
+      policy rules, work instructions, systems are the board's to change); not published:
+      the organisation and, when the term lapses, its principal ministry and the rungs above
+      see it, like any signal of the organisation.
+    * ``ministerie``: the regulation's owner (``signalen.routering``), at its handlers' rung,
+      published: a change of the law concerns everyone.
+    """
+    if geadresseerde == Geadresseerde.BESTUUR:
+        return {"eigenaar": organisatie, "eerste_trede": Trede.BESTUUR, "openbaar": False,
+                "routeringsreden": f"Solve uit de Maatwerkplaats voor het bestuur van {organisatie.naam}: "
+                                   "interne beleidsregels, werkinstructies of systemen."}
+    return {"eigenaar": None, "eerste_trede": None, "openbaar": True, "routeringsreden": ""}
+
+
 @transaction.atomic
 def dien_solve_in(*, actor, casussen: Iterable[Casus], titel: str, getroffen_burgers: str,
-                  verbetervoorstel: str = "", toelichting: str = "", aantal_getroffen: int | None = None) -> Solve:
-    """File a signal to the regulation's owner that cites the cases and the fixes granted."""
+                  verbetervoorstel: str = "", toelichting: str = "", aantal_getroffen: int | None = None,
+                  geadresseerde: str = Geadresseerde.MINISTERIE) -> Solve:
+    """File a signal that cites the cases and the fixes granted, to the team's own board or to
+    the ministry responsible for the regulation (:func:`route_van_solve`)."""
     if not rechten.mag_solve_indienen(actor):
         raise PermissionDenied("Alleen medewerkers van het team dienen een solve in.")
     casussen = list(Casus.objects.filter(pk__in=[c.pk for c in casussen]).select_related("regeling", "fix")
@@ -233,25 +306,36 @@ def dien_solve_in(*, actor, casussen: Iterable[Casus], titel: str, getroffen_bur
         raise PermissionDenied("U citeert alleen casussen van uw eigen team.")
     if len({c.regeling_id for c in casussen}) > 1:
         _fout(fouten, "casussen", "Een solve gaat over één regeling: kies casussen over dezelfde regeling.")
+    if geadresseerde not in Geadresseerde.values:
+        _fout(fouten, "geadresseerde", "Kies aan wie de solve is gericht: het bestuur van uw organisatie of het "
+                                       "verantwoordelijke ministerie.")
+    elif (geadresseerde == Geadresseerde.MINISTERIE and casussen
+          and casussen[0].regeling.eigenaar_id == actor.organisatie_id):
+        _fout(fouten, "geadresseerde", "Uw eigen organisatie is verantwoordelijk voor deze regeling: richt de solve "
+                                       "aan uw bestuur.")
     _fouten_van(fouten)
     regeling = casussen[0].regeling
+    route = route_van_solve(geadresseerde, organisatie=actor.organisatie, regeling=regeling)
     artikelen = "; ".join(dict.fromkeys(pseudoniem.openbaar(c.artikel) for c in casussen if c.artikel))[:300]
     try:
         signaal = signaalservices.dien_in(
             indiener=actor, titel=titel, praktijk=solve_praktijk(casussen, toelichting or ""),
             getroffen_burgers=getroffen_burgers, aantal_getroffen=aantal_getroffen, regeling=regeling,
-            artikelen=artikelen, verbetervoorstel=verbetervoorstel, openbaar=True)
+            artikelen=artikelen, verbetervoorstel=verbetervoorstel, **route)
     except ValidationError as e:
         meldingen = e.message_dict
         if "praktijk" in meldingen:
             meldingen.setdefault("toelichting", []).extend(meldingen.pop("praktijk"))
         raise ValidationError(meldingen) from None
-    solve = Solve.objects.create(signaal=signaal, organisatie_id=actor.organisatie_id, ingediend_op=clock.now(),
-                                 ingediend_door=actor)
+    solve = Solve.objects.create(signaal=signaal, organisatie_id=actor.organisatie_id, geadresseerde=geadresseerde,
+                                 ingediend_op=clock.now(), ingediend_door=actor)
     SolveCasus.objects.bulk_create([SolveCasus(solve=solve, casus=c) for c in casussen])
     trail.record("solve_ingediend", solve, actor=actor, signaal=signaal,
                  na={"casussen": [c.kenmerk for c in casussen],
-                     "fixes": [c.kenmerk for c in casussen if hasattr(c, "fix")]})
+                     "fixes": [c.kenmerk for c in casussen if hasattr(c, "fix")],
+                     "geadresseerde": geadresseerde, "eigenaar": signaal.eigenaar.afkorting})
     for c in casussen:
-        trail.record("solve_ingediend", c, actor=actor, na={"signaal": signaal.kenmerk})
+        trail.record("solve_ingediend", c, actor=actor, na={"signaal": signaal.kenmerk, "geadresseerde": geadresseerde})
+    for groep in {(c.regeling_id, c.reden): c for c in casussen}.values():
+        signaleer_herhaling(groep)  # cases now covered by a solve: the crossing may close
     return solve

@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.formats import date_format
 
 from schakel.audit.models import Gebeurtenis
 from schakel.signalen.zoeken import zoek
@@ -15,7 +16,7 @@ from schakel.web.forms import toon_servicefouten
 
 from . import herhaling, pseudoniem, rechten, services
 from .forms import BeraadFormulier, CasusFormulier, ConclusieFormulier, FixFormulier, InbrengFormulier, SolveFormulier, ZoekFormulier
-from .models import Casus, Conclusie, Deelnemer, Reden
+from .models import Casus, Conclusie, Deelnemer, Geadresseerde, Reden
 
 
 def _casussen(request):
@@ -71,7 +72,7 @@ def casus_detail(request, uuid):
     return render(request, "maatwerkplaats/casus.html", {
         "casus": casus, "beraad": beraad, "conclusie": getattr(beraad, "conclusie", None) if beraad else None,
         "fix": getattr(casus, "fix", None), "herhaling": stand,
-        "solves": casus.solves.select_related("signaal").order_by("-ingediend_op"),
+        "solves": casus.solves.select_related("signaal__eigenaar").order_by("-ingediend_op"),
         "mag_plannen": rechten.mag_beraad_plannen(request.user, casus),
         "mag_fix": rechten.mag_fix_toekennen(request.user, casus),
         "mag_solve": rechten.mag_solve_indienen(request.user),
@@ -159,17 +160,21 @@ def solve(request, uuid):
         raise PermissionDenied("Alleen medewerkers van het team dienen een solve in.")
     kandidaten = _casussen(request).filter(regeling_id=casus.regeling_id).order_by("ingebracht_op", "id")
     vergelijkbaar = [c.pk for c in herhaling.vergelijkbare(casus)]
-    form = SolveFormulier(request.POST or None, casussen=kandidaten, initial={
-        "casussen": vergelijkbaar, "titel": pseudoniem.kort(casus.titel, 200)})
+    form = SolveFormulier(request.POST or None, casussen=kandidaten, organisatie=casus.organisatie,
+                          regeling=casus.regeling, initial={
+                              "casussen": vergelijkbaar, "titel": pseudoniem.kort(casus.titel, 200)})
     if form.is_bound and form.is_valid():
         try:
             nieuw = services.dien_solve_in(actor=request.user, **form.cleaned_data)
         except ValidationError as fout:
             toon_servicefouten(fout, form)
         else:
-            messages.success(request, f"De solve is ingediend als signaal {nieuw.signaal.kenmerk} bij "
-                                      f"{nieuw.signaal.eigenaar.naam if nieuw.signaal.eigenaar_id else 'de eigenaar'}.")
-            return redirect("web:signaal", uuid=nieuw.signaal.uuid)
+            signaal = nieuw.signaal
+            bij = (f"het bestuur van {signaal.eigenaar.naam}" if nieuw.geadresseerde == Geadresseerde.BESTUUR
+                   else signaal.eigenaar.naam)
+            messages.success(request, f"De solve is ingediend als signaal {signaal.kenmerk} bij {bij}. "
+                                      f"Reactie uiterlijk {date_format(signaal.uiterste_reactiedatum, 'j F Y')}.")
+            return redirect("web:signaal", uuid=signaal.uuid)
     return render(request, "maatwerkplaats/solve.html", {"casus": casus, "form": form})
 
 

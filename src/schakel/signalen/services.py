@@ -49,8 +49,10 @@ def _momentopname(signaal: Signaal) -> dict:
 def dien_in(*, indiener, titel: str, praktijk: str, getroffen_burgers: str, regeling,
             aantal_getroffen: int | None = None, artikelen: str = "", verbetervoorstel: str = "",
             oorzaken: Iterable = (), openbaar: bool = True, soort: str = SignaalSoort.SIGNAAL,
-            indienende_organisatie=None) -> Signaal:
-    """File a signal for the filer's organisation and route it to the regulation's owner."""
+            indienende_organisatie=None, eigenaar=None, eerste_trede: int | None = None,
+            routeringsreden: str = "") -> Signaal:
+    """File a signal for the filer's organisation and route it to the regulation's owner
+    (or to ``eigenaar``, starting at rung ``eerste_trede``, with ``routeringsreden``; see :func:`routeer`)."""
     if not rechten.mag_indienen(indiener):
         raise PermissionDenied("Alleen medewerkers van een organisatie kunnen een signaal indienen.")
     organisatie = indienende_organisatie or indiener.organisatie
@@ -69,7 +71,7 @@ def dien_in(*, indiener, titel: str, praktijk: str, getroffen_burgers: str, rege
     trail.record("ingediend", signaal, actor=indiener, signaal=signaal,
                  na={"titel": signaal.titel, "regeling": regeling.bwb_id, "soort": signaal.soort,
                      "indienende_organisatie": organisatie.afkorting})
-    routeer(signaal, actor=indiener)
+    routeer(signaal, actor=indiener, eigenaar=eigenaar, reden=routeringsreden, eerste_trede=eerste_trede)
     return signaal
 
 
@@ -96,15 +98,17 @@ def valideer_signaal(signaal: Signaal, *, exclude: Sequence[str] = ()) -> None:
         raise ValidationError(fouten)
 
 
-def routeer(signaal: Signaal, *, actor=None, eigenaar=None, reden: str = "") -> Signaal:
+def routeer(signaal: Signaal, *, actor=None, eigenaar=None, reden: str = "",
+            eerste_trede: int | None = None) -> Signaal:
     """Send a filed signal to its owner and start the answer term.
 
     By default the owner is the regulation's owner; a noodrem names its receiver
-    (``eigenaar``) with the ``reden`` shown in the timeline (see ``schakel.noodrem.regels``)."""
+    (``eigenaar``) with the ``reden`` shown in the timeline (see ``schakel.noodrem.regels``).
+    ``eerste_trede``: the rung the first term starts at, if not the kind's default."""
     voor = _momentopname(signaal)
     signaal.status = workflow.volgende_status(signaal.status, workflow.Actie.ROUTEER)
     signaal.eigenaar = eigenaar or routering.bepaal_eigenaar(signaal.regeling)
-    termijnen.start_eerste_termijn(signaal)  # [termijnen] first term; sets uiterste_reactiedatum, escalatietrede
+    termijnen.start_eerste_termijn(signaal, trede=eerste_trede)  # [termijnen] first term; sets uiterste_reactiedatum, escalatietrede
     signaal.save(update_fields=["status", "eigenaar", "uiterste_reactiedatum", "escalatietrede"])
     trail.record("gerouteerd", signaal, actor=actor, signaal=signaal, voor=voor, na=_momentopname(signaal),
                  toelichting=reden or f"Eigenaar van {signaal.regeling.bwb_id}: {signaal.eigenaar.naam}.")

@@ -44,14 +44,16 @@ def _regeling_kamercommissie_id(signaal) -> int | None:
     return signaal.regeling.kamercommissie_id
 
 
-def start_eerste_termijn(signaal) -> Termijn:
+def start_eerste_termijn(signaal, *, trede: int | None = None) -> Termijn:
     """Start the clock for a just-routed signal: its first term, addressed to the owner.
 
     Sets ``signaal.uiterste_reactiedatum`` and ``escalatietrede`` on the instance; the
     caller saves the signal. Notifies the addressees (and, for a noodrem, the principal
-    ministry's board). Call inside the routing transaction.
+    ministry's board). Call inside the routing transaction. ``trede``: the rung to start
+    at when the caller addresses someone else than the kind's default (a Maatwerkplaats
+    solve to the team's own board starts at the board rung).
     """
-    trede = regels.eerste_trede(signaal.soort)
+    trede = regels.eerste_trede(signaal.soort) if trede is None else trede
     organisaties = organisaties_rond(signaal.eigenaar)
     kamercommissie_id = _regeling_kamercommissie_id(signaal)
     kw = {"eigenaar_id": signaal.eigenaar_id, "regeling_kamercommissie_id": kamercommissie_id,
