@@ -67,6 +67,7 @@ ARGS = {
     "api:signaal-tijdlijn": SIGNAAL,
     "api:toezegging-detail": TOEZEGGING, "api:toezegging-nakoming": TOEZEGGING,
     "api:organisatie-detail": lambda o: {"afkorting": "szw"},
+    "api:organisatie-retourstickers": lambda o: {"afkorting": "uwv"},  # UWV: SZW is its principal
     "api:regeling-detail": lambda o: {"bwbId": "BWBR0019057"},
     "api:casus-beraad": CASUS, "api:casus-beraad-inbreng": CASUS, "api:casus-beraad-conclusie": CASUS,
     "api:casus-fix": CASUS,
@@ -103,6 +104,7 @@ MATRIX: dict[tuple[str, str], str] = {
     ("POST", "api:noodrem-list"):                    " 400  400  400  400  400  400  400  400  400  400  400",
     ("GET", "api:oorzaak-list"):                     " 200  200  200  200  200  200  200  200  200  200  200",
     ("GET", "api:organisatie-detail"):               " 200  200  200  200  200  200  200  200  200  200  200",
+    ("GET", "api:organisatie-retourstickers"):       " 401  403  403  200  403  200  403  200  403  403  403",
     ("GET", "api:organisatie-list"):                 " 200  200  200  200  200  200  200  200  200  200  200",
     ("GET", "api:regeling-detail"):                  " 200  200  200  200  200  200  200  200  200  200  200",
     ("GET", "api:regeling-list"):                    " 200  200  200  200  200  200  200  200  200  200  200",

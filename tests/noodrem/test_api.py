@@ -62,6 +62,21 @@ def test_pull_anonymously_and_follow_with_the_code(wereld):
     assert Bericht.objects.count() == 1
 
 
+def test_pull_anonymously_without_naming_an_organisation(wereld):
+    body = _body()
+    del body["indienendeOrganisatie"]
+    response = APIClient().post("/api/v1/noodremmen", body, format="json")
+    assert response.status_code == 201, response.json()
+    assert response.json()["eigenaar"] == "uwv" and response.json()["ontvangstcode"]
+    assert APIClient().post("/api/v1/noodremmen", _body(indienendeOrganisatie=None), format="json").status_code == 201
+    for signaal in Signaal.objects.all():
+        assert signaal.indienende_organisatie is None and signaal.indiener is None
+        detail = APIClient().get(f"/api/v1/signalen/{signaal.uuid}")
+        assert detail.status_code == 200 and detail.json()["indienendeOrganisatie"] is None
+    lijst = APIClient().get("/api/v1/signalen")
+    assert lijst.status_code == 200 and len(lijst.json()["results"]) == 2
+
+
 def test_wrong_code_is_a_404_problem(wereld):
     response = APIClient().post("/api/v1/noodremmen/inzage", {"ontvangstcode": "0000-0000-0000-0000-0000"},
                                 format="json")

@@ -14,6 +14,7 @@ from schakel.noodrem import regels, services
 from schakel.noodrem.models import Bericht, Niveau, Ontvangstbewijs
 from schakel.notificaties.models import Melding
 from schakel.signalen import services as signaalservices
+from schakel.signalen.models import Signaal
 from schakel.termijnen import kalender
 from schakel.termijnen.ladder import Trede
 from schakel.termijnen.models import Termijn
@@ -71,6 +72,40 @@ def test_the_board_explains_with_the_existing_answer_flow(anonieme_rem, wereld):
     assert Termijn.objects.get(signaal=signaal).uitkomst == "beantwoord"
 
 
+def test_an_anonymous_filer_may_name_no_organisation_and_routing_still_works(rem_velden, wereld, bestuur_szw):
+    signaal, code = services.trek_professional(gebruiker=None, anoniem=True,
+                                               **{**rem_velden, "indienende_organisatie": None})
+    assert code and signaal.indienende_organisatie is None and signaal.indiener is None
+    # To the board of the organisation whose practice is at stake; its principal ministry is told.
+    assert signaal.eigenaar == wereld.uwv and signaal.escalatietrede == Trede.BESTUUR
+    assert Melding.objects.filter(ontvanger=wereld.bestuur_uwv, signaal=signaal).exists()
+    assert Melding.objects.filter(ontvanger=bestuur_szw, signaal=signaal).exists()
+    getrokken = Gebeurtenis.objects.get(signaal=signaal, actie="noodrem_getrokken")
+    assert getrokken.actor is None and getrokken.actor_omschrijving == "anonieme melder"
+    assert getrokken.na["indienende_organisatie"] is None and getrokken.na["praktijk_van"] == "uwv"
+    # The term escalates as for every brake.
+    clock.freeze(clock.now() + dt.timedelta(days=14))
+    run_sweep()
+    signaal.refresh_from_db()
+    assert signaal.escalatietrede == Trede.MINISTERIE
+
+
+def test_a_closed_brake_without_filing_organisation_is_seen_only_by_receiver_and_ministry(rem_velden, wereld):
+    from schakel.signalen import rechten
+
+    signaal, _ = services.trek_professional(gebruiker=None, anoniem=True,
+                                            **{**rem_velden, "indienende_organisatie": None, "openbaar": False})
+    zien = {naam: rechten.zichtbare_signalen(getattr(wereld, naam), Signaal.objects.all()).filter(pk=signaal.pk)
+            .exists() for naam in ("bestuur_uwv", "behandelaar_szw", "behandelaar_svb", "melder_cbr")}
+    assert zien == {"bestuur_uwv": True, "behandelaar_szw": True, "behandelaar_svb": False, "melder_cbr": False}
+
+
+def test_a_named_filing_organisation_cannot_be_a_committee(rem_velden, wereld):
+    with pytest.raises(ValidationError) as fout:
+        services.trek_professional(anoniem=True, **{**rem_velden, "indienende_organisatie": wereld.cie_szw})
+    assert "indienende_organisatie" in fout.value.message_dict
+
+
 def test_the_practice_at_stake_cannot_be_a_committee(rem_velden, wereld):
     with pytest.raises(ValidationError) as fout:
         services.trek_professional(anoniem=True, **{**rem_velden, "praktijk_van": wereld.cie_szw})
@@ -94,8 +129,9 @@ def test_all_problems_at_once_with_dutch_messages(wereld):
                                    getroffen_burgers="", beginselen=[], moet_stoppen="")
     fouten = fout.value.message_dict
     for veld in ("praktijk_van", "regeling", "titel", "praktijk", "getroffen_burgers", "beginselen",
-                 "moet_stoppen", "indienende_organisatie"):
+                 "moet_stoppen"):
         assert veld in fouten, veld
+    assert "indienende_organisatie" not in fouten  # a filer from anywhere need not name an organisation
     assert fouten["beginselen"] == ["Noem ten minste één beginsel van behoorlijk bestuur dat wordt geschonden."]
 
 

@@ -84,6 +84,22 @@ def test_pull_anonymously_get_the_code_once_and_follow_up_with_it(wereld, begins
     assert lezer.get(reverse("noodrem:inzage"))["Location"] == reverse("noodrem:ontvangstcode")
 
 
+def test_pull_without_naming_an_organisation_and_nothing_leaks(wereld, beginselen):
+    client = Client()
+    response = _trek(client, wereld, beginselen, indienende_organisatie="")
+    assert CODE.search(response.content.decode()), response.content.decode()[:2000]
+    signaal = Signaal.objects.get()
+    assert signaal.indienende_organisatie is None and signaal.eigenaar == wereld.uwv
+    pagina = Client().get(reverse("web:signaal", kwargs={"uuid": signaal.uuid})).content.decode()
+    assert "een anonieme melder" in pagina
+    for pad in ("/signalen", "/organisaties/uwv", "/organisaties/svb"):
+        assert Client().get(pad).status_code == 200, pad
+    behandelaar = Client()
+    behandelaar.force_login(wereld.bestuur_uwv)
+    assert behandelaar.get(reverse("noodrem:berichten", kwargs={"uuid": signaal.uuid})).status_code == 200
+    assert behandelaar.get(reverse("web:reageren", kwargs={"uuid": signaal.uuid})).status_code == 200
+
+
 def test_a_wrong_code_gets_one_message_and_no_hint(wereld, beginselen):
     _trek(Client(), wereld, beginselen)
     client = Client()

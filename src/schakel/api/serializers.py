@@ -146,8 +146,10 @@ class SignaalSerializer(serializers.Serializer):
     verbetervoorstel = serializers.CharField(read_only=True, allow_blank=True)
     oorzaken = _Sleutel("code", many=True,
                                             help_text="Codes van de oorzaken (TCU 'Klem tussen balie en beleid').")
-    indienendeOrganisatie = _Afkorting(source="indienende_organisatie",
-                                       help_text="Afkorting van de organisatie die het signaal indiende.")
+    indienendeOrganisatie = _Afkorting(source="indienende_organisatie", allow_null=True,
+                                       help_text="Afkorting van de organisatie die het signaal indiende; leeg "
+                                                 "bij een anonieme noodrem zonder organisatie en bij een signaal "
+                                                 "uit retourstickers.")
     eigenaar = _Afkorting(allow_null=True, help_text="Afkorting van de organisatie die moet reageren.")
     status = serializers.ChoiceField(choices=Status.choices, read_only=True)
     openbaar = serializers.BooleanField(read_only=True)

@@ -30,6 +30,8 @@ urlpatterns = [
     path("toezeggingen/<uuid:uuid>/nakoming", views.NakomingView.as_view(), name="toezegging-nakoming"),
     path("organisaties", views.OrganisatieViewSet.as_view(LIJST), name="organisatie-list"),
     path("organisaties/<slug:afkorting>", views.OrganisatieViewSet.as_view(DETAIL), name="organisatie-detail"),
+    path("organisaties/<slug:afkorting>/retourstickers", noodrem_api.RetourstickerTellingenView.as_view(),
+         name="organisatie-retourstickers"),
     path("regelingen", views.RegelingViewSet.as_view(LIJST), name="regeling-list"),
     path("regelingen/<str:bwbId>", views.RegelingViewSet.as_view(DETAIL), name="regeling-detail"),
     path("oorzaken", views.OorzaakViewSet.as_view(LIJST), name="oorzaak-list"),

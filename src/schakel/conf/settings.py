@@ -278,11 +278,14 @@ SCHAKEL_TERMIJNEN = {
 }
 # The rung a noodrem starts at: straight to the owner's board (or "behandelaar").
 SCHAKEL_NOODREM_EERSTE_TREDE = os.environ.get("SCHAKEL_NOODREM_EERSTE_TREDE", "bestuur")
-# The brake's limits (schakel.noodrem.regels): red cards per period, citizen call-back term.
+# The brake's limits (schakel.noodrem.regels): red cards per period, citizen call-back term, and
+# the threshold at which retourstickers about one letter become a signal (N in D days).
 SCHAKEL_NOODREM = {
     "rode_kaart_per_periode": int(os.environ.get("SCHAKEL_RODE_KAART_PER_PERIODE", "2")),
     "rode_kaart_periode_maanden": int(os.environ.get("SCHAKEL_RODE_KAART_PERIODE_MAANDEN", "12")),
     "retoursticker_werkdagen": int(os.environ.get("SCHAKEL_RETOURSTICKER_WERKDAGEN", "3")),
+    "retoursticker_drempel": int(os.environ.get("SCHAKEL_RETOURSTICKER_DREMPEL", "10")),
+    "retoursticker_drempel_dagen": int(os.environ.get("SCHAKEL_RETOURSTICKER_DREMPEL_DAGEN", "90")),
 }
 # Notifications: links in e-mails, and the hour (local time) run-scheduler sends the daily digest.
 SCHAKEL_BASE_URL = os.environ.get("SCHAKEL_BASE_URL", "http://localhost:8000").rstrip("/")

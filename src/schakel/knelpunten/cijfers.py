@@ -44,7 +44,8 @@ def getroffen_burgers(signalen) -> int:
 def bereken(signalen) -> Cijfers:
     """Figures over a queryset of signals (a knelpunt's, or the part a viewer may see)."""
     ids = list(signalen.values_list("pk", flat=True))
-    organisaties = sorted(set(signalen.order_by().values_list("indienende_organisatie__naam", flat=True)))
+    organisaties = sorted(set(signalen.order_by().filter(indienende_organisatie__isnull=False)
+                              .values_list("indienende_organisatie__naam", flat=True)))
     actueel = {}
     for signaal_id, besluit in (Reactie.objects.filter(signaal_id__in=ids).order_by("signaal_id", "versie")
                                 .values_list("signaal_id", "besluit")):

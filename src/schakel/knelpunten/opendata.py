@@ -39,7 +39,7 @@ def _signalen():
     for s in (Signaal.objects.openbaar().select_related("regeling", "eigenaar", "indienende_organisatie")
               .order_by("id").iterator(chunk_size=2000)):
         yield (s.uuid, s.kenmerk, s.soort, s.titel, s.regeling.bwb_id, s.artikelen,
-               s.indienende_organisatie.afkorting, s.eigenaar.afkorting if s.eigenaar_id else "", s.status,
+               s.indienende_organisatie.afkorting if s.indienende_organisatie_id else "", s.eigenaar.afkorting if s.eigenaar_id else "", s.status,
                _datum(s.ingediend_op), _datum(s.uiterste_reactiedatum), _datum(s.beantwoord_op),
                _datum(s.termijn_overschreden_op), s.aantal_getroffen if s.aantal_getroffen is not None else "",
                s.praktijk, s.verbetervoorstel)

@@ -31,9 +31,12 @@ class NoodremAdmin(admin.ModelAdmin):
 
 @admin.register(Retoursticker)
 class RetourstickerAdmin(admin.ModelAdmin):
-    list_display = ("organisatie", "brief", "reden", "ingediend_op", "contact_uiterlijk", "contact_op")
+    list_display = ("organisatie", "brief", "reden", "ingediend_op", "contact_uiterlijk", "contact_op",
+                    "geescaleerd_op", "signaal")
     list_filter = ("reden", "organisatie")
     exclude = ("code_hash",)
+    readonly_fields = ("geescaleerd_op", "signaal")
+    list_select_related = ("organisatie", "signaal")
 
     def has_add_permission(self, request):
         return False

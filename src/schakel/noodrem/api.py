@@ -1,5 +1,6 @@
 """API of the brake, under /api/v1/: principles, pulling a professional's brake (also
-without an account), and following it with the receipt code.
+without an account), following it with the receipt code, and an organisation's counts of
+retourstickers per letter (read-only, for its own and its ministry's staff).
 
 The receipt code travels only in a POST body, never in a URL or query string (which end
 up in logs). Attempts are throttled per client address.
@@ -10,7 +11,8 @@ from __future__ import annotations
 from django.conf import settings
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import generics, permissions, serializers, status
-from rest_framework.exceptions import ErrorDetail, NotFound, ValidationError
+from django.shortcuts import get_object_or_404
+from rest_framework.exceptions import ErrorDetail, NotFound, PermissionDenied, ValidationError
 from rest_framework.response import Response
 from rest_framework.reverse import reverse
 from rest_framework.throttling import SimpleRateThrottle
@@ -20,9 +22,10 @@ from schakel.api.idempotency import HEADER, IdempotentPostMixin
 from schakel.api.fields import JaNee, Lijst, OrganisatieField, RegelingField, Tekst
 from schakel.api.serializers import Invoer, ReactieSerializer, _Afkorting
 from schakel.api.views import StrictQueryMixin
+from schakel.organisaties.models import Organisatie
 from schakel.signalen.models import MAX_TEKST, Signaal
 
-from . import services
+from . import regels, services
 from .models import Beginsel, Retoursticker
 
 
@@ -93,8 +96,9 @@ class NieuweNoodremSerializer(Invoer):
     bewijsToelichting = Tekst(source="bewijs_toelichting", required=False, allow_blank=True, default="",
                               max_length=5000, help_text="Casussen en cijfers, zonder persoonsgegevens.")
     indienendeOrganisatie = OrganisatieField(
-        source="indienende_organisatie", required=False,
-        help_text="Bij een anonieme noodrem: de organisatie waar u werkt. Anders die van uw account.")
+        source="indienende_organisatie", required=False, allow_null=True,
+        help_text="Bij een anonieme noodrem, niet verplicht: de organisatie waar u werkt. Weglaten mag. "
+                  "Niet anoniem geldt de organisatie van uw account.")
     anoniem = JaNee(required=False, default=True,
                     help_text="Zonder account altijd anoniem; met account kiest u. Anoniem geeft een ontvangstcode.")
     openbaar = JaNee(required=False, default=True)
@@ -223,3 +227,59 @@ class InzageBerichtenView(_IdempotentMetAccount, APIView):
         signaal = _signaal_met_code(invoer.validated_data["ontvangstcode"])
         bericht = services.bericht_van_melder(signaal, tekst=invoer.validated_data["tekst"])
         return Response(BerichtSerializer(bericht).data, status=status.HTTP_201_CREATED)
+
+
+# --- Counts per letter (retourstickers) ---------------------------------------------------------
+
+class RetourstickerDrempelSerializer(serializers.Serializer):
+    aantal = serializers.IntegerField(help_text="Zoveel retourstickers over één brief ...")
+    dagen = serializers.IntegerField(help_text="... binnen zoveel dagen maken een signaal.")
+
+
+class BriefTellingSerializer(serializers.Serializer):
+    brief = serializers.CharField(source="brief_sleutel",
+                                  help_text="De brief of het proces, genormaliseerd (kleine letters, zonder leestekens).")
+    aantal = serializers.IntegerField(help_text="Alle retourstickers over deze brief.")
+    onbegrijpelijk = serializers.IntegerField()
+    onrechtvaardig = serializers.IntegerField()
+    open = serializers.IntegerField(help_text="Nog geen contact opgenomen.")
+    teLaat = serializers.IntegerField(source="te_laat", help_text="Nog geen contact en de termijn is verstreken.")
+    voorgelegdAanBestuur = serializers.IntegerField(
+        source="geescaleerd", help_text="Contact niet op tijd: voorgelegd aan het bestuur.")
+    inPeriode = serializers.IntegerField(source="in_periode", help_text="Binnen het venster van de drempel.")
+    signaal = serializers.URLField(allow_null=True, help_text="Het (laatste) signaal over deze brief, of leeg.")
+
+
+class RetourstickerTellingenSerializer(serializers.Serializer):
+    organisatie = serializers.CharField(help_text="Afkorting van de organisatie die de brieven stuurde.")
+    drempel = RetourstickerDrempelSerializer()
+    brieven = BriefTellingSerializer(many=True)
+
+
+@extend_schema(
+    summary="Retourstickers per brief van een organisatie",
+    description="Hoe vaak burgers elke brief of elk proces terugstuurden, waarom, hoeveel nog contact wachten "
+                "of aan het bestuur zijn voorgelegd, en het signaal dat bij de drempel is gemaakt. Alleen "
+                "aantallen, nooit contactgegevens of woorden van burgers. Voor behandelaars, bestuur en "
+                "bewindspersoon van de organisatie en van haar opdrachtgevende ministerie.",
+    responses={200: RetourstickerTellingenSerializer},
+)
+class RetourstickerTellingenView(StrictQueryMixin, APIView):
+    permission_classes = [permissions.IsAuthenticated]
+    pagination_class = None  # one row per letter of one organisation
+
+    def get(self, request, afkorting):
+        organisatie = get_object_or_404(Organisatie, afkorting=afkorting)
+        if not services.mag_tellingen_zien(request.user, organisatie):
+            raise PermissionDenied("Alleen behandelaars, bestuur en bewindspersoon van de organisatie of van haar "
+                                   "opdrachtgevende ministerie zien de retourstickers per brief.")
+        brieven = []
+        for rij in services.tellingen_per_brief(organisatie):
+            signaal = rij.pop("signaal")
+            rij["signaal"] = (reverse("api:signaal-detail", kwargs={"uuid": signaal["uuid"]}, request=request)
+                              if signaal else None)
+            brieven.append(rij)
+        drempel = regels.Drempel.uit_instellingen()
+        return Response(RetourstickerTellingenSerializer({
+            "organisatie": organisatie.afkorting, "drempel": {"aantal": drempel.aantal, "dagen": drempel.dagen},
+            "brieven": brieven}).data)

@@ -72,8 +72,10 @@ class ProfessionalFormulier(_Rem):
                         "invalid_choice": "Kies een organisatie uit de lijst."})
     indienende_organisatie = forms.ModelChoiceField(
         label="Bij welke organisatie werkt u?", queryset=_organisaties(), required=False,
-        empty_label="Kies een organisatie",
-        help_text="Alleen de organisatie wordt vastgelegd, niet wie u bent. Het mag een andere organisatie zijn.",
+        empty_label="Geen organisatie noemen",
+        help_text="Alleen de organisatie wordt vastgelegd, niet wie u bent. U mag ook geen organisatie noemen: "
+                  "een niet-openbare noodrem is dan alleen zichtbaar voor de ontvangende organisatie en haar "
+                  "ministerie. Trekt u hem onder uw eigen account, dan geldt de organisatie van uw account.",
         error_messages={"invalid_choice": "Kies een organisatie uit de lijst."})
     anoniem = forms.BooleanField(
         label="Trek de noodrem anoniem", required=False, initial=True,

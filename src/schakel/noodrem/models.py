@@ -130,6 +130,10 @@ class RetourstickerQuerySet(models.QuerySet):
     def te_laat(self, peildatum=None):
         return self.open().filter(contact_uiterlijk__lt=peildatum or clock.today())
 
+    def te_escaleren(self, peildatum=None):
+        """Open stickers whose contact term passed and that the board has not yet been told about."""
+        return self.te_laat(peildatum).filter(geescaleerd_op__isnull=True)
+
 
 class Retoursticker(models.Model):
     """The citizen's brake: a letter or decision sent back as incomprehensible or unjust.
@@ -158,6 +162,13 @@ class Retoursticker(models.Model):
     uitkomst = models.TextField("uitkomst van het contact (intern)", blank=True,
                                 validators=[MaxLengthValidator(3000)])
     code_hash = models.CharField("sleutelhash van de code", max_length=64, unique=True, editable=False)
+    geescaleerd_op = models.DateTimeField(
+        "geëscaleerd op", null=True, blank=True, editable=False,
+        help_text="Wanneer de gemiste contacttermijn aan het bestuur van de organisatie is voorgelegd.")
+    signaal = models.ForeignKey(
+        "signalen.Signaal", verbose_name="signaal over deze brief", null=True, blank=True, editable=False,
+        on_delete=models.PROTECT, related_name="retourstickers",
+        help_text="Het signaal dat uit de telling per brief is ontstaan (drempel overschreden).")
 
     objects = RetourstickerQuerySet.as_manager()
 

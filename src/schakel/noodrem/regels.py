@@ -4,7 +4,9 @@ Settings (``settings.SCHAKEL_NOODREM``, all optional):
 
 * ``rode_kaart_per_periode`` — red cards an organisation may pull per period (default 2);
 * ``rode_kaart_periode_maanden`` — length of the period in months, counted from 1 January (default 12);
-* ``retoursticker_werkdagen`` — working days within which a citizen must be contacted (default 3).
+* ``retoursticker_werkdagen`` — working days within which a citizen must be contacted (default 3);
+* ``retoursticker_drempel`` and ``retoursticker_drempel_dagen`` — retourstickers about one letter or
+  process of one organisation within that many days (default 10 in 90) that make a signal.
 """
 
 from __future__ import annotations
@@ -20,11 +22,30 @@ from django.utils.crypto import salted_hmac
 
 from schakel.organisaties.models import OrganisatieSoort
 
-STANDAARD = {"rode_kaart_per_periode": 2, "rode_kaart_periode_maanden": 12, "retoursticker_werkdagen": 3}
+STANDAARD = {"rode_kaart_per_periode": 2, "rode_kaart_periode_maanden": 12, "retoursticker_werkdagen": 3,
+             "retoursticker_drempel": 10, "retoursticker_drempel_dagen": 90}
 
 
 def instelling(sleutel: str) -> int:
     return int(getattr(settings, "SCHAKEL_NOODREM", {}).get(sleutel, STANDAARD[sleutel]))
+
+
+@dataclass(frozen=True)
+class Drempel:
+    """When retourstickers about one letter become a signal: ``aantal`` within ``dagen`` days."""
+
+    aantal: int
+    dagen: int
+
+    @classmethod
+    def uit_instellingen(cls) -> "Drempel":
+        return cls(max(1, instelling("retoursticker_drempel")), max(1, instelling("retoursticker_drempel_dagen")))
+
+    def venster_begin(self, nu: dt.datetime) -> dt.datetime:
+        return nu - dt.timedelta(days=self.dagen)
+
+    def bereikt(self, aantal: int) -> bool:
+        return aantal >= self.aantal
 
 
 # --- Who receives a brake ------------------------------------------------------------------

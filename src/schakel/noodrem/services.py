@@ -13,11 +13,12 @@ trail names the actor "anonieme melder" (or "anonieme burger").
 
 from __future__ import annotations
 
+import logging
 import re
 from typing import Iterable
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Count, OuterRef, Q, Subquery
 
 from schakel.accounts.models import Rol
@@ -27,18 +28,23 @@ from schakel.notificaties import services as notificaties
 from schakel.notificaties.models import Soort
 from schakel.organisaties.models import Organisatie, OrganisatieSoort
 from schakel.privacy import persoonsgegevens
+from schakel.regelingen.models import Regeling
 from schakel.signalen import rechten as signaalrechten
 from schakel.signalen import services as signaalservices
 from schakel.signalen.models import Besluit, Reactie, Signaal, SignaalSoort
+from schakel.signalen.workflow import Status
 from schakel.signalen.zoeken import zoektekst_voor
-from schakel.termijnen import kalender
+from schakel.termijnen import kalender, ladder
 
 from . import regels
 from .models import (Afzender, Bericht, Niveau, Noodrem, Ontvangstbewijs, OrganisatieVariant, Reden,
                      Retoursticker)
 
+log = logging.getLogger(__name__)
+
 ANONIEME_MELDER = "anonieme melder"
 ANONIEME_BURGER = "anonieme burger"
+SYSTEEM = "systeem"
 MAX_BERICHT = 5000
 MAX_BEWIJS = 20
 _KENMERK = re.compile(r"SIG-?0*(\d{1,9})", re.IGNORECASE)
@@ -90,8 +96,6 @@ def _nieuwe_rem(*, niveau: str, indiener, indienende_organisatie, praktijk_van, 
     except ValidationError as e:
         for veld, meldingen in e.message_dict.items():
             fouten.setdefault(veld, []).extend(meldingen)
-    if indienende_organisatie is None:
-        _fout(fouten, "indienende_organisatie", "Kies de organisatie waar u werkt.")
     if regeling is None:
         _fout(fouten, "regeling", "Kies de regeling waarover de noodrem gaat.")
     beginselen = list(beginselen or [])
@@ -140,15 +144,21 @@ def trek_professional(*, gebruiker=None, anoniem: bool, praktijk_van, regeling, 
     """Pull a professional's brake against an organisation's practice or instruction.
 
     Anyone may pull it, also from outside the dossier or the organisation. Anonymously
-    (``anoniem``, or without an account) nothing about the filer is stored but the
-    organisation they say they work at; they get a receipt code, returned here and shown
-    once. With an account and not anonymous, the filer follows it in Schakel.
+    (``anoniem``, or without an account) nothing about the filer is stored but, if they
+    choose to name it, the organisation they say they work at (``indienende_organisatie``
+    is optional: a filer from anywhere may name none); they get a receipt code, returned
+    here and shown once. With an account and not anonymous, the filer follows it in
+    Schakel. Only the *target* (``praktijk_van``) is required: it decides who must answer.
     Returns ``(signaal, code or None)``.
     """
     ingelogd = bool(getattr(gebruiker, "is_authenticated", False))
     anoniem = anoniem or not ingelogd
     fouten: dict = {}
-    if not anoniem:
+    if anoniem:
+        if indienende_organisatie is not None and indienende_organisatie.soort == OrganisatieSoort.KAMERCOMMISSIE:
+            _fout(fouten, "indienende_organisatie", "Kies een uitvoeringsorganisatie, gemeente of ministerie, of "
+                                                    "noem geen organisatie.")
+    else:
         if not signaalrechten.mag_indienen(gebruiker):
             raise PermissionDenied("Alleen medewerkers van een organisatie kunnen onder eigen account een noodrem "
                                    "trekken; trek hem anders anoniem.")
@@ -172,7 +182,8 @@ def trek_professional(*, gebruiker=None, anoniem: bool, praktijk_van, regeling, 
                  na={"titel": signaal.titel, "regeling": regeling.bwb_id, "soort": signaal.soort,
                      "niveau": rem.niveau, "praktijk_van": praktijk_van.afkorting,
                      "beginselen": sorted(b.code for b in beginselen),
-                     "indienende_organisatie": indienende_organisatie.afkorting, "anoniem": anoniem})
+                     "indienende_organisatie": indienende_organisatie.afkorting if indienende_organisatie else None,
+                     "anoniem": anoniem})
     ontvanger = regels.ontvanger_professional(praktijk_van)
     signaalservices.routeer(signaal, eigenaar=ontvanger,
                             reden=f"Noodrem tegen de werkwijze van {ontvanger.naam}: naar het bestuur, "
@@ -402,12 +413,21 @@ def stuur_retoursticker(*, organisatie, brief: str, reden: str, toelichting: str
         tekst=(f"Een burger heeft de brief ‘{brief}’ teruggestuurd ({sticker.get_reden_display().lower()}). "
                f"Neem uiterlijk {sticker.contact_uiterlijk:%d-%m-%Y} contact op."),
     )
+    _signaleer_na_sticker(sticker)  # counts per letter feed the organisation's signals
     return sticker, code
 
 
 def mag_retourstickers_behandelen(user, organisatie) -> bool:
     return (bool(getattr(user, "is_authenticated", False)) and user.organisatie_id == organisatie.pk
             and user.rol in signaalrechten.BEANTWOORDENDE_ROLLEN)
+
+
+def mag_tellingen_zien(user, organisatie) -> bool:
+    """Who reads the counts per letter with their signals in the API: the organisation's
+    handlers, board or minister, and those of its principal ministry."""
+    if not getattr(user, "is_authenticated", False) or user.rol not in signaalrechten.BEANTWOORDENDE_ROLLEN:
+        return False
+    return user.organisatie_id is not None and user.organisatie_id in (organisatie.pk, organisatie.opdrachtgever_id)
 
 
 @transaction.atomic
@@ -431,15 +451,245 @@ def registreer_contact(sticker: Retoursticker, *, actor, uitkomst: str) -> Retou
 
 
 def tellingen_per_brief(organisatie) -> list[dict]:
-    """Per letter or process: how often it was sent back, why, and how many are open or late.
-    Public: holds no contact details or citizens' words."""
+    """Per letter or process: how often it was sent back, why, how many are open, late or put
+    before the board, how many in the threshold's window, and the letter's latest signal
+    (``signaal``: uuid, kenmerk, status, or ``None``). Public: holds no contact details or
+    citizens' words."""
     vandaag = clock.today()
-    return list(
+    drempel = regels.Drempel.uit_instellingen()
+    rijen = list(
         Retoursticker.objects.filter(organisatie=organisatie).values("brief_sleutel")
         .annotate(aantal=Count("pk"),
                   onbegrijpelijk=Count("pk", filter=Q(reden=Reden.ONBEGRIJPELIJK)),
                   onrechtvaardig=Count("pk", filter=Q(reden=Reden.ONRECHTVAARDIG)),
                   open=Count("pk", filter=Q(contact_op__isnull=True)),
-                  te_laat=Count("pk", filter=Q(contact_op__isnull=True, contact_uiterlijk__lt=vandaag)))
+                  te_laat=Count("pk", filter=Q(contact_op__isnull=True, contact_uiterlijk__lt=vandaag)),
+                  geescaleerd=Count("pk", filter=Q(geescaleerd_op__isnull=False)),
+                  in_periode=Count("pk", filter=Q(ingediend_op__gte=drempel.venster_begin(clock.now()))))
         .order_by("-aantal", "brief_sleutel")
     )
+    signalen: dict[str, dict] = {}
+    for sleutel, pk, uuid, status in (Retoursticker.objects.filter(organisatie=organisatie, signaal__isnull=False)
+                                      .order_by("brief_sleutel", "-signaal__ingediend_op", "-signaal_id")
+                                      .values_list("brief_sleutel", "signaal_id", "signaal__uuid", "signaal__status")
+                                      .distinct()):
+        signalen.setdefault(sleutel, {"uuid": uuid, "kenmerk": f"SIG-{pk:06d}", "status": status})
+    for rij in rijen:
+        rij["signaal"] = signalen.get(rij["brief_sleutel"])
+    return rijen
+
+
+# --- Counts per letter feed the organisation's signals ----------------------------------------------
+
+RETOURSTICKERS = "retourstickers"  # the audit trail's actor for a signal made from counts (no person)
+
+
+def _open_briefsignaal(organisatie, sleutel: str) -> Signaal | None:
+    """The signal about this letter that is still waiting for an answer, if any: one per letter."""
+    return (Signaal.objects.filter(retourstickers__organisatie=organisatie, retourstickers__brief_sleutel=sleutel)
+            .exclude(status=Status.BEANTWOORD).distinct().order_by("-ingediend_op", "-id").first())
+
+
+def regeling_voor_brief(organisatie):
+    """The regulation a signal about one of ``organisatie``'s letters names (a signal always
+    names one): of the regulations it executes — or, if none is registered, those its
+    signals are about — the one most of its signals are about; ties by title."""
+    kandidaten = list(Regeling.objects.filter(uitvoerders=organisatie))
+    if not kandidaten:
+        kandidaten = list(Regeling.objects.filter(
+            pk__in=Signaal.objects.filter(Q(eigenaar=organisatie) | Q(indienende_organisatie=organisatie))
+            .values("regeling_id")))
+    if not kandidaten:
+        return None
+    gebruik = dict(Signaal.objects.filter(Q(eigenaar=organisatie) | Q(indienende_organisatie=organisatie),
+                                          regeling__in=kandidaten)
+                   .order_by().values_list("regeling_id").annotate(n=Count("pk")))
+    return min(kandidaten, key=lambda r: (-gebruik.get(r.pk, 0), r.titel, r.pk))
+
+
+def _briefnaam(stickers) -> str:
+    """How the letter is named: the most recent wording a citizen used (checked for personal data)."""
+    return stickers.order_by("-ingediend_op", "-id").values_list("brief", flat=True).first() or ""
+
+
+def _signaaltekst(organisatie, brief: str, telling: dict, drempel: regels.Drempel) -> dict:
+    """The texts of a signal made from counts: only numbers, the letter's name and the reasons."""
+    redenen = []
+    if telling["onbegrijpelijk"]:
+        redenen.append(f"{telling['onbegrijpelijk']} keer omdat burgers de brief niet begrijpen")
+    if telling["onrechtvaardig"]:
+        redenen.append(f"{telling['onrechtvaardig']} keer omdat burgers de brief of het besluit onrechtvaardig vinden")
+    voorstellen = []
+    if telling["onbegrijpelijk"]:
+        voorstellen.append("Herschrijf de brief in begrijpelijke taal en test hem met mensen die hem ontvangen.")
+    if telling["onrechtvaardig"]:
+        voorstellen.append("Toets het besluit en de werkwijze achter de brief op evenredigheid, en gebruik waar "
+                           "nodig de ruimte die de regeling biedt (zoals een hardheidsclausule).")
+    titel = f"Brief vaak teruggestuurd: {brief}"
+    return {
+        "titel": titel if len(titel) <= 200 else titel[:199] + "…",
+        "praktijk": (
+            f"Burgers stuurden de brief of het besluit ‘{brief}’ van {organisatie.naam} in de afgelopen "
+            f"{drempel.dagen} dagen {telling['aantal']} keer terug met een retoursticker (de noodrem van een "
+            f"burger): {' en '.join(redenen)}. De drempel is {drempel.aantal} retourstickers in {drempel.dagen} "
+            f"dagen.\n\nDit signaal is automatisch gemaakt uit de telling per brief. Het bevat alleen aantallen en "
+            f"redenen, geen gegevens van burgers. Latere retourstickers over deze brief worden aan dit signaal "
+            f"gekoppeld zolang het niet is beantwoord."),
+        "getroffen_burgers": f"Burgers die de brief of het besluit ‘{brief}’ van {organisatie.naam} ontvangen.",
+        "verbetervoorstel": " ".join(voorstellen),
+    }
+
+
+def _telling(stickers) -> dict:
+    return stickers.aggregate(aantal=Count("pk"), onbegrijpelijk=Count("pk", filter=Q(reden=Reden.ONBEGRIJPELIJK)),
+                              onrechtvaardig=Count("pk", filter=Q(reden=Reden.ONRECHTVAARDIG)))
+
+
+@transaction.atomic
+def signaleer_brief(organisatie, sleutel: str) -> Signaal | None:
+    """Let the count of one letter feed the organisation's signals. Idempotent.
+
+    Retourstickers about the letter from the last ``retoursticker_drempel_dagen`` days that
+    are not yet linked to a signal are linked to the letter's open (unanswered) signal; if
+    there is none and they reach ``retoursticker_drempel``, one signal is filed — without a
+    filing organisation or person, only counts, the letter's name and the reasons — and
+    routed like every signal: to the organisation that sent the letter, which must comply
+    or explain within the signal's term. Returns the letter's open signal, or ``None``.
+    """
+    # Lock the organisation: two stickers arriving at once cannot file two signals.
+    organisatie = Organisatie.objects.select_for_update(of=("self",)).get(pk=organisatie.pk)
+    drempel = regels.Drempel.uit_instellingen()
+    los = Retoursticker.objects.filter(organisatie=organisatie, brief_sleutel=sleutel, signaal__isnull=True,
+                                       ingediend_op__gte=drempel.venster_begin(clock.now()))
+    signaal = _open_briefsignaal(organisatie, sleutel)
+    if signaal is not None:
+        gekoppeld = los.update(signaal=signaal)
+        if gekoppeld:
+            trail.record("retourstickers_gekoppeld", signaal, signaal=signaal, actor_omschrijving=RETOURSTICKERS,
+                         na={"brief": sleutel, "gekoppeld": gekoppeld, "totaal": signaal.retourstickers.count()},
+                         toelichting=f"{gekoppeld} nieuwe retoursticker(s) over deze brief gekoppeld.")
+        return signaal
+    telling = _telling(los)
+    if not drempel.bereikt(telling["aantal"]):
+        return None
+    regeling = regeling_voor_brief(organisatie)
+    if regeling is None:
+        log.warning("Retourstickers for %s/%s crossed the threshold, but %s executes no known regulation",
+                    organisatie.afkorting, sleutel, organisatie.afkorting)
+        return None
+    brief = _briefnaam(los)
+    signaal = Signaal(soort=SignaalSoort.SIGNAAL, regeling=regeling, indienende_organisatie=None, indiener=None,
+                      openbaar=True, ingediend_op=clock.now(), **_signaaltekst(organisatie, brief, telling, drempel))
+    signaal.zoektekst = zoektekst_voor(signaal)
+    signaalservices.valideer_signaal(signaal)
+    signaal.save()
+    los.update(signaal=signaal)
+    trail.record("ingediend", signaal, signaal=signaal, actor_omschrijving=RETOURSTICKERS,
+                 na={"titel": signaal.titel, "regeling": regeling.bwb_id, "soort": signaal.soort,
+                     "indienende_organisatie": None, "brief": sleutel, "aantal": telling["aantal"],
+                     "onbegrijpelijk": telling["onbegrijpelijk"], "onrechtvaardig": telling["onrechtvaardig"]},
+                 toelichting=(f"Drempel bereikt: {telling['aantal']} retourstickers in {drempel.dagen} dagen "
+                              f"(drempel {drempel.aantal})."))
+    signaalservices.routeer(signaal, eigenaar=organisatie,
+                            reden=f"Retourstickers over een brief van {organisatie.naam}: {organisatie.naam} "
+                                  f"moet reageren.")
+    return signaal
+
+
+def _signaleer_na_sticker(sticker: Retoursticker) -> None:
+    """The submission hook: a citizen's sticker never fails because its letter's signal cannot be made."""
+    try:
+        with transaction.atomic():
+            signaleer_brief(sticker.organisatie, sticker.brief_sleutel)
+    except ValidationError:
+        log.exception("Could not file the signal for letter %r of %s", sticker.brief_sleutel,
+                      sticker.organisatie.afkorting)
+
+
+def signaleer_brieven() -> int:
+    """The sweep's part: every letter whose unlinked stickers reach the threshold (e.g. after
+    the threshold was lowered) gets its signal. Returns how many signals were filed."""
+    drempel = regels.Drempel.uit_instellingen()
+    groepen = (Retoursticker.objects.filter(signaal__isnull=True,
+                                            ingediend_op__gte=drempel.venster_begin(clock.now()))
+               .order_by().values_list("organisatie_id", "brief_sleutel").annotate(n=Count("pk"))
+               .filter(n__gte=drempel.aantal))
+    nieuw = 0
+    organisaties = {o.pk: o for o in Organisatie.objects.filter(pk__in={g[0] for g in groepen})}
+    for organisatie_id, sleutel, _ in list(groepen):
+        organisatie = organisaties[organisatie_id]
+        had_signaal = _open_briefsignaal(organisatie, sleutel) is not None
+        try:
+            with transaction.atomic():
+                signaal = signaleer_brief(organisatie, sleutel)
+        except ValidationError:
+            log.exception("Could not file the signal for letter %r of organisation %s", sleutel, organisatie_id)
+            continue
+        nieuw += signaal is not None and not had_signaal
+    return nieuw
+
+
+# --- A missed contact term escalates to the board -----------------------------------------------------
+
+class _Gewijzigd(Exception):
+    """Another process escalated or contacted stickers of this organisation meanwhile: roll back."""
+
+
+@transaction.atomic
+def _escaleer_organisatie(organisatie, peildatum, moment) -> int:
+    qs = Retoursticker.objects.te_escaleren(peildatum).filter(organisatie=organisatie)
+    if connection.features.has_select_for_update_skip_locked:
+        qs = qs.select_for_update(skip_locked=True, of=("self",))  # a contact being recorded: next run
+    stickers = list(qs.order_by("contact_uiterlijk", "id"))
+    if not stickers:
+        return 0
+    # Conditional update: a sticker escalated (or contacted) by another run in between is not counted twice.
+    ids = [s.pk for s in stickers]
+    if Retoursticker.objects.filter(pk__in=ids, geescaleerd_op__isnull=True, contact_op__isnull=True).update(
+            geescaleerd_op=moment) != len(ids):
+        raise _Gewijzigd(organisatie.afkorting)
+    bestuur = ladder.ROL_PER_TREDE[ladder.Trede.BESTUUR]
+    for sticker in stickers:
+        trail.record(
+            "retoursticker_geescaleerd", sticker, actor_omschrijving=SYSTEEM,
+            voor={"trede": ladder.Trede.BEHANDELAAR.label.lower(), "contact_uiterlijk": sticker.contact_uiterlijk},
+            na={"trede": ladder.Trede.BESTUUR.label.lower(), "organisatie": organisatie.afkorting,
+                "geescaleerd_op": moment},
+            toelichting=(f"De termijn om de burger te bellen over ‘{sticker.brief}’ verstreek op "
+                         f"{sticker.contact_uiterlijk:%d-%m-%Y} zonder contact. Voorgelegd aan het bestuur van "
+                         f"{organisatie.naam}."))
+    link = f"/organisaties/{organisatie.afkorting}/retourstickers"
+    regels_tekst = "\n".join(f"- ‘{s.brief}’: contact uiterlijk {s.contact_uiterlijk:%d-%m-%Y}" for s in stickers[:20])
+    if len(stickers) > 20:
+        regels_tekst += f"\n- en {len(stickers) - 20} meer"
+    adresboek = notificaties.Adresboek()
+    notificaties.meld(
+        adresboek.gebruikers(organisatie.pk, bestuur), soort=Soort.GEESCALEERD, link=link,
+        onderwerp=f"Naar u geëscaleerd: {len(stickers)} burger(s) niet op tijd gebeld",
+        tekst=(f"{organisatie.naam} heeft {len(stickers)} burger(s) die een brief terugstuurden niet binnen de "
+               f"termijn gebeld:\n{regels_tekst}\nZorg dat zij alsnog worden gebeld en dat het contact in "
+               f"Schakel wordt vastgelegd."))
+    notificaties.meld(
+        adresboek.gebruikers(organisatie.pk, Rol.BEHANDELAAR), soort=Soort.TERMIJN_OVERSCHREDEN, link=link,
+        onderwerp=f"Termijn overschreden: {len(stickers)} retoursticker(s) zonder contact",
+        tekst=(f"De termijn om contact op te nemen is verstreken bij:\n{regels_tekst}\nDe zaak is voorgelegd "
+               f"aan het bestuur. Bel de burger(s) alsnog en leg het contact vast."))
+    return len(stickers)
+
+
+def escaleer_retourstickers(peildatum=None) -> int:
+    """Put every sticker whose contact term passed without contact before the organisation's
+    board: notification (``geescaleerd``) to the board, ``termijn_overschreden`` to the
+    handlers, an audit event per sticker. Idempotent: a sticker is escalated once
+    (``geescaleerd_op``), however often the sweep runs. One transaction per organisation."""
+    peildatum = peildatum or clock.today()
+    moment = clock.now()
+    organisatie_ids = set(Retoursticker.objects.te_escaleren(peildatum).values_list("organisatie_id", flat=True))
+    aantal = 0
+    for organisatie in Organisatie.objects.filter(pk__in=organisatie_ids).order_by("pk"):
+        try:
+            aantal += _escaleer_organisatie(organisatie, peildatum, moment)
+        except _Gewijzigd:
+            log.warning("Retourstickers of %s changed during the sweep; the next run escalates them",
+                        organisatie.afkorting)
+    return aantal

@@ -24,7 +24,7 @@ from schakel.web import weergave
 from schakel.web.forms import toon_servicefouten
 from schakel.web.views import _seconden, rate_limited
 
-from . import services
+from . import regels, services
 from .forms import (BerichtFormulier, CodeFormulier, ContactFormulier, OrganisatieFormulier,
                     ProfessionalFormulier, RetourstickerFormulier)
 from .models import Retoursticker
@@ -225,6 +225,7 @@ def retourstickers(request, afkorting):
     return render(request, "noodrem/retourstickers.html", {
         "organisatie": organisatie, "tellingen": services.tellingen_per_brief(organisatie),
         "behandelaar": behandelaar, "open_stickers": open_stickers, "vandaag": clock.today(),
+        "drempel": regels.Drempel.uit_instellingen(),
     })
 
 

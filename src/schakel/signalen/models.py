@@ -74,7 +74,8 @@ class Signaal(models.Model):
     oorzaken = models.ManyToManyField(Oorzaak, verbose_name="oorzaken (TCU)", blank=True, related_name="signalen")
     indienende_organisatie = models.ForeignKey(
         "organisaties.Organisatie", verbose_name="indienende organisatie", on_delete=models.PROTECT,
-        related_name="ingediende_signalen",
+        related_name="ingediende_signalen", null=True, blank=True,
+        help_text="Leeg bij een anonieme noodrem zonder organisatie en bij een signaal uit retourstickers.",
     )
     indiener = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="indiener", null=True, blank=True,
                                  on_delete=models.PROTECT, related_name="ingediende_signalen")

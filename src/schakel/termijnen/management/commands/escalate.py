@@ -1,4 +1,5 @@
-"""``schakel escalate``: escalate every missed deadline one rung, record overdue commitments, send mail.
+"""``schakel escalate``: escalate every missed deadline one rung, record overdue commitments, put
+missed citizen call-backs (retourstickers) before the board, send mail.
 
 Schedule it (cron or a systemd timer, see docs/deadlines-and-escalation.md); it is
 idempotent, safe to run concurrently and resumes after a crash.
@@ -8,6 +9,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError, InterfaceError, OperationalError, ProgrammingError
 
 from schakel.core import clock
+from schakel.noodrem.sweep import run_retoursticker_sweep
 from schakel.notificaties import verzending
 from schakel.termijnen.sweep import run_sweep
 
@@ -28,7 +30,8 @@ def database_error(fout: DatabaseError) -> CommandError:
 
 
 class Command(BaseCommand):
-    help = "Escalate missed deadlines one rung up the ladder, record overdue commitments and mail notifications."
+    help = ("Escalate missed deadlines one rung up the ladder, record overdue commitments, put missed "
+            "retoursticker call-backs before the board and mail notifications.")
 
     def add_arguments(self, parser):
         parser.add_argument("--batch-size", type=int, default=1000,
@@ -53,6 +56,9 @@ class Command(BaseCommand):
             result = run_sweep(batch_size=batch_size, max_batches=max_batches, progress=progress)
             if verbosity >= 1:
                 self.stdout.write(f"Sweep for {clock.today():%Y-%m-%d}: {result.summary()}.")
+            retour = run_retoursticker_sweep()
+            if verbosity >= 1:
+                self.stdout.write(f"Retoursticker sweep: {retour.summary()}.")
             if not no_mail:
                 mail = verzending.verstuur_direct()
                 if verbosity >= 1:

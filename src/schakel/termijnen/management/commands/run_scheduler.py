@@ -1,7 +1,7 @@
 """``schakel run-scheduler``: the all-in-one scheduler for the demo and small installations.
 
-Every ``--interval`` seconds it runs the escalation sweep, the uitvoeringstoets sweep and
-the agendering sweep, and sends waiting notification mail; once a day, from ``SCHAKEL_DIGEST_UUR`` (local time), it sends the daily digests.
+Every ``--interval`` seconds it runs the escalation sweep, the uitvoeringstoets sweep, the
+retoursticker sweep and the agendering sweep, and sends waiting notification mail; once a day, from ``SCHAKEL_DIGEST_UUR`` (local time), it sends the daily digests.
 Each step is idempotent, so it is safe next to cron jobs or a second scheduler. A
 failing step (e.g. the database is down) is logged and retried on the next tick.
 In production prefer cron or systemd timers (docs/deadlines-and-escalation.md).
@@ -17,6 +17,7 @@ from django.db import close_old_connections, connection
 
 from schakel.core import clock
 from schakel.knelpunten import agendering
+from schakel.noodrem.sweep import run_retoursticker_sweep
 from schakel.notificaties import verzending
 from schakel.termijnen.sweep import run_sweep
 from schakel.toetsen.termijnen import run_toets_sweep
@@ -25,7 +26,7 @@ log = logging.getLogger(__name__)
 
 
 class Command(BaseCommand):
-    help = "Run the sweeps (escalation, uitvoeringstoets, agendering) and notification mail on a timer."
+    help = "Run the sweeps (escalation, uitvoeringstoets, retoursticker, agendering) and notification mail on a timer."
 
     def add_arguments(self, parser):
         parser.add_argument("--interval", type=float, default=60.0, help="Seconds between ticks (default 60).")
@@ -73,6 +74,7 @@ class Command(BaseCommand):
     def tick(self, digest_uur, laatste_overzicht):
         self._step("sweep", run_sweep)
         self._step("toets-sweep", run_toets_sweep)
+        self._step("retoursticker-sweep", run_retoursticker_sweep)
         self._step("agendering", lambda: f"{agendering.sweep()} knelpunt(en) op de agenda gezet")
         self._step("mail", verzending.verstuur_direct)
         vandaag = clock.today()
