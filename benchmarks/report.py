@@ -184,6 +184,8 @@ def child_load(aantal: int, seed: int) -> dict:
 
 def child_report() -> dict:
     _setup_django()
+    if os.environ.get("SCHAKEL_BENCH_SQL"):  # print every query with its time on stderr (profiling)
+        _log_queries()
     import resource
 
     from django.core.management import call_command
@@ -193,13 +195,18 @@ def child_report() -> dict:
 
     clock.freeze(VANDAAG)
     uit = {}
-    for naam, reikwijdte in (("rijk", Reikwijdte()), ("organisatie uo-3", Reikwijdte.kies(organisatie="uo-3")),
-                             ("ministerie min-2", Reikwijdte.kies(ministerie="min-2"))):
+    for naam, periode, reikwijdte in (
+            ("rijk 2025", "2025", Reikwijdte()),
+            ("organisatie uo-3", "2025", Reikwijdte.kies(organisatie="uo-3")),
+            ("ministerie min-2", "2025", Reikwijdte.kies(ministerie="min-2")),
+            ("rijk 2025-Q3", "2025-Q3", Reikwijdte()),
+            ("rijk 2025-03", "2025-03", Reikwijdte()),
+            ("rijk range", "2024-07-01..2025-12-31", Reikwijdte())):
         begin = time.monotonic()
-        staat = bereken(Periode(2025), reikwijdte)
+        staat = bereken(Periode.lees(periode), reikwijdte)
         uit[naam] = {"seconds": time.monotonic() - begin, "ingediend": staat["huidig"]["signalen"]["ingediend"],
-                     "mediaan": staat["huidig"]["doorlooptijd"]["mediaanDagen"],
-                     "p90": staat["huidig"]["doorlooptijd"]["p90Dagen"]}
+                     "periode": periode, "mediaan": staat["huidig"]["doorlooptijd"]["mediaanWerkdagen"],
+                     "p90": staat["huidig"]["doorlooptijd"]["p90Werkdagen"]}
     for formaat in ("pdf", "json"):
         begin = time.monotonic()
         call_command("report", periode="2025", formaat=formaat, output=f"/tmp/benchmark-report.{formaat}",
@@ -207,6 +214,19 @@ def child_report() -> dict:
         uit[f"command {formaat}"] = {"seconds": time.monotonic() - begin}
     uit["maxrss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return uit
+
+
+def _log_queries() -> None:
+    from django.db import connection
+
+    def loggen(execute, sql, params, many, context):
+        begin = time.monotonic()
+        try:
+            return execute(sql, params, many, context)
+        finally:
+            print(f"{time.monotonic() - begin:6.2f} s  {sql[:300]}", file=sys.stderr, flush=True)
+
+    connection.execute_wrappers.append(loggen)
 
 
 def _env(args, db: str, size: int) -> dict:
@@ -251,8 +271,8 @@ def main() -> None:
             for naam, waarden in uitslag.items():
                 if naam == "maxrss_mb":
                     continue
-                extra = (f"  (2025: {waarden['ingediend']:,} filed, median {waarden['mediaan']} d, "
-                         f"p90 {waarden['p90']} d)") if "ingediend" in waarden else ""
+                extra = (f"  ({waarden['periode']}: {waarden['ingediend']:,} filed, median {waarden['mediaan']} "
+                         f"working days, p90 {waarden['p90']})") if "ingediend" in waarden else ""
                 print(f"  {naam:<20} {waarden['seconds']:7.1f} s{extra}", flush=True)
             print(f"  peak memory {uitslag['maxrss_mb']:.0f} MB")
             if db == "sqlite" and not args.keep:
