@@ -193,3 +193,18 @@ def test_working_days_in_the_database_equal_the_deadline_calendar(begin, duur):
                 .annotate(w=Werkdagen(Value(begin, DateTimeField()), Value(eind, DateTimeField()), feestdagen=feestdagen))
                 .values_list("w", flat=True).get())
     assert uitkomst == kalender.werkdagen_tussen(kalender.lokale_datum(begin), kalender.lokale_datum(eind))
+
+
+@given(st.lists(st.integers(0, 400), min_size=1, max_size=200), st.sampled_from([0.0, 0.1, 0.5, 0.9, 0.99, 1.0]))
+def test_percentiles_from_the_histogram_equal_percentile_cont_over_the_rows(waarden, fractie):
+    import numpy
+
+    from schakel.rapportage.statistiek import percentielen_uit_histogram
+
+    histogram: dict[int, int] = {}
+    for w in waarden:
+        histogram[w] = histogram.get(w, 0) + 1
+    # numpy's default 'linear' method is percentile_cont's interpolation between the nearest ranks.
+    assert percentielen_uit_histogram(histogram, [fractie])[fractie] == pytest.approx(
+        float(numpy.percentile(waarden, 100 * fractie)))
+    assert percentielen_uit_histogram({}, [fractie]) == {fractie: None}

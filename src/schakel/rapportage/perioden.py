@@ -217,8 +217,8 @@ class Periode:
             return f"Q{(e.month - 1) // 3 + 1} {e.year}"
         if self.soort == MAAND:
             return f"{MAANDEN_KORT[e.month - 1]} {e.year}"
-        l = self.laatste_dag
-        return f"{e.day}-{e.month}-{e.year} t/m {l.day}-{l.month}-{l.year}"
+        einde = self.laatste_dag
+        return f"{e.day}-{e.month}-{e.year} t/m {einde.day}-{einde.month}-{einde.year}"
 
     def als_dict(self) -> dict:
         return {"code": self.naam, "soort": self.soort, "omschrijving": self.omschrijving, "kort": self.kort,
