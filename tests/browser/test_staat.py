@@ -13,7 +13,8 @@ from tests.rapportage.conftest import geschiedenis  # noqa: F401 (the fixture)
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
-def test_choose_a_quarter_and_a_range(pagina, geschiedenis, screenshot):
+@pytest.mark.usefixtures("geschiedenis")
+def test_choose_a_quarter_and_a_range(pagina, screenshot):
     page = pagina
     page.goto("/staat-van-de-uitvoering")
     expect(page.get_by_role("heading", level=1)).to_have_text("Staat van de Uitvoering 2025")
