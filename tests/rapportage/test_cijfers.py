@@ -13,7 +13,7 @@ from schakel.rapportage.cijfers import Periode, Reikwijdte, bereken
 
 @pytest.fixture
 def staat(geschiedenis):
-    return bereken(Periode(2025))
+    return bereken(Periode.van_jaar(2025))
 
 
 def test_the_fixture_is_what_the_figures_assume(geschiedenis):
@@ -35,10 +35,29 @@ def test_signals_filed_answered_overdue(staat):
     assert staat["vorige"]["signalen"]["getroffenBurgers"] == 100
 
 
-def test_median_and_p90_time_to_answer(staat):
-    # Days to the first answer: C 4, A 10, B 20, E 70. Median (10+20)/2; p90 at 2.7: 20 + 0.7 * 50.
-    assert staat["huidig"]["doorlooptijd"] == {"aantal": 4, "mediaanDagen": 15.0, "p90Dagen": 55.0}
-    assert staat["vorige"]["doorlooptijd"] == {"aantal": 1, "mediaanDagen": 10.0, "p90Dagen": 10.0}
+def test_median_and_p90_time_to_answer_in_working_days(staat):
+    # Working days after the day of filing up to the day of the first answer (as the deadlines count):
+    #   C Tue 1 Apr -> Sat 5 Apr 2025: Wed, Thu, Fri = 3
+    #   A Mon 3 Feb -> Thu 13 Feb 2025: 4 + 4 = 8
+    #   B Mon 3 Mar -> Sun 23 Mar 2025: 4 + 5 + 5 = 14
+    #   E Mon 3 Nov 2025 -> Mon 12 Jan 2026: 10 weeks = 50, less Christmas (Thu 25, Fri 26 Dec) and
+    #     New Year's Day (Thu 1 Jan) = 47
+    # Median (8 + 14) / 2 = 11; p90 at position 2.7: 14 + 0.7 * (47 - 14) = 37.1.
+    assert staat["huidig"]["doorlooptijd"] == {"eenheid": "werkdagen", "aantal": 4, "mediaanWerkdagen": 11.0,
+                                               "p90Werkdagen": 37.1}
+    # P1 Mon 6 May -> Thu 16 May 2024: 8 weekdays, less Ascension Day (Thu 9 May 2024) = 7.
+    assert staat["vorige"]["doorlooptijd"] == {"eenheid": "werkdagen", "aantal": 1, "mediaanWerkdagen": 7.0,
+                                               "p90Werkdagen": 7.0}
+    assert staat["doorlooptijdEenheid"] == "werkdagen"
+
+
+def test_working_days_agree_with_the_deadline_calendar(geschiedenis):
+    from schakel.termijnen import kalender
+
+    h = geschiedenis
+    verwacht = sorted(kalender.werkdagen_tussen(kalender.lokale_datum(s.ingediend_op), kalender.lokale_datum(s.beantwoord_op))
+                      for s in (h.a, h.b, h.c, h.e))
+    assert verwacht == [3, 8, 14, 47]
 
 
 def test_comply_explain_and_level_count_the_current_answer(staat):
@@ -101,8 +120,9 @@ def test_escalations_per_rung_in_the_period(staat):
 
 
 def test_signals_per_month(staat):
-    maanden = {m["maand"]: (m["ingediend"], m["beantwoord"]) for m in staat["huidig"]["perMaand"]}
-    assert len(maanden) == 12
+    assert staat["verloopPer"] == "maand"
+    maanden = {m["vak"]: (m["ingediend"], m["beantwoord"]) for m in staat["huidig"]["verloop"]}
+    assert len(maanden) == 12 and [m["naam"] for m in staat["huidig"]["verloop"]][:3] == ["jan", "feb", "mrt"]
     assert {k: v for k, v in maanden.items() if v != (0, 0)} == {
         "2025-02": (1, 1), "2025-03": (1, 1), "2025-04": (1, 1), "2025-06": (1, 0), "2025-11": (1, 1)}
 
@@ -118,22 +138,23 @@ def test_register_of_own_reports(staat):
 
 
 def test_scope_organisation(geschiedenis):
-    staat = bereken(Periode(2025), Reikwijdte.kies(organisatie="CBR"))
+    staat = bereken(Periode.van_jaar(2025), Reikwijdte.kies(organisatie="CBR"))
     assert staat["reikwijdte"]["afkorting"] == "cbr"
     assert staat["huidig"]["signalen"]["ingediend"] == 1
     assert staat["huidig"]["signalen"]["openTeLaat"] == 1
     assert staat["huidig"]["escalaties"]["totaal"] == 2
     assert staat["huidig"]["reacties"]["totaal"] == 0
-    assert staat["huidig"]["doorlooptijd"] == {"aantal": 0, "mediaanDagen": None, "p90Dagen": None}
+    assert staat["huidig"]["doorlooptijd"] == {"eenheid": "werkdagen", "aantal": 0, "mediaanWerkdagen": None,
+                                               "p90Werkdagen": None}
     assert staat["register"]["nietGeleverd"] == [{"afkorting": "cbr", "naam": "Centraal Bureau Rijvaardigheidsbewijzen"}]
 
 
 def test_scope_ministry_and_committee(geschiedenis):
-    szw = bereken(Periode(2025), Reikwijdte.kies(ministerie="szw"))
+    szw = bereken(Periode.van_jaar(2025), Reikwijdte.kies(ministerie="szw"))
     assert szw["huidig"]["signalen"]["ingediend"] == 4
     assert szw["huidig"]["toezeggingen"]["gedaan"] == 3
     assert [o["afkorting"] for o in szw["register"]["geleverd"] + szw["register"]["nietGeleverd"]] == ["uwv", "svb"]
-    cie = bereken(Periode(2025), Reikwijdte.kies(commissie="cie-ienw"))
+    cie = bereken(Periode.van_jaar(2025), Reikwijdte.kies(commissie="cie-ienw"))
     assert cie["huidig"]["signalen"]["ingediend"] == 1
     assert cie["huidig"]["escalaties"]["bewindspersoon"] == 1
 
@@ -160,4 +181,4 @@ def test_period_bounds_are_dutch_time():
     p = Periode.lees(" 2025 ")
     assert p.begin.utcoffset() == dt.timedelta(hours=1)
     assert p.einde.isoformat() == "2026-01-01T00:00:00+01:00"
-    assert p.vorige == Periode(2024)
+    assert p.vorige == Periode.van_jaar(2024)

@@ -44,16 +44,16 @@ def toetsen(wereld):
 
 
 def test_verdicts_and_answers_are_counted(toetsen):
-    staat = bereken(Periode(2025))
+    staat = bereken(Periode.van_jaar(2025))
     assert staat["uitvoeringstoetsen"]["huidig"] == {
         "periode": "2025", "gevraagd": 2, "ingediend": 1, "uitvoerbaar": 0, "onderVoorwaarden": 1,
         "nietUitvoerbaar": 0, "beantwoord": 1, "antwoordOvernemen": 1, "antwoordNietOvernemen": 0,
         "antwoordTeLaat": 0,
     }
     assert staat["uitvoeringstoetsen"]["vorige"]["gevraagd"] == 0
-    svb = bereken(Periode(2025), Reikwijdte.kies(organisatie="svb"))["uitvoeringstoetsen"]["huidig"]
+    svb = bereken(Periode.van_jaar(2025), Reikwijdte.kies(organisatie="svb"))["uitvoeringstoetsen"]["huidig"]
     assert (svb["gevraagd"], svb["ingediend"]) == (1, 0)
-    assert bereken(Periode(2025), Reikwijdte.kies(commissie="cie-ienw"))["uitvoeringstoetsen"]["huidig"]["gevraagd"] == 0
+    assert bereken(Periode.van_jaar(2025), Reikwijdte.kies(commissie="cie-ienw"))["uitvoeringstoetsen"]["huidig"]["gevraagd"] == 0
     assert "uitvoeringstoetsen" in [s.id for s in uitvoer.secties(staat)]
 
 
@@ -61,6 +61,6 @@ def test_without_the_app_there_is_no_section(wereld, monkeypatch):
     from schakel.rapportage import cijfers
 
     monkeypatch.setattr(cijfers, "toetsen_beschikbaar", lambda: False)
-    staat = bereken(Periode(2025))
+    staat = bereken(Periode.van_jaar(2025))
     assert "uitvoeringstoetsen" not in staat
     assert "uitvoeringstoetsen" not in [s.id for s in uitvoer.secties(staat)]

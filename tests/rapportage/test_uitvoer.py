@@ -16,7 +16,7 @@ from schakel.rapportage.cijfers import Periode, Reikwijdte, bereken
 
 @pytest.fixture
 def staat(geschiedenis):
-    return bereken(Periode(2025))
+    return bereken(Periode.van_jaar(2025))
 
 
 def _plat(tekst: str) -> str:
@@ -51,8 +51,10 @@ def test_pdf_has_title_page_contents_sections_and_checkable_tables(staat, tmp_pa
     assert "3" in inhoud.split("Kerncijfers")[1].splitlines()[0]
     # Figures a reader can check against the data.
     assert "Signalen ingediend 5 1 +4" in tekst
-    assert "Mediaan 15,0 10,0 +5,0" in tekst
-    assert "90e percentiel 55,0 10,0 +45,0" in tekst
+    assert "Tijd tot de eerste reactie (werkdagen)" in tekst
+    assert "Mediaan (werkdagen) 11,0 7,0 +4,0" in tekst
+    assert "90e percentiel (werkdagen) 37,1 7,0 +30,1" in tekst
+    assert "in werkdagen" in tekst  # the Verantwoording says which unit
     assert "Geschat aantal getroffen burgers 1.560 100 +1.460" in tekst
     assert "Niet overgenomen, met reden 1 0 +1" in tekst
     assert "Naar de bewindspersoon 1 0 +1" in tekst
@@ -63,7 +65,7 @@ def test_pdf_has_title_page_contents_sections_and_checkable_tables(staat, tmp_pa
 
 
 def test_pdf_for_one_organisation_names_it(geschiedenis):
-    lezer, tekst = _tekst(uitvoer.pdf(bereken(Periode(2025), Reikwijdte.kies(organisatie="cbr"))))
+    lezer, tekst = _tekst(uitvoer.pdf(bereken(Periode.van_jaar(2025), Reikwijdte.kies(organisatie="cbr"))))
     assert "Centraal Bureau Rijvaardigheidsbewijzen" in _plat(lezer.pages[0].extract_text())
     assert "Signalen ingediend 1 0 +1" in tekst
 
@@ -71,7 +73,7 @@ def test_pdf_for_one_organisation_names_it(geschiedenis):
 def test_json_holds_every_figure_and_round_trips(staat):
     terug = json.loads(uitvoer.als_json(staat))
     assert terug == json.loads(json.dumps(staat))
-    assert terug["huidig"]["doorlooptijd"]["p90Dagen"] == 55.0
+    assert terug["huidig"]["doorlooptijd"]["p90Werkdagen"] == 37.1
 
 
 def test_csv_has_one_row_per_figure(staat):
@@ -79,10 +81,11 @@ def test_csv_has_one_row_per_figure(staat):
     index = {(r["periode"], r["sectie"], r["onderwerp"], r["cijfer"]): r["waarde"] for r in rijen}
     assert index[("2025", "signalen", "", "ingediend")] == "5"
     assert index[("2024", "signalen", "", "ingediend")] == "1"
-    assert index[("2025", "doorlooptijd", "", "mediaanDagen")] == "15.0"
+    assert index[("2025", "doorlooptijd", "", "mediaanWerkdagen")] == "11.0"
+    assert index[("2025", "doorlooptijd", "", "eenheid")] == "werkdagen"
     assert index[("2025", "oorzaken", "complexe-regels", "perOorzaak.signalen")] == "2"
     assert index[("2025", "top", "BWBR0019057 art. 35", "artikelen.signalen")] == "3"
-    assert index[("2025", "perMaand", "2025-06", "ingediend")] == "1"
+    assert index[("2025", "verloop", "2025-06", "ingediend")] == "1"
     assert index[("2025", "escalaties", "", "bewindspersoon")] == "1"
     assert index[("2025", "register", "uwv", "geleverd")] == "2026-02-15"
     assert index[("2025", "register", "svb", "nietGeleverd")] == ""
@@ -94,7 +97,7 @@ def test_csv_has_one_row_per_figure(staat):
 
 def test_charts_render_as_svg_and_png_with_text_alternatives(staat):
     alle = grafieken.alle(staat)
-    assert set(alle) == {"kerncijfers", "per-maand", "besluiten", "oorzaken", "escalaties"}
+    assert set(alle) == {"kerncijfers", "verloop", "besluiten", "oorzaken", "escalaties"}
     for grafiek in alle.values():
         assert grafiek.svg().lstrip().startswith(b"<?xml")
         assert grafiek.png()[:8] == b"\x89PNG\r\n\x1a\n"

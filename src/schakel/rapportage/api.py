@@ -20,23 +20,28 @@ class StaatVanDeUitvoeringView(APIView):
 
     @extend_schema(
         operation_id="staat_van_de_uitvoering_retrieve",
-        summary="Staat van de Uitvoering: alle cijfers van een jaar",
+        summary="Staat van de Uitvoering: alle cijfers van een periode",
         description=(
-            "De cijfers van de Staat van de Uitvoering voor een jaar en het jaar ervoor (`huidig`, `vorige`): "
-            "signalen ingediend, beantwoord en te laat; mediaan en 90e percentiel van de tijd tot de eerste reactie; "
+            "De cijfers van de Staat van de Uitvoering voor een periode en de even lange periode ervoor (`huidig`, "
+            "`vorige`; beschreven in `perioden`): signalen ingediend, beantwoord en te laat; mediaan en 90e percentiel "
+            "van de tijd tot de eerste reactie in werkdagen (`mediaanWerkdagen`, `p90Werkdagen`); "
             "overnemen tegen uitleggen; ambtelijk tegen politiek; toezeggingen; noodremmen; escalaties per trede; "
             "regelingen en artikelen met de meeste signalen; oorzaken (TCU); het register van eigen Standen van de "
             "Uitvoering. Geef ten hoogste één van `organisatie`, `ministerie` of `commissie`; zonder: de hele "
-            "rijksoverheid. Een ongeldig jaar, een onbekende afkorting of meer dan één reikwijdte geeft 400. Zie "
+            "rijksoverheid. Een ongeldige periode, een onbekende afkorting of meer dan één reikwijdte geeft 400 "
+            "(problem+json met de fout per parameter). Zie "
             "docs/staat-van-de-uitvoering.md voor de definities."),
         parameters=[
-            OpenApiParameter("periode", OpenApiTypes.STR, required=True, description="Jaar, bijvoorbeeld 2025."),
+            OpenApiParameter("periode", OpenApiTypes.STR, required=True,
+                             description="Jaar (2025), kwartaal (2025-Q3), maand (2025-03) of twee data, beide "
+                                         "inbegrepen (2025-01-01..2025-06-30)."),
             OpenApiParameter("organisatie", OpenApiTypes.STR, description="Afkorting van een organisatie, bijvoorbeeld uwv."),
             OpenApiParameter("ministerie", OpenApiTypes.STR, description="Afkorting van een ministerie, bijvoorbeeld szw."),
             OpenApiParameter("commissie", OpenApiTypes.STR, description="Afkorting van een Kamercommissie, bijvoorbeeld cie-szw."),
         ],
         responses={
-            200: OpenApiResponse(OpenApiTypes.OBJECT, description="Alle cijfers van het jaar en het jaar ervoor."),
+            200: OpenApiResponse(OpenApiTypes.OBJECT,
+                                 description="Alle cijfers van de periode en de even lange periode ervoor."),
         },
         tags=["staat-van-de-uitvoering"],
     )

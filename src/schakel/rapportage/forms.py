@@ -5,10 +5,9 @@ from __future__ import annotations
 from django import forms
 from django.core.exceptions import ValidationError
 
-from schakel.core import clock
 from schakel.organisaties.models import Organisatie, OrganisatieSoort
 
-from .cijfers import EERSTE_JAAR, Periode, Reikwijdte
+from .cijfers import Periode, Reikwijdte
 
 
 class Keuze(forms.ModelChoiceField):
@@ -16,16 +15,16 @@ class Keuze(forms.ModelChoiceField):
         return organisatie.naam
 
 
-def _jaren():
-    dit_jaar = clock.today().year
-    return [(str(j), str(j)) for j in range(dit_jaar, max(EERSTE_JAAR, dit_jaar - 10) - 1, -1)]
-
-
 class StaatFilter(forms.Form):
     toon_optioneel = False
 
-    periode = forms.ChoiceField(label="Jaar", choices=_jaren,
-                                error_messages={"invalid_choice": "Kies een jaar uit de lijst."})
+    periode = forms.CharField(
+        label="Periode", max_length=40,
+        help_text="Een jaar (2025), een kwartaal (2025-Q3), een maand (2025-03) of twee data met twee "
+                  "punten ertussen (2025-01-01..2025-06-30). Vergeleken wordt met de even lange periode ervoor.",
+        error_messages={"required": "Vul een periode in, bijvoorbeeld 2025 of 2025-Q3.",
+                        "max_length": "Deze periode is te lang. Schrijf bijvoorbeeld 2025-01-01..2025-06-30."},
+    )
     organisatie = Keuze(
         label="Organisatie", required=False, to_field_name="afkorting", empty_label="Alle organisaties",
         queryset=Organisatie.objects.exclude(soort=OrganisatieSoort.KAMERCOMMISSIE).order_by("naam"),
@@ -45,6 +44,12 @@ class StaatFilter(forms.Form):
         error_messages={"invalid_choice": "Kies een Kamercommissie uit de lijst."},
     )
 
+    def clean_periode(self) -> Periode:
+        try:
+            return Periode.lees(self.cleaned_data["periode"])
+        except ValidationError as fout:
+            raise ValidationError(fout.message_dict["periode"]) from None
+
     def clean(self):
         data = super().clean()
         gekozen = [veld for veld in ("organisatie", "ministerie", "commissie") if data.get(veld)]
@@ -54,7 +59,7 @@ class StaatFilter(forms.Form):
 
     def selectie(self) -> tuple[Periode, Reikwijdte]:
         data = self.cleaned_data
-        periode = Periode.lees(data["periode"])
+        periode = data["periode"]
         reikwijdte = Reikwijdte.kies(**{veld: data[veld].afkorting for veld in ("organisatie", "ministerie", "commissie")
                                         if data.get(veld)})
         return periode, reikwijdte
@@ -63,6 +68,6 @@ class StaatFilter(forms.Form):
         from urllib.parse import urlencode
 
         data = self.cleaned_data
-        paren = [("periode", data["periode"])] + [(veld, data[veld].afkorting)
+        paren = [("periode", data["periode"].naam)] + [(veld, data[veld].afkorting)
                                                    for veld in ("organisatie", "ministerie", "commissie") if data.get(veld)]
         return urlencode(paren)

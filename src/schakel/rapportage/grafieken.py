@@ -84,7 +84,7 @@ def _staven(titel: str, labels: list[str], huidig: list[int], vorig: list[int], 
 
 
 def _periodes(staat: dict) -> tuple[str, str]:
-    return staat["periode"], staat["vorigePeriode"]
+    return staat["perioden"]["huidig"]["kort"], staat["perioden"]["vorige"]["kort"]
 
 
 def kerncijfers(staat: dict) -> Grafiek:
@@ -102,14 +102,18 @@ def kerncijfers(staat: dict) -> Grafiek:
                    _staven("Kerncijfers", labels, huidig, vorig, _periodes(staat)))
 
 
-def per_maand(staat: dict) -> Grafiek:
-    labels = [m["naam"] for m in staat["huidig"]["perMaand"]]
-    huidig = [m["ingediend"] for m in staat["huidig"]["perMaand"]]
-    vorig = [m["ingediend"] for m in staat["vorige"]["perMaand"]]
-    alt = "Ingediende signalen per maand, {} tegen {}: ".format(*_periodes(staat)) + "; ".join(
-        f"{lab} {a} tegen {b}" for lab, a, b in zip(labels, huidig, vorig)) + "."
-    return Grafiek("per-maand", "Ingediende signalen per maand", alt,
-                   _staven("Ingediende signalen per maand", labels, huidig, vorig, _periodes(staat), hoogte=2.6))
+def verloop(staat: dict) -> Grafiek:
+    """Filed per bucket (day, month or year); the previous period's bucket at the same place beside it."""
+    per = staat["verloopPer"]
+    huidig_vakken, vorige_vakken = staat["huidig"]["verloop"], staat["vorige"]["verloop"]
+    labels = [m["naam"] for m in huidig_vakken]
+    huidig = [m["ingediend"] for m in huidig_vakken]
+    vorig = [m["ingediend"] for m in vorige_vakken][:len(huidig)]
+    vorig += [0] * (len(huidig) - len(vorig))
+    titel = f"Ingediende signalen per {per}"
+    alt = f"{titel}, " + "{} tegen {}: ".format(*_periodes(staat)) + "; ".join(
+        f"{m['vak']} {a} tegen {b}" for m, a, b in zip(huidig_vakken, huidig, vorig)) + "."
+    return Grafiek("verloop", titel, alt, _staven(titel, labels, huidig, vorig, _periodes(staat), hoogte=2.6))
 
 
 def oorzaken(staat: dict) -> Grafiek:
@@ -159,7 +163,7 @@ def _afbreken(tekst: str, breedte: int = 34) -> str:
     return "\n".join(regels + [regel])
 
 
-ALLE = (kerncijfers, per_maand, besluiten, oorzaken, escalaties)
+ALLE = (kerncijfers, verloop, besluiten, oorzaken, escalaties)
 
 
 def alle(staat: dict) -> dict[str, Grafiek]:

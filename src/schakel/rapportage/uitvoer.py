@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from itertools import zip_longest
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -53,16 +54,26 @@ def _vergelijk(staat: dict, kop: str, rijen: list[tuple[str, str, str]]) -> Tabe
         if isinstance(d, float):
             d = round(d, 1)
         uit.append([label, h, v, d])
-    return Tabel(kop, ["Cijfer", staat["periode"], staat["vorigePeriode"], "Verschil"], uit, vergelijking=True)
+    return Tabel(kop, ["Cijfer", *_koppen(staat), "Verschil"], uit, vergelijking=True)
+
+
+def _koppen(staat: dict) -> tuple[str, str]:
+    """Short labels of the period and the previous one, for column headers."""
+    return staat["perioden"]["huidig"]["kort"], staat["perioden"]["vorige"]["kort"]
+
+
+VAK = {"dag": "Dag", "maand": "Maand", "jaar": "Jaar"}
 
 
 def secties(staat: dict) -> list[Sectie]:
     h = staat["huidig"]
-    p = staat["periode"]
+    p = staat["perioden"]["huidig"]["omschrijving"]
+    kort, vorig_kort = _koppen(staat)
+    per = staat["verloopPer"]
     uit = [
         Sectie("kerncijfers", "Kerncijfers",
                f"Signalen die in {p} zijn ingediend, en hun stand op de peildatum, vergeleken met "
-               f"{staat['vorigePeriode']}.",
+               f"{staat['perioden']['vorige']['omschrijving']}. De tijd tot de eerste reactie is in werkdagen.",
                [_vergelijk(staat, "Signalen en termijnen", [
                    ("Signalen ingediend", "signalen", "ingediend"),
                    ("Beantwoord", "signalen", "beantwoord"),
@@ -73,10 +84,10 @@ def secties(staat: dict) -> list[Sectie]:
                    ("Termijn overschreden, totaal", "signalen", "termijnOverschreden"),
                    ("Termijn overschreden (% van ingediend)", "signalen", "aandeelTermijnOverschreden"),
                    ("Geschat aantal getroffen burgers", "signalen", "getroffenBurgers"),
-               ]), _vergelijk(staat, "Tijd tot de eerste reactie (kalenderdagen)", [
+               ]), _vergelijk(staat, "Tijd tot de eerste reactie (werkdagen)", [
                    ("Beantwoorde signalen", "doorlooptijd", "aantal"),
-                   ("Mediaan", "doorlooptijd", "mediaanDagen"),
-                   ("90e percentiel", "doorlooptijd", "p90Dagen"),
+                   ("Mediaan (werkdagen)", "doorlooptijd", "mediaanWerkdagen"),
+                   ("90e percentiel (werkdagen)", "doorlooptijd", "p90Werkdagen"),
                ])], ["kerncijfers"]),
         Sectie("reacties", "Reacties: overnemen of uitleggen",
                "De geldende (laatste) reactie op elk beantwoord signaal: overgenomen (comply) of niet overgenomen "
@@ -141,18 +152,20 @@ def secties(staat: dict) -> list[Sectie]:
                 ]),
         Sectie("oorzaken", "Oorzaken (TCU ‘Klem tussen balie en beleid’)",
                "Signalen per oorzaak; een signaal kan meer oorzaken hebben.",
-               [Tabel("Signalen per oorzaak", ["Oorzaak", p, staat["vorigePeriode"], "Verschil"],
+               [Tabel("Signalen per oorzaak", ["Oorzaak", kort, vorig_kort, "Verschil"],
                       [[o["naam"], o["signalen"], v["signalen"], o["signalen"] - v["signalen"]]
                        for o, v in zip(h["oorzaken"]["perOorzaak"], staat["vorige"]["oorzaken"]["perOorzaak"])]
                       + [["Zonder oorzaak", h["oorzaken"]["zonderOorzaak"], staat["vorige"]["oorzaken"]["zonderOorzaak"],
                           h["oorzaken"]["zonderOorzaak"] - staat["vorige"]["oorzaken"]["zonderOorzaak"]]],
                       vergelijking=True)], ["oorzaken"]),
-        Sectie("per-maand", "Verloop per maand",
-               "Ingediende en (inmiddels) beantwoorde signalen per maand van indiening.",
-               [Tabel("Signalen per maand", ["Maand", f"Ingediend {p}", f"Beantwoord {p}",
-                                             f"Ingediend {staat['vorigePeriode']}"],
-                      [[m["maand"], m["ingediend"], m["beantwoord"], v["ingediend"]]
-                       for m, v in zip(h["perMaand"], staat["vorige"]["perMaand"])])], ["per-maand"]),
+        Sectie("verloop", f"Verloop per {per}",
+               f"Ingediende en (inmiddels) beantwoorde signalen per {per} van indiening, naast de "
+               f"{VAK[per].lower()} op dezelfde plaats in de vorige periode.",
+               [Tabel(f"Signalen per {per}", [VAK[per], f"Ingediend {kort}", f"Beantwoord {kort}",
+                                             VAK[per] + " vorige periode", f"Ingediend {vorig_kort}"],
+                      [[m["vak"], m["ingediend"], m["beantwoord"], v["vak"] if v else "", v["ingediend"] if v else 0]
+                       for m, v in zip_longest(h["verloop"], staat["vorige"]["verloop"]) if m])],
+               ["verloop"]),
     ]
     toetsen = staat.get("uitvoeringstoetsen")
     if toetsen:
@@ -201,7 +214,7 @@ def als_json(staat: dict) -> str:
     return json.dumps(staat, ensure_ascii=False, indent=2)
 
 
-_ONDERWERP = ("code", "maand", "afkorting")
+_ONDERWERP = ("code", "vak", "afkorting")
 
 
 def _onderwerp(item: dict) -> str:

@@ -9,6 +9,7 @@ from schakel.core import clock
 
 from . import uitvoer
 from .cijfers import bereken
+from .perioden import bestandsnaam
 from .forms import StaatFilter
 
 MIME = {"pdf": "application/pdf", "csv": "text/csv; charset=utf-8", "json": "application/json"}
@@ -45,6 +46,6 @@ def download(request, formaat: str):
         inhoud = uitvoer.als_json(resultaat)
     achtervoegsel = f"-{reikwijdte.organisatie.afkorting}" if reikwijdte.organisatie else ""
     response = HttpResponse(inhoud, content_type=MIME[formaat])
-    response["Content-Disposition"] = (f'attachment; filename="staat-van-de-uitvoering-{periode.naam}'
+    response["Content-Disposition"] = (f'attachment; filename="staat-van-de-uitvoering-{bestandsnaam(periode)}'
                                        f'{achtervoegsel}.{formaat}"')
     return response

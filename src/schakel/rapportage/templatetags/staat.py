@@ -42,3 +42,17 @@ def is_url(waarde) -> bool:
 @register.filter
 def is_tekst(waarde) -> bool:
     return isinstance(waarde, str)
+
+
+@register.filter
+def datum_nl(waarde) -> str:
+    """An ISO date (from the JSON figures) in Dutch words: 2025-07-01 → 1 juli 2025."""
+    import datetime as dt
+
+    from schakel.rapportage.perioden import MAANDNAMEN
+
+    try:
+        datum = dt.date.fromisoformat(str(waarde))
+    except ValueError:
+        return str(waarde)
+    return f"{datum.day} {MAANDNAMEN[datum.month - 1]} {datum.year}"

@@ -1,7 +1,9 @@
 """``schakel report``: the Staat van de Uitvoering for a period and scope, as PDF, HTML, CSV or JSON.
 
     schakel report --period 2025 --org UWV --format pdf --output staat-2025-uwv.pdf
-    schakel report --period 2025 --ministerie SZW --format csv          # CSV to stdout
+    schakel report --period 2025-Q3 --ministerie SZW --format csv       # CSV to stdout
+    schakel report --period 2025-03 --format json
+    schakel report --period 2025-01-01..2025-06-30
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
 from schakel.rapportage import cijfers, uitvoer
+from schakel.rapportage.perioden import bestandsnaam
 from schakel.rapportage.voortgang import Voortgangsbalk
 
 FORMATEN = ("pdf", "html", "csv", "json")
@@ -21,10 +24,11 @@ OPMAAK_STAPPEN = {"pdf": 2, "html": 1, "csv": 1, "json": 1}
 
 
 class Command(BaseCommand):
-    help = "Maak de Staat van de Uitvoering voor een jaar: PDF, HTML, CSV of JSON."
+    help = ("Maak de Staat van de Uitvoering voor een periode (jaar, kwartaal, maand of reeks data): "
+            "PDF, HTML, CSV of JSON.")
 
     def add_arguments(self, parser):
-        parser.add_argument("--period", "--periode", dest="periode", required=True, help="Jaar, bijvoorbeeld 2025.")
+        parser.add_argument("--period", "--periode", dest="periode", required=True, help="Jaar (2025), kwartaal (2025-Q3), maand (2025-03) of twee data (2025-01-01..2025-06-30).")
         scope = parser.add_mutually_exclusive_group()
         scope.add_argument("--org", "--organisatie", dest="organisatie", default="",
                            help="Afkorting van een organisatie (bijvoorbeeld UWV).")
@@ -64,7 +68,7 @@ class Command(BaseCommand):
 
         if not output and formaat == "pdf":
             achtervoegsel = f"-{reikwijdte.organisatie.afkorting}" if reikwijdte.organisatie else ""
-            output = f"staat-van-de-uitvoering-{periode.naam}{achtervoegsel}.pdf"
+            output = f"staat-van-de-uitvoering-{bestandsnaam(periode)}{achtervoegsel}.pdf"
         if not output or output == "-":
             if isinstance(inhoud, bytes):
                 sys.stdout.buffer.write(inhoud)
