@@ -20,7 +20,7 @@ def test_page_shows_the_figures_tables_and_charts_without_script(client, geschie
     html = response.content.decode()
     assert "<h1>Staat van de Uitvoering 2025</h1>" in html
     assert '<th scope="row">Signalen ingediend</th><td class="getal">5</td><td class="getal">1</td>' in html
-    assert '<th scope="row">Mediaan (werkdagen)</th><td class="getal">11,0</td><td class="getal">7,0</td>' in html
+    assert '<th scope="row">Mediaan (werkdagen)</th><td class="getal">11,0</td><td class="getal">6,0</td>' in html
     assert "Tijd tot de eerste reactie (werkdagen)" in html
     assert html.count('<img src="data:image/png;base64,') == 5
     assert 'alt="Kerncijfers, 2025 tegen 2024: ingediend 5 tegen 1;' in html
