@@ -80,7 +80,7 @@ class GedeeldeDatabase:
 def start_gunicorn(db: GedeeldeDatabase, poort: int, log: Path) -> subprocess.Popen:
     """gunicorn (the production server) in its own process group, so one killpg reaches master and workers."""
     proces = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "schakel.wsgi", "-b", f"127.0.0.1:{poort}", "-w", "2",
+        [sys.executable, "-m", "gunicorn", "schakel.wsgi", "-b", f"127.0.0.1:{poort}", "-w", "2", "--preload",
          "--log-level", "warning", "--timeout", "60"],
         env=db.omgeving(), stdout=log.open("ab"), stderr=subprocess.STDOUT, start_new_session=True)
     deadline = time.monotonic() + 60
