@@ -96,8 +96,8 @@ def test_sigkill_under_load_loses_no_acknowledged_create_and_retries_never_dupli
     finally:
         kill_groep(server)
 
-    per_titel = dict(db.rijen("SELECT titel, count(*) FROM signalen_signaal WHERE titel LIKE 'Crashtest %' "
-                              "GROUP BY titel"))
+    per_titel = dict(db.rijen("SELECT titel, count(*) FROM signalen_signaal WHERE titel LIKE ? GROUP BY titel",
+                              ("Crashtest %",)))
     assert per_titel == {_titel(s): 1 for s in sleutels}
     assert db.rijen("SELECT count(*) FROM api_idempotentverzoek") == [(AANTAL,)]
     verificatie = db.schakel("verify-audit")
