@@ -5,6 +5,7 @@ urlpatterns = [
     path("beheer/", admin.site.urls),
     path("api/v1/", include("schakel.api.urls")),
     path("", include("schakel.web.urls")),
+    path("", include("schakel.accounts.urls")),
     path("", include("schakel.termijnen.urls")),
     path("", include("schakel.notificaties.urls")),
     path("", include("schakel.rapportage.urls")),

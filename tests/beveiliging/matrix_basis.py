@@ -54,8 +54,57 @@ def objecten(wereld) -> SimpleNamespace:
     beantwoord = dien_in("Beslagvrije voet wordt te laat herberekend")
     services.reageer(beantwoord, actor=wereld.behandelaar_szw, besluit="overnemen", toelichting_tekst=GOEDE_UITLEG,
                      toezeggingen=[services.NieuweToezegging("Regel aanpassen", "Directie WI", dt.date(2026, 6, 30))])
-    return SimpleNamespace(signaal=open_signaal, beantwoord=beantwoord,
-                           toezegging=Toezegging.objects.get(signaal=beantwoord), wereld=wereld)
+    o = SimpleNamespace(signaal=open_signaal, beantwoord=beantwoord,
+                        toezegging=Toezegging.objects.get(signaal=beantwoord), wereld=wereld)
+    _maak_domeinobjecten(o, wereld)
+    return o
+
+
+def _maak_domeinobjecten(o: SimpleNamespace, wereld) -> None:
+    """Real objects for the routes of the later apps, each involving the "+" organisations (UWV, SZW).
+
+    * a proposal of SZW (committee cie-szw) with a uitvoeringstoets asked of UWV, and a post-implementation
+      review of the WIA with UWV's report asked;
+    * a knelpunt of SZW bundling the open (non-public) signal;
+    * a professional's brake against an instruction of SZW pulled by UWV's melder (not anonymous), and a citizen's
+      return sticker to UWV;
+    * a Maatwerkplaats case of UWV's team (brought in by UWV's melder).
+    """
+    from schakel.knelpunten import services as knelpunten
+    from schakel.maatwerkplaats import services as maatwerkplaats
+    from schakel.noodrem import services as noodrem
+    from schakel.noodrem.models import Beginsel
+    from schakel.toetsen import services as toetsen
+    from schakel.toetsen.models import VoorstelSoort
+    from schakel.toetsen.termijnen import run_toets_sweep
+
+    from ..knelpunten.conftest import BETEKENIS
+    from ..maatwerkplaats.conftest import CASUS
+
+    o.voorstel = toetsen.registreer(
+        actor=wereld.behandelaar_szw, soort=VoorstelSoort.AMENDEMENT, kamerstuk="36 123, nr. 5",
+        titel="Amendement: WIA-voorschot in termijnen terugbetalen",
+        omschrijving="Het voorschot op de WIA-uitkering wordt in termijnen terugbetaald, naar draagkracht.",
+        ministerie=wereld.szw, kamercommissie=wereld.cie_szw, regelingen=[wereld.wia], uitvoerders=[wereld.uwv])
+    o.toets = o.voorstel.uitvoeringstoetsen.get(organisatie=wereld.uwv)
+    o.invoeringstoets, _ = toetsen.plan_invoeringstoets(actor=wereld.behandelaar_szw, regeling=wereld.wia,
+                                                        inwerkingtreding=dt.date(2025, 3, 1))
+    run_toets_sweep()
+    o.rapportage = o.invoeringstoets.rapportages.get(organisatie=wereld.uwv)
+    o.knelpunt = knelpunten.maak(actor=wereld.behandelaar_szw, signalen=[o.signaal],
+                                 titel="Terugvordering WIA-voorschot ineens", beleidsbetekenis=BETEKENIS)
+    o.noodrem, _ = noodrem.trek_professional(
+        gebruiker=wereld.melder_uwv, anoniem=False, praktijk_van=wereld.szw, regeling=wereld.wia,
+        indienende_organisatie=wereld.uwv, titel="Uitkeringen worden stopgezet zonder hoor en wederhoor",
+        praktijk="Bij een vermoeden van fraude zet het team de WIA-uitkering direct stop, zonder de burger te "
+                 "horen. Mensen staan daardoor weken zonder inkomen.",
+        moet_stoppen="Het direct stopzetten zonder dat de burger is gehoord.",
+        getroffen_burgers="WIA-gerechtigden bij wie een fraudesignaal binnenkomt",
+        beginselen=list(Beginsel.objects.filter(code__in=["evenredigheid", "zorgvuldigheid"])), artikelen="art. 27")
+    o.retoursticker, _ = noodrem.stuur_retoursticker(
+        organisatie=wereld.uwv, brief="Besluit herbeoordeling WIA", reden="onbegrijpelijk",
+        toelichting="Ik snap niet waarom mijn uitkering lager wordt.", contactgegevens="mevrouw De Vries, 06-12345678")
+    o.casus = maatwerkplaats.breng_in(actor=wereld.melder_uwv, regeling=wereld.wia, **CASUS)
 
 
 def url_namen() -> dict[str, URLPattern]:

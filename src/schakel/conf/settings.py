@@ -37,7 +37,7 @@ ALLOWED_HOSTS = env_list("SCHAKEL_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("SCHAKEL_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "schakel.accounts.beheer_app.BeheerConfig",  # django.contrib.admin with TOTP for staff (accounts/beheer.py)
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -48,6 +48,8 @@ INSTALLED_APPS = [
     "rest_framework.authtoken",
     "django_filters",
     "drf_spectacular",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "schakel.core",
     "schakel.accounts",
     "schakel.audit",
@@ -73,8 +75,10 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "schakel.web.methoden.AlleenLezenMiddleware",  # 405 before CSRF: a read-only page takes no POST at all
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",  # request.user.is_verified(): session confirmed with a TOTP code
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -204,6 +208,14 @@ SCHAKEL_RATELIMIT_LOGIN = os.environ.get("SCHAKEL_RATELIMIT_LOGIN", "10/m")
 # Receipt-code attempts and anonymous brakes per client address (schakel.noodrem).
 SCHAKEL_RATELIMIT_ONTVANGSTCODE = os.environ.get("SCHAKEL_RATELIMIT_ONTVANGSTCODE", "5/m")
 SCHAKEL_RATELIMIT_ANONIEM = os.environ.get("SCHAKEL_RATELIMIT_ANONIEM", "10/h")
+# TOTP code attempts per account and per client address (second login step, enrolment, turning off).
+SCHAKEL_RATELIMIT_TOTP = os.environ.get("SCHAKEL_RATELIMIT_TOTP", "5/5m")
+
+# Two-step login (schakel.accounts.tweestap). Optional for everyone; set this to require it for
+# every staff member's admin access (without it: only for staff who turned it on).
+SCHAKEL_TOTP_VERPLICHT_VOOR_BEHEER = env_bool("SCHAKEL_TOTP_VERPLICHT_VOOR_BEHEER")
+OTP_TOTP_ISSUER = os.environ.get("SCHAKEL_TOTP_UITGEVER", "Schakel")
+OTP_TOTP_THROTTLE_FACTOR = 1  # after n wrong codes in a row, wait 2^(n-1) seconds before the next is checked
 
 EMAIL_BACKEND = os.environ.get("SCHAKEL_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = os.environ.get("SCHAKEL_EMAIL_HOST", "localhost")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from django.db.models import Count, Q
+from django.db.models import Count, Prefetch, Q
 
 from schakel.signalen import rechten as signaalrechten
 from schakel.signalen.models import Reactie, Signaal
@@ -40,12 +40,38 @@ def suggesties(knelpunt: Knelpunt, user, limiet: int = 10) -> list[gelijkenis.Su
                                 limiet=limiet)
 
 
+MAX_KNELPUNT_KANDIDATEN = 200
+
+
+def _open_knelpunten(regelingen, eigenaren):
+    """Open knelpunten about these regulations or owned by these organisations, newest first, with the
+    signals ``kneltekst`` reads prefetched (two queries, however many knelpunten)."""
+    return (Knelpunt.objects.filter(Q(regeling__in=regelingen) | Q(eigenaar__in=eigenaren), status=KnelpuntStatus.OPEN)
+            .order_by("-gewijzigd_op")
+            .prefetch_related(Prefetch("signalen", queryset=Signaal.objects.order_by("id"))))
+
+
 def knelpunten_voor(signaal, limiet: int = 5) -> list[gelijkenis.Suggestie]:
     """Open knelpunten this signal may belong to."""
-    kandidaten = Knelpunt.objects.filter(Q(regeling=signaal.regeling_id) | Q(eigenaar=signaal.eigenaar_id),
-                                         status=KnelpuntStatus.OPEN).order_by("-gewijzigd_op")[:200]
+    kandidaten = _open_knelpunten([signaal.regeling_id], [signaal.eigenaar_id])[:MAX_KNELPUNT_KANDIDATEN]
     return gelijkenis.rangschik(gelijkenis.signaaltekst(signaal), [(k, kneltekst(k)) for k in kandidaten],
                                 limiet=limiet)
+
+
+def knelpunten_voor_elk(signalen: list, limiet: int = 5) -> list[tuple]:
+    """``[(signaal, knelpunten_voor(signaal)), ...]`` with one fetch of the candidates for all of them."""
+    if not signalen:
+        return []
+    alle = list(_open_knelpunten({s.regeling_id for s in signalen}, {s.eigenaar_id for s in signalen})
+                [:MAX_KNELPUNT_KANDIDATEN * len(signalen)])
+    teksten = {k.pk: kneltekst(k) for k in alle}
+    uitkomst = []
+    for s in signalen:
+        eigen = [k for k in alle if s.regeling_id == k.regeling_id or s.eigenaar_id == k.eigenaar_id]
+        eigen = eigen[:MAX_KNELPUNT_KANDIDATEN]
+        uitkomst.append((s, gelijkenis.rangschik(gelijkenis.signaaltekst(s), [(k, teksten[k.pk]) for k in eigen],
+                                                 limiet=limiet)))
+    return uitkomst
 
 
 def zichtbare_leden(knelpunt: Knelpunt, user):

@@ -107,10 +107,16 @@ def _gelijkenis(knelpunt: Knelpunt, signaal: Signaal) -> float:
     return uitkomst[0].gelijkenis if uitkomst else 0.0
 
 
+MAX_KNELPUNTSIGNALEN = 50  # signals of a knelpunt compared on (the oldest)
+
+
 def kneltekst(knelpunt: Knelpunt) -> str:
     """The text a knelpunt is compared on: its title and its signals' texts."""
     delen = [knelpunt.titel, knelpunt.titel]
-    delen += [gelijkenis.signaaltekst(s) for s in knelpunt.signalen.order_by("id")[:50]]
+    voorgeladen = getattr(knelpunt, "_prefetched_objects_cache", {}).get("signalen")
+    signalen = (list(voorgeladen)[:MAX_KNELPUNTSIGNALEN] if voorgeladen is not None
+                else knelpunt.signalen.order_by("id")[:MAX_KNELPUNTSIGNALEN])
+    delen += [gelijkenis.signaaltekst(s) for s in signalen]
     return " ".join(delen)
 
 

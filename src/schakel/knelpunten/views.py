@@ -15,6 +15,7 @@ from schakel.regelingen.models import Regeling
 from schakel.signalen import rechten as signaalrechten
 from schakel.signalen.models import Signaal, Toezegging, ToezeggingStatus
 from schakel.web.forms import toon_servicefouten
+from schakel.web.selecties import signalen_voor_lijst
 
 from . import cijfers, rechten, selecties, services
 from .forms import KnelpuntFormulier, SplitsFormulier, WijzigFormulier
@@ -36,9 +37,9 @@ def knelpunten(request):
     ongebundeld = []
     user = request.user
     if user.is_authenticated and user.organisatie_id and user.rol in rechten.BUNDELENDE_ROLLEN:
-        ongebundeld = [(s, selecties.knelpunten_voor(s, limiet=1)) for s in
-                       Signaal.objects.filter(eigenaar=user.organisatie_id, bundeling__isnull=True)
-                       .met_relaties().order_by("-ingediend_op")[:25]]
+        ongebundeld = selecties.knelpunten_voor_elk(
+            list(Signaal.objects.filter(eigenaar=user.organisatie_id, bundeling__isnull=True)
+                 .met_relaties().order_by("-ingediend_op")[:25]), limiet=1)
     return render(request, "knelpunten/lijst.html", {"knelpunten": lijst, "ongebundeld": ongebundeld})
 
 
@@ -47,7 +48,7 @@ def knelpunt_detail(request, uuid):
     leden = selecties.zichtbare_leden(knelpunt, request.user).order_by("ingediend_op")
     mag_beheren = rechten.mag_beheren(request.user, knelpunt)
     return render(request, "knelpunten/detail.html", {
-        "knelpunt": knelpunt, "signalen": leden, "cijfers": cijfers.bereken(leden),
+        "knelpunt": knelpunt, "signalen": signalen_voor_lijst(leden), "cijfers": cijfers.bereken(leden),
         "agendering": Agendering.objects.filter(knelpunt=knelpunt).first(),
         "antwoord": selecties.antwoord_van_ministerie(knelpunt),
         "toezeggingen": Toezegging.objects.filter(signaal__in=leden, status=ToezeggingStatus.OPEN)

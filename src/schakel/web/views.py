@@ -19,6 +19,8 @@ from django.utils.decorators import method_decorator
 from django_ratelimit.decorators import ratelimit
 from django_ratelimit.exceptions import Ratelimited
 
+from schakel.accounts import tweestap
+from schakel.accounts.views import begin_tweede_stap
 from schakel.organisaties.models import Organisatie
 from schakel.regelingen.models import Regeling
 from schakel.signalen import rechten, services
@@ -276,6 +278,14 @@ class Inloggen(LoginView):
         if getattr(request, "limited", False):
             return rate_limited(request)
         return super().post(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        """Password right: log in, or, with TOTP on, ask for the code first (schakel.accounts)."""
+        user = form.get_user()
+        if tweestap.staat_aan(user):
+            begin_tweede_stap(self.request, user, self.get_success_url())
+            return redirect("accounts:tweestap")
+        return super().form_valid(form)
 
 
 class Uitloggen(LogoutView):

@@ -1,0 +1,39 @@
+"""The admin site (/beheer/): Django's, with one login (the web app's) and TOTP where required.
+
+A staff member who turned TOTP on, or every staff member when ``SCHAKEL_TOTP_VERPLICHT_VOOR_BEHEER``
+is set, gets into the admin only with a session verified by a code (``tweestap.verplicht_voor_beheer``).
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from django.contrib import admin, messages
+from django.shortcuts import redirect
+from django.urls import reverse
+
+from . import tweestap
+
+
+def _geverifieerd(user) -> bool:
+    return bool(getattr(user, "is_verified", lambda: False)())
+
+
+class BeheerSite(admin.AdminSite):
+    def has_permission(self, request):
+        if not super().has_permission(request):
+            return False
+        return not tweestap.verplicht_voor_beheer(request.user) or _geverifieerd(request.user)
+
+    def login(self, request, extra_context=None):
+        """Logging in happens on the web app's login page (which asks for the code when needed)."""
+        volgende = request.GET.get("next") or reverse("admin:index", current_app=self.name)
+        user = request.user
+        if not user.is_authenticated:
+            return redirect(f"{reverse('web:inloggen')}?{urlencode({'next': volgende})}")
+        if user.is_active and user.is_staff and tweestap.verplicht_voor_beheer(user) and not _geverifieerd(user):
+            if tweestap.staat_aan(user):
+                return redirect(f"{reverse('accounts:tweestap')}?{urlencode({'next': volgende})}")
+            messages.warning(request, "Voor het beheer is tweestapsverificatie verplicht. Zet die eerst aan.")
+            return redirect("accounts:totp-instellen")
+        return super().login(request, extra_context)

@@ -1,0 +1,14 @@
+"""Account pages: Dutch, slash-less paths."""
+
+from django.urls import path
+
+from . import views
+
+app_name = "accounts"
+
+urlpatterns = [
+    path("account", views.account, name="account"),
+    path("account/tweestapsverificatie", views.totp_instellen, name="totp-instellen"),
+    path("account/tweestapsverificatie/uitzetten", views.totp_uitzetten, name="totp-uitzetten"),
+    path("inloggen/code", views.tweede_stap, name="tweestap"),
+]

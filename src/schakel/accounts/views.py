@@ -1,0 +1,174 @@
+"""Account pages: the account, turning TOTP on and off, and the login's second step.
+
+The first step (password) is ``schakel.web.views.Inloggen``: for a user with TOTP it does not
+log in but keeps the user's id in the session (``begin_tweede_stap``) and sends them here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth import login as auth_login
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django_otp import login as otp_login
+from django_ratelimit.core import is_ratelimited
+
+from schakel.core import clock
+
+from . import tweestap
+from .forms import CodeFormulier
+
+SESSIESLEUTEL = "schakel_tweede_stap"
+GELDIG = dt.timedelta(minutes=5)
+
+
+def _code_snelheid(group, request) -> str:
+    return settings.SCHAKEL_RATELIMIT_TOTP
+
+
+def _te_vaak(request, sleutel: str) -> bool:
+    """Code attempts per account (and per address): beyond the limit, no code is even checked."""
+    per_account = is_ratelimited(request, group="accounts:code", key=lambda g, r: sleutel,
+                                 rate=_code_snelheid, method=["POST"], increment=True)
+    per_adres = is_ratelimited(request, group="accounts:code-ip", key="ip", rate=_code_snelheid,
+                               method=["POST"], increment=True)
+    return per_account or per_adres
+
+
+def _fouten(fout: ValidationError, form) -> None:
+    for tekst in fout.message_dict.get("code", fout.messages):
+        form.add_error("code", tekst)
+
+
+def _veilige_volgende(request, volgende: str | None) -> str:
+    if volgende and url_has_allowed_host_and_scheme(volgende, allowed_hosts={request.get_host()},
+                                                    require_https=request.is_secure()):
+        return volgende
+    return settings.LOGIN_REDIRECT_URL
+
+
+def begin_tweede_stap(request, user, volgende: str) -> None:
+    """After a correct password of a user with TOTP: remember who, not yet logged in."""
+    request.session.cycle_key()
+    request.session[SESSIESLEUTEL] = {
+        "gebruiker": user.pk, "backend": user.backend, "sinds": clock.now().isoformat(), "volgende": volgende,
+    }
+
+
+def _wachtende_gebruiker(request):
+    """The user between password and code, or None when there is none or it took too long."""
+    gegevens = request.session.get(SESSIESLEUTEL)
+    if not gegevens:
+        return None
+    if clock.now() - dt.datetime.fromisoformat(gegevens["sinds"]) > GELDIG:
+        del request.session[SESSIESLEUTEL]
+        return None
+    user = get_user_model().objects.filter(pk=gegevens["gebruiker"], is_active=True).first()
+    if user is not None:
+        user.backend = gegevens["backend"]
+    return user
+
+
+def tweede_stap(request):
+    """Second step: the code from the app. Also for a logged-in user whose session is not verified yet."""
+    ingelogd = request.user.is_authenticated
+    if ingelogd:
+        user = request.user
+        if not tweestap.staat_aan(user) or user.is_verified():
+            return redirect(_veilige_volgende(request, request.GET.get("next")))
+        volgende = request.GET.get("next") or request.POST.get("next")
+    else:
+        user = _wachtende_gebruiker(request)
+        if user is None:
+            messages.info(request, "Log opnieuw in: de inlogpoging is verlopen.")
+            return redirect("web:inloggen")
+        volgende = request.session[SESSIESLEUTEL].get("volgende")
+    form = CodeFormulier(request.POST if request.method == "POST" else None)
+    if form.is_bound:
+        if _te_vaak(request, str(user.pk)):
+            form.is_valid()
+            form.add_error(None, tweestap.TE_VAAK)
+            return render(request, "account/tweestap.html", {"form": form, "volgende": volgende}, status=429)
+        if form.is_valid():
+            try:
+                device = tweestap.controleer(user, form.cleaned_data["code"])
+            except ValidationError as fout:
+                _fouten(fout, form)
+            else:
+                if not ingelogd:
+                    request.session.pop(SESSIESLEUTEL, None)
+                    auth_login(request, user)
+                otp_login(request, device)
+                return redirect(_veilige_volgende(request, volgende))
+    return render(request, "account/tweestap.html", {"form": form, "volgende": volgende})
+
+
+@login_required
+def account(request):
+    user = request.user
+    return render(request, "account/account.html", {
+        "totp_aan": tweestap.staat_aan(user),
+        "geverifieerd": user.is_verified(),
+        "verplicht": user.is_staff and settings.SCHAKEL_TOTP_VERPLICHT_VOOR_BEHEER,
+    })
+
+
+@login_required
+def totp_instellen(request):
+    user = request.user
+    if tweestap.staat_aan(user):
+        messages.info(request, "Tweestapsverificatie staat al aan.")
+        return redirect("accounts:account")
+    device = tweestap.nieuw_apparaat(user)
+    form = CodeFormulier(request.POST if request.method == "POST" else None)
+    status = 200
+    if form.is_bound:
+        if _te_vaak(request, str(user.pk)):
+            form.is_valid()
+            form.add_error(None, tweestap.TE_VAAK)
+            status = 429
+        elif form.is_valid():
+            try:
+                device = tweestap.zet_aan(user, device, form.cleaned_data["code"])
+            except ValidationError as fout:
+                _fouten(fout, form)
+            else:
+                otp_login(request, device)
+                messages.success(request, "Tweestapsverificatie staat aan. Bij het inloggen vragen we voortaan "
+                                 "ook een code uit uw app.")
+                return redirect("accounts:account")
+    return render(request, "account/totp_instellen.html", {
+        "form": form, "qr": tweestap.qr_svg(device), "geheim": tweestap.geheim(device),
+    }, status=status)
+
+
+@login_required
+def totp_uitzetten(request):
+    user = request.user
+    if not tweestap.staat_aan(user):
+        return redirect("accounts:account")
+    if settings.SCHAKEL_TOTP_VERPLICHT_VOOR_BEHEER and user.is_staff:
+        messages.error(request, "Voor beheerders is tweestapsverificatie verplicht; u kunt haar niet uitzetten.")
+        return redirect("accounts:account")
+    form = CodeFormulier(request.POST if request.method == "POST" else None)
+    status = 200
+    if form.is_bound:
+        if _te_vaak(request, str(user.pk)):
+            form.is_valid()
+            form.add_error(None, tweestap.TE_VAAK)
+            status = 429
+        elif form.is_valid():
+            try:
+                tweestap.zet_uit(user, form.cleaned_data["code"])
+            except ValidationError as fout:
+                _fouten(fout, form)
+            else:
+                messages.success(request, "Tweestapsverificatie staat uit.")
+                return redirect("accounts:account")
+    return render(request, "account/totp_uitzetten.html", {"form": form}, status=status)
