@@ -40,7 +40,7 @@ def test_overdue_signal_escalates_to_the_boards_inbox_and_shows_publicly(
     expect(geescaleerd.get_by_role("link", name=signaal.titel)).to_be_visible()
     expect(geescaleerd).to_contain_text("Termijn overschreden, 1 werkdag te laat, geëscaleerd naar de ambtelijke "
                                         "top (DG/SG) van Ministerie van Sociale Zaken en Werkgelegenheid "
-                                        "(reageren uiterlijk 12 mei 2026).")
+                                        "(reageren uiterlijk 13 mei 2026).")
     expect(page.get_by_text(f"Naar u geëscaleerd: {signaal.kenmerk} {signaal.titel}")).to_be_visible()
     screenshot(page, "escalatie-01-inbox-bestuur")
 
