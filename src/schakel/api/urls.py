@@ -25,6 +25,8 @@ urlpatterns = [
     path("signalen/<uuid:uuid>/doorverwijzingen", views.DoorverwijzingenView.as_view(),
          name="signaal-doorverwijzingen"),
     path("signalen/<uuid:uuid>/tijdlijn", views.TijdlijnView.as_view(), name="signaal-tijdlijn"),
+    path("signalen/<uuid:uuid>/toewijzing", views.ToewijzingView.as_view(), name="signaal-toewijzing"),
+    path("routeringsadvies", views.RouteringsadviesView.as_view(), name="routeringsadvies"),
     path("toezeggingen", views.ToezeggingViewSet.as_view(LIJST), name="toezegging-list"),
     path("toezeggingen/<uuid:uuid>", views.ToezeggingViewSet.as_view(DETAIL), name="toezegging-detail"),
     path("toezeggingen/<uuid:uuid>/nakoming", views.NakomingView.as_view(), name="toezegging-nakoming"),

@@ -68,10 +68,12 @@ def _meld(agendering: Agendering) -> None:
     knelpunt = agendering.knelpunt
     ontvangers = notificaties.Adresboek().gebruikers(agendering.kamercommissie_id, Rol.GRIFFIE)
     ontvangers += list(Abonnement.objects.filter(regeling=knelpunt.regeling_id).values_list("gebruiker_id", flat=True))
+    
     notificaties.meld(
         ontvangers, soort=Soort.GEESCALEERD, link=f"/knelpunten/{knelpunt.uuid}",
         onderwerp=f"Op de agenda van de commissie: {knelpunt.titel}",
-        tekst=(f"Het knelpunt {knelpunt.kenmerk} over {knelpunt.regeling} staat op de agenda van de "
+        tekst=(f"Het knelpunt {knelpunt.kenmerk}{f' over {knelpunt.regeling}' if knelpunt.regeling_id else ''} "
+               f"staat op de agenda van de "
                f"{agendering.kamercommissie.naam}.\nWaarom: {agendering.reden}\n\n"
                f"Wat dit betekent voor beleid: {knelpunt.beleidsbetekenis}"),
     )

@@ -47,7 +47,7 @@ class KnelpuntSerializer(serializers.Serializer):
     beleidsbetekenis = serializers.CharField(read_only=True, help_text="Wat dit betekent voor beleid.")
     dilemma = serializers.CharField(read_only=True)
     status = serializers.ChoiceField(choices=KnelpuntStatus.choices, read_only=True)
-    regeling = _Sleutel("bwb_id")
+    regeling = _Sleutel("bwb_id", allow_null=True, help_text="BWB-id, of null als geen van de signalen een regeling noemt.")
     artikelen = serializers.CharField(read_only=True)
     eigenaar = _Afkorting()
     kamercommissie = _Afkorting(allow_null=True)

@@ -33,8 +33,9 @@ class Knelpunt(models.Model):
     )
     dilemma = models.TextField("dilemma", blank=True, validators=[MaxLengthValidator(MAX_TEKST)],
                                help_text="De keuze die voorligt: wat kost een oplossing, wat levert zij op?")
+    # The regulation of its first signal that names one; None while none of them does.
     regeling = models.ForeignKey("regelingen.Regeling", verbose_name="regeling", on_delete=models.PROTECT,
-                                 related_name="knelpunten")
+                                 related_name="knelpunten", null=True, blank=True)
     artikelen = models.CharField("artikel(en)", max_length=300, blank=True)
     eigenaar = models.ForeignKey("organisaties.Organisatie", verbose_name="eigenaar", on_delete=models.PROTECT,
                                  related_name="knelpunten",

@@ -31,10 +31,16 @@ def artikelranglijst(signalen, limiet: int = 20) -> list[tuple[str, int]]:
     return sorted(teller.items(), key=lambda kv: (-kv[1], kv[0]))[:limiet]
 
 
+def _zelfde_regeling_of(regeling_id, eigenaar_id) -> Q:
+    """Same regulation (when there is one: no regulation is not a shared regulation) or same owner."""
+    q = Q(eigenaar=eigenaar_id) if eigenaar_id is not None else Q(pk__in=[])
+    return q | Q(regeling=regeling_id) if regeling_id is not None else q
+
+
 def suggesties(knelpunt: Knelpunt, user, limiet: int = 10) -> list[gelijkenis.Suggestie]:
     """Signals not yet in a knelpunt that look like this one: same regulation or same owner."""
     kandidaten = signaalrechten.zichtbare_signalen(user, Signaal.objects.filter(
-        Q(regeling=knelpunt.regeling_id) | Q(eigenaar=knelpunt.eigenaar_id), bundeling__isnull=True,
+        _zelfde_regeling_of(knelpunt.regeling_id, knelpunt.eigenaar_id), bundeling__isnull=True,
     )).select_related("indienende_organisatie").order_by("-ingediend_op")[:gelijkenis.MAX_KANDIDATEN]
     return gelijkenis.rangschik(kneltekst(knelpunt), [(s, gelijkenis.signaaltekst(s)) for s in kandidaten],
                                 limiet=limiet)
@@ -42,7 +48,7 @@ def suggesties(knelpunt: Knelpunt, user, limiet: int = 10) -> list[gelijkenis.Su
 
 def knelpunten_voor(signaal, limiet: int = 5) -> list[gelijkenis.Suggestie]:
     """Open knelpunten this signal may belong to."""
-    kandidaten = Knelpunt.objects.filter(Q(regeling=signaal.regeling_id) | Q(eigenaar=signaal.eigenaar_id),
+    kandidaten = Knelpunt.objects.filter(_zelfde_regeling_of(signaal.regeling_id, signaal.eigenaar_id),
                                          status=KnelpuntStatus.OPEN).order_by("-gewijzigd_op")[:200]
     return gelijkenis.rangschik(gelijkenis.signaaltekst(signaal), [(k, kneltekst(k)) for k in kandidaten],
                                 limiet=limiet)

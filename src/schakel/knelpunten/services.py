@@ -56,6 +56,11 @@ def _vrij(signalen: Sequence[Signaal]) -> list[Signaal]:
     return list(signalen)
 
 
+def _regeling_van(signalen: Sequence[Signaal]):
+    """The regulation of the first signal that names one (a signal routed by text may not)."""
+    return next((s.regeling for s in signalen if s.regeling_id is not None), None)
+
+
 @transaction.atomic
 def maak(*, actor, signalen: Sequence[Signaal], titel: str, beleidsbetekenis: str, dilemma: str = "",
          artikelen: str = "") -> Knelpunt:
@@ -65,12 +70,12 @@ def maak(*, actor, signalen: Sequence[Signaal], titel: str, beleidsbetekenis: st
     eerste = signalen[0]
     if not rechten.mag_knelpunt_maken(actor, eerste):
         raise PermissionDenied("Alleen de behandelaars van de eigenaar van het signaal kunnen een knelpunt maken.")
-    regeling = eerste.regeling
+    regeling = _regeling_van(signalen)
     knelpunt = Knelpunt(
         titel=(titel or "").strip(), beleidsbetekenis=(beleidsbetekenis or "").strip(),
         dilemma=(dilemma or "").strip(), artikelen=(artikelen or eerste.artikelen or "").strip(),
         regeling=regeling, eigenaar=eerste.eigenaar,
-        kamercommissie=regeling.kamercommissie or eerste.eigenaar.kamercommissie,
+        kamercommissie=(regeling.kamercommissie if regeling else None) or eerste.eigenaar.kamercommissie,
         aangemaakt_op=clock.now(), gewijzigd_op=clock.now(),
     )
     _valideer(knelpunt)
@@ -80,7 +85,8 @@ def maak(*, actor, signalen: Sequence[Signaal], titel: str, beleidsbetekenis: st
     signalen = _vrij(signalen)
     knelpunt.save()
     trail.record("knelpunt_aangemaakt", knelpunt, actor=actor,
-                 na={"titel": knelpunt.titel, "regeling": regeling.bwb_id, "signalen": [s.kenmerk for s in signalen]})
+                 na={"titel": knelpunt.titel, "regeling": regeling.bwb_id if regeling else None,
+                     "signalen": [s.kenmerk for s in signalen]})
     for s in signalen:
         _bundel(knelpunt, s, actor=actor, score=None)
     agendering.evalueer(knelpunt)
@@ -132,10 +138,12 @@ def splits(knelpunt: Knelpunt, signalen: Sequence[Signaal], *, actor, titel: str
     if len({s.pk for s in signalen}) >= len(leden):
         raise ValidationError({"signalen": "Laat ten minste één signaal in het oorspronkelijke knelpunt."})
     eerste = signalen[0]
+    regeling = _regeling_van(signalen)
     nieuw = Knelpunt(
         titel=(titel or "").strip(), beleidsbetekenis=(beleidsbetekenis or "").strip(),
-        dilemma=(dilemma or "").strip(), artikelen=eerste.artikelen, regeling=eerste.regeling,
-        eigenaar=knelpunt.eigenaar, kamercommissie=eerste.regeling.kamercommissie or knelpunt.kamercommissie,
+        dilemma=(dilemma or "").strip(), artikelen=eerste.artikelen, regeling=regeling,
+        eigenaar=knelpunt.eigenaar, kamercommissie=(regeling.kamercommissie if regeling else None)
+        or knelpunt.kamercommissie,
         aangemaakt_op=clock.now(), gewijzigd_op=clock.now(),
     )
     _valideer(nieuw)
@@ -147,7 +155,8 @@ def splits(knelpunt: Knelpunt, signalen: Sequence[Signaal], *, actor, titel: str
     trail.record("knelpunt_gesplitst", knelpunt, actor=actor, na={"nieuw": nieuw.kenmerk, "signalen": kenmerken},
                  toelichting=f"{', '.join(kenmerken)} naar het nieuwe knelpunt {nieuw.kenmerk}.")
     trail.record("knelpunt_aangemaakt", nieuw, actor=actor,
-                 na={"titel": nieuw.titel, "regeling": nieuw.regeling.bwb_id, "afgesplitst_van": knelpunt.kenmerk,
+                 na={"titel": nieuw.titel, "regeling": regeling.bwb_id if regeling else None,
+                     "afgesplitst_van": knelpunt.kenmerk,
                      "signalen": kenmerken})
     for s in signalen:
         trail.record("gebundeld", nieuw, actor=actor, signaal=s, na={"knelpunt": nieuw.kenmerk},

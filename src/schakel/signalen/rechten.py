@@ -33,6 +33,8 @@ def zichtbare_signalen(user, queryset: QuerySet) -> QuerySet:
             zichtbaar |= Q(eigenaar__opdrachtgever=org) | Q(indienende_organisatie__opdrachtgever=org)
         if org.soort == OrganisatieSoort.KAMERCOMMISSIE:
             zichtbaar |= Q(regeling__kamercommissie=org)
+    if mag_trieren(user):
+        zichtbaar |= Q(eigenaar__isnull=True, status=Status.INGEDIEND)
     return queryset.filter(zichtbaar)
 
 
@@ -42,6 +44,15 @@ def mag_inzien(user, signaal) -> bool:
 
 def mag_indienen(user) -> bool:
     return _is_medewerker(user) and user.rol in INDIENENDE_ROLLEN
+
+
+def mag_trieren(user) -> bool:
+    """Route signals that name neither a regulation nor an organisation (the triage queue):
+    staff in a handling role with the ``signalen.trieren`` permission, or a superuser."""
+    if getattr(user, "is_superuser", False):
+        return True
+    return (_is_medewerker(user) and user.rol in BEANTWOORDENDE_ROLLEN - {Rol.BEWINDSPERSOON}
+            and user.has_perm("signalen.trieren"))
 
 
 def mag_beantwoorden(user, signaal) -> bool:
