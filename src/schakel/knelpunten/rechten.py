@@ -45,4 +45,6 @@ def mag_agenda_zien(user) -> bool:
 
 
 def mag_abonneren(user) -> bool:
-    return mag_agenda_zien(user)
+    """Anyone with an account may follow regulations, committees and organisations: the
+    notifications go to their inbox and e-mail, the feeds are public anyway."""
+    return bool(getattr(user, "is_authenticated", False) and getattr(user, "is_active", False))

@@ -187,20 +187,38 @@ def werk_bij(knelpunt: Knelpunt, *, actor, titel: str, beleidsbetekenis: str, di
     return knelpunt
 
 
+def _onderwerp(regeling, organisatie) -> dict:
+    if (regeling is None) == (organisatie is None):
+        raise ValidationError({"onderwerp": "Volg een regeling, een Kamercommissie of een organisatie: precies één."})
+    return {"regeling": regeling} if regeling is not None else {"organisatie": organisatie}
+
+
+def _audit(abonnement: Abonnement) -> dict:
+    if abonnement.regeling_id:
+        return {"regeling": abonnement.regeling.bwb_id}
+    return {"organisatie": abonnement.organisatie.afkorting}
+
+
 @transaction.atomic
-def abonneer(*, actor, regeling) -> Abonnement:
+def abonneer(*, actor, regeling=None, organisatie=None) -> Abonnement:
+    """Follow a regulation, a committee or an organisation (idempotent)."""
     if not rechten.mag_abonneren(actor):
-        raise PermissionDenied("Alleen Kamerleden en griffiers kunnen zich abonneren op een regeling.")
-    abonnement, nieuw = Abonnement.objects.get_or_create(gebruiker=actor, regeling=regeling,
+        raise PermissionDenied("Log in om een regeling, commissie of organisatie te volgen.")
+    onderwerp = _onderwerp(regeling, organisatie)
+    abonnement, nieuw = Abonnement.objects.get_or_create(gebruiker=actor, **onderwerp,
                                                          defaults={"sinds": clock.now()})
     if nieuw:
-        trail.record("abonnement_genomen", abonnement, actor=actor, na={"regeling": regeling.bwb_id})
+        trail.record("abonnement_genomen", abonnement, actor=actor, na=_audit(abonnement))
     return abonnement
 
 
 @transaction.atomic
-def zeg_op(*, actor, regeling) -> None:
-    abonnement = Abonnement.objects.filter(gebruiker=actor, regeling=regeling).first()
+def zeg_op(*, actor, regeling=None, organisatie=None, abonnement: Abonnement | None = None) -> None:
+    """Stop following; by subject, or one's own ``abonnement``. Nothing to stop is no error."""
+    if abonnement is None:
+        abonnement = Abonnement.objects.filter(gebruiker=actor, **_onderwerp(regeling, organisatie)).first()
+    elif abonnement.gebruiker_id != actor.pk:
+        raise PermissionDenied("U kunt alleen uw eigen abonnementen opzeggen.")
     if abonnement is not None:
-        trail.record("abonnement_opgezegd", abonnement, actor=actor, voor={"regeling": regeling.bwb_id})
+        trail.record("abonnement_opgezegd", abonnement, actor=actor, voor=_audit(abonnement))
         abonnement.delete()
