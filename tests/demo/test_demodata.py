@@ -136,7 +136,7 @@ def _knelpunten_zijn_realistisch(uitvoer):
     assert Gebeurtenis.objects.filter(actie="knelpunt_aangemaakt").count() == len(knelpunten)
     # The committee agenda and the regulation pages of the demo are populated.
     commissie = geagendeerd[0].kamercommissie
-    griffie = User.objects.get(username=f"griffie.{commissie.afkorting}")
+    griffie = User.objects.get(username=opbouw.gebruikersnaam("griffie", commissie))
     assert selecties.agenda(commissie, griffie)
     client = Client()
     client.force_login(griffie)
