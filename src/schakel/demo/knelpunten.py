@@ -69,6 +69,7 @@ DEMO_KNELPUNTEN: tuple[DemoKnelpunt, ...] = (
         "beslagvrije voet bij verrekening niet geldt. Mensen kunnen dan hun huur of boodschappen niet betalen "
         "en raken dieper in de schulden. Dit volgt uit de Invorderingswet zelf; de Belastingdienst kan er in "
         "de uitvoering maar beperkt van afwijken.",
+        max_signalen=6,
     ),
     DemoKnelpunt(
         "wajong-extraatje", "Eenmalige extraatjes van de werkgever gekort op de Wajong",
@@ -88,10 +89,11 @@ DEMO_KNELPUNTEN: tuple[DemoKnelpunt, ...] = (
         "deel van hun zeggenschap af.",
     ),
     DemoKnelpunt(
-        "cjib-verhogingen", "Verhogingen op boetes bij mensen in de schuldhulpverlening",
-        "Wie een verkeersboete niet op tijd betaalt, krijgt automatisch verhogingen, ook als hij al in de "
-        "schuldhulpverlening zit. Een boete van enkele tientallen euro's groeit zo uit tot honderden euro's, en "
-        "de schuldhulp loopt vast. De wet laat het CJIB geen ruimte om de verhoging achterwege te laten.",
+        "aow-opvang", "Lagere AOW bij tijdelijke opvang van een familielid",
+        "Een AOW'er die een kind of kleinkind tijdelijk in huis neemt, bijvoorbeeld na een scheiding of "
+        "huisuitzetting, kan als samenwonend worden gezien en krijgt dan een lagere AOW. Ouderen zeggen "
+        "daardoor nee tegen familie die nergens anders terecht kan. De regels over een gezamenlijke huishouding "
+        "maken geen uitzondering voor tijdelijke opvang.",
         max_signalen=3,
     ),
 )
