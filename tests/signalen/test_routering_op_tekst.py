@@ -362,3 +362,11 @@ def test_advice_for_any_text_is_a_ranked_probability(titel, praktijk):
 
 
 _GETRAIND = router.Router(seed=0).train(_voorbeelden())
+
+
+def test_web_an_error_on_the_second_submit_keeps_the_suggestion_step(wereld, model):
+    client = _client(wereld.melder_cbr)
+    bsn = "Mevrouw met BSN 111222333 wacht al maanden op haar keuring voor het rijbewijs bij het CBR."
+    html = client.post(reverse("web:signaal-nieuw"), _post(wereld, praktijk=bsn, routering="ienw")).content.decode()
+    assert not Signaal.objects.exists()
+    assert "Suggestie: wie moet reageren?" in html and 'value="ienw" checked' in html

@@ -158,7 +158,10 @@ def signaal_nieuw(request):
                 signaal = services.dien_in(indiener=request.user, eigenaar=form.gekozen_eigenaar(),
                                            **form.als_signaal())
             except ValidationError as fout:
+                zonder_regeling = data["regeling"] is None
                 toon_servicefouten(fout, form)
+                if zonder_regeling:  # keep the suggestion step on the page
+                    suggestie = _suggestie_uit_invoer(form.data)
             else:
                 if signaal.eigenaar_id:
                     messages.success(
@@ -171,10 +174,14 @@ def signaal_nieuw(request):
                                               "bepaalt welke organisatie moet reageren. Daarna gaat de termijn lopen.")
                 return redirect("web:signaal", uuid=signaal.uuid)
     elif form.is_bound and form.data.get("routering"):
-        suggestie = routering.suggereer(titel=form.data.get("titel", ""), praktijk=form.data.get("praktijk", ""),
-                                        getroffen_burgers=form.data.get("getroffen_burgers", ""),
-                                        verbetervoorstel=form.data.get("verbetervoorstel", ""))
+        suggestie = _suggestie_uit_invoer(form.data)
     return render(request, "signalen/nieuw.html", {"form": form, "suggestie": suggestie})
+
+
+def _suggestie_uit_invoer(invoer) -> routering.Suggestie:
+    return routering.suggereer(titel=invoer.get("titel", ""), praktijk=invoer.get("praktijk", ""),
+                               getroffen_burgers=invoer.get("getroffen_burgers", ""),
+                               verbetervoorstel=invoer.get("verbetervoorstel", ""))
 
 
 def _met_suggestie(post, suggestie, *, oorzaken_gekozen: bool) -> SignaalFormulier:
