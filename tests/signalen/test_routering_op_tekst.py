@@ -18,7 +18,6 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
-from schakel.audit.models import Gebeurtenis
 from schakel.knelpunten import router
 from schakel.knelpunten import services as knelpuntservices
 from schakel.signalen import rechten, routering, services
