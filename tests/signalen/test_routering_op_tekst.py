@@ -369,3 +369,33 @@ def test_web_an_error_on_the_second_submit_keeps_the_suggestion_step(wereld, mod
     html = client.post(reverse("web:signaal-nieuw"), _post(wereld, praktijk=bsn, routering="ienw")).content.decode()
     assert not Signaal.objects.exists()
     assert "Suggestie: wie moet reageren?" in html and 'value="ienw" checked' in html
+
+
+def test_likely_regulations_come_from_similar_published_signals_even_without_a_model(wereld, geen_model):
+    from schakel.signalen.models import Signaal as S
+
+    for titel in ["Keuring rijbewijs 75-plussers duurt maanden", "CBR keurt rijbewijs ouderen te laat"]:
+        services.dien_in(indiener=wereld.melder_cbr, titel=titel, praktijk=PRAKTIJK_RIJBEWIJS,
+                         getroffen_burgers="Ouderen", regeling=wereld.wvw)
+    services.dien_in(indiener=wereld.melder_uwv, titel="WIA-voorschot ineens terug", praktijk=WIA[0],
+                     getroffen_burgers="WIA-aanvragers", regeling=wereld.wia)
+    geheim = services.dien_in(indiener=wereld.melder_uwv, titel="Rijbewijs keuring ouderen wachten", openbaar=False,
+                              praktijk=PRAKTIJK_RIJBEWIJS, getroffen_burgers="Ouderen", regeling=wereld.wia)
+    suggestie = routering.suggereer(titel="Rijbewijs verlopen tijdens keuring", praktijk=PRAKTIJK_RIJBEWIJS)
+    assert suggestie.eigenaren == [] and "geen routeringsmodel" in suggestie.melding
+    assert [k.organisatie for k in suggestie.regelingen][0] == wereld.wvw
+    assert suggestie.regelingen[0].kans > 0.5
+    assert geheim.regeling not in [k.organisatie for k in suggestie.regelingen]  # only published signals vote
+    assert routering.waarschijnlijke_regelingen("xyz", "qqq") == []
+    assert S.objects.count() == 4
+
+
+def test_web_and_api_show_the_likely_regulation(wereld, model):
+    services.dien_in(indiener=wereld.melder_cbr, titel="Keuring rijbewijs 75-plussers duurt maanden",
+                     praktijk=PRAKTIJK_RIJBEWIJS, getroffen_burgers="Ouderen", regeling=wereld.wvw)
+    html = _client(wereld.melder_cbr).post(reverse("web:signaal-nieuw"), _post(wereld)).content.decode()
+    assert "Gaat het over <strong>Wegenverkeerswet 1994</strong> (BWBR0006622" in html
+    data = _api(wereld.melder_cbr).post("/api/v1/routeringsadvies", {"titel": "Rijbewijs",
+                                                                      "praktijk": PRAKTIJK_RIJBEWIJS},
+                                         format="json").json()
+    assert data["regelingen"][0]["code"] == "BWBR0006622" and data["regelingen"][0]["kans"] == 1.0

@@ -245,6 +245,9 @@ class KandidaatSerializer(serializers.Serializer):
 class RouteringsadviesSerializer(serializers.Serializer):
     eigenaren = KandidaatSerializer(many=True, read_only=True, help_text="Voorgestelde eigenaren, beste eerst.")
     oorzaken = KandidaatSerializer(many=True, read_only=True, help_text="Waarschijnlijke oorzaken (TCU).")
+    regelingen = KandidaatSerializer(many=True, read_only=True,
+                                     help_text="Waarschijnlijke regelingen (code: BWB-id), naar de regelingen van de "
+                                               "meest gelijkende openbare signalen.")
     zeker = serializers.BooleanField(read_only=True,
                                      help_text="Of de beste eigenaar zeker genoeg is om het advies te volgen.")
     modelversie = serializers.CharField(read_only=True, allow_blank=True,

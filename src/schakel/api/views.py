@@ -198,6 +198,8 @@ def _advies_als_data(suggestie) -> dict:
                       for k in suggestie.eigenaren],
         "oorzaken": [{"code": k.organisatie.code, "naam": k.organisatie.naam, "kans": round(k.kans, 4)}
                      for k in suggestie.oorzaken],
+        "regelingen": [{"code": k.organisatie.bwb_id, "naam": k.organisatie.citeertitel or k.organisatie.titel, "kans": round(k.kans, 4)}
+                       for k in suggestie.regelingen],
         "zeker": suggestie.zeker, "modelversie": suggestie.versie, "melding": suggestie.melding,
     }
 
