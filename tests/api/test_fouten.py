@@ -180,7 +180,7 @@ def test_body_must_be_an_object(melder, body):
 
 
 def test_empty_body(melder):
-    assert_problem(melder.post(LIJST, "", content_type="application/json"), 400, "titel", "regeling")
+    assert_problem(melder.post(LIJST, "", content_type="application/json"), 400, "titel", "praktijk")
 
 
 def test_null_and_surrogate_characters(melder):

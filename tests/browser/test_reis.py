@@ -46,7 +46,7 @@ def test_file_answer_with_explain_and_read_it_publicly(pagina, wereld, screensho
     page.get_by_role("button", name="Signaal indienen").click()
     samenvatting = page.locator("[data-foutsamenvatting]")
     expect(samenvatting).to_be_focused()
-    expect(samenvatting).to_contain_text("Er zijn 4 problemen")
+    expect(samenvatting).to_contain_text("Er zijn 3 problemen")
     samenvatting.get_by_role("link", name="Geef het signaal een titel.").click()
     expect(page.get_by_label("Titel")).to_be_focused()
     screenshot(page, "01-signaal-indienen-fouten")

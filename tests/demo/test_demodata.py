@@ -36,9 +36,12 @@ def laad(*args) -> str:
 
 
 def vingerafdruk_van_dataset() -> list[tuple]:
+    from schakel.knelpunten.models import Bundeling
+
     return list(Signaal.objects.order_by("ingediend_op", "id").values_list(
         "titel", "status", "soort", "indienende_organisatie__afkorting", "eigenaar__afkorting", "ingediend_op",
-        "aantal_getroffen", "openbaar"))
+        "aantal_getroffen", "openbaar")) + list(Bundeling.objects.order_by("signaal__ingediend_op").values_list(
+            "signaal__titel", "knelpunt__titel", "knelpunt__aangemaakt_op"))
 
 
 def test_full_demo_set_is_realistic_and_fast():
@@ -110,6 +113,37 @@ def test_full_demo_set_is_realistic_and_fast():
     assert len({toelichting.vingerafdruk(t) for t in uitleg}) == len(uitleg)
     assert all(toelichting.bezwaren_tegen_uitleg(t) == [] for t in uitleg)
 
+    _knelpunten_zijn_realistisch(uitvoer)
+
+
+def _knelpunten_zijn_realistisch(uitvoer):
+    """Knelpunten bundled from the demo signals; some on a committee's agenda, some not."""
+    from django.test import Client
+
+    from schakel.knelpunten.models import Knelpunt
+    from schakel.knelpunten import selecties
+
+    knelpunten = list(Knelpunt.objects.prefetch_related("signalen").select_related("agendering"))
+    assert len(knelpunten) >= 6
+    geagendeerd = [k for k in knelpunten if hasattr(k, "agendering")]
+    assert 2 <= len(geagendeerd) < len(knelpunten)
+    assert f"Knelpunten: {len(knelpunten)}, waarvan {len(geagendeerd)} op de agenda" in uitvoer
+    for k in knelpunten:
+        assert len(k.beleidsbetekenis) >= 80 and k.regeling_id is not None
+        leden = list(k.signalen.all())
+        assert leden and all(s.regeling_id == k.regeling_id for s in leden)
+        assert max(s.ingediend_op for s in leden) < k.aangemaakt_op < clock.now()
+    assert Gebeurtenis.objects.filter(actie="knelpunt_aangemaakt").count() == len(knelpunten)
+    # The committee agenda and the regulation pages of the demo are populated.
+    commissie = geagendeerd[0].kamercommissie
+    griffie = User.objects.get(username=opbouw.gebruikersnaam("griffie", commissie))
+    assert selecties.agenda(commissie, griffie)
+    client = Client()
+    client.force_login(griffie)
+    assert geagendeerd[0].titel in client.get(f"/commissies/{commissie.afkorting}/agenda").content.decode()
+    pagina = client.get(f"/regelingen/{knelpunten[0].regeling.bwb_id}").content.decode()
+    assert knelpunten[0].titel in pagina
+
 
 def vingerafdruk_na_laden(seed):
     """Load demo data inside a transaction that is rolled back, and fingerprint it."""
@@ -122,7 +156,7 @@ def vingerafdruk_na_laden(seed):
 
 def test_same_seed_gives_the_same_data_and_a_second_run_changes_nothing():
     eerste = vingerafdruk_na_laden(7)
-    assert len(eerste) == 40
+    assert len(eerste) > 40  # 40 signals and the bundles of the demo knelpunten
     assert vingerafdruk_na_laden(7) == eerste
     assert vingerafdruk_na_laden(8) != eerste
 

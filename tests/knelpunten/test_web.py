@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from schakel.knelpunten.models import Agendering, Drempels, Knelpunt
+from schakel.knelpunten.models import Abonnement, Agendering, Drempels, Knelpunt
 from tests.knelpunten.conftest import BETEKENIS
 
 pytestmark = pytest.mark.django_db
@@ -111,7 +111,14 @@ def test_regulation_page_shows_knelpunten_articles_and_subscription(wereld, dien
     assert "U volgt deze regeling" in c.get(url).content.decode()
     c.post(reverse("knelpunten:abonneren", args=[wereld.wia.bwb_id]), {"actie": "opzeggen"})
     assert "Deze regeling volgen" in c.get(url).content.decode()
-    assert als(wereld.melder_uwv).post(reverse("knelpunten:abonneren", args=[wereld.wia.bwb_id])).status_code == 403
+    # any logged-in user may follow (the notifications are theirs); anonymous visitors log in first
+    assert als(wereld.melder_uwv).post(reverse("knelpunten:abonneren", args=[wereld.wia.bwb_id])).status_code == 302
+    assert Abonnement.objects.filter(gebruiker=wereld.melder_uwv, regeling=wereld.wia).exists()
+    from django.test import Client
+
+    anoniem = Client().post(reverse("knelpunten:abonneren", args=[wereld.wia.bwb_id]))
+    assert anoniem.status_code == 302 and anoniem["Location"].startswith("/inloggen")
+    assert Abonnement.objects.count() == 1
 
 
 def test_legislation_agenda_lists_regulations_by_open_knelpunten(wereld, dien_in, maak_knelpunt, client):

@@ -141,7 +141,8 @@ class SignaalSerializer(serializers.Serializer):
                                              help_text="Welke burgers worden geraakt.")
     aantalGetroffen = serializers.IntegerField(source="aantal_getroffen", read_only=True, allow_null=True,
                                                help_text="Geschat aantal getroffen burgers.")
-    regeling = _Sleutel("bwb_id", help_text="BWB-id van de regeling.")
+    regeling = _Sleutel("bwb_id", allow_null=True,
+                        help_text="BWB-id van de regeling, of null als de indiener geen regeling noemde.")
     artikelen = serializers.CharField(read_only=True, allow_blank=True)
     verbetervoorstel = serializers.CharField(read_only=True, allow_blank=True)
     oorzaken = _Sleutel("code", many=True,
@@ -187,7 +188,15 @@ class NieuwSignaalSerializer(Invoer):  # input for filing a signal
     getroffenBurgers = Tekst(source="getroffen_burgers", max_length=2000, help_text="Welke burgers worden geraakt.")
     aantalGetroffen = Getal(source="aantal_getroffen", required=False, allow_null=True, min_value=0,
                             max_value=20_000_000, help_text="Geschat aantal getroffen burgers.")
-    regeling = RegelingField(help_text="BWB-id van de regeling, bijvoorbeeld 'BWBR0019057'.")
+    regeling = RegelingField(required=False, allow_null=True, default=None,
+                             help_text="BWB-id van de regeling, bijvoorbeeld 'BWBR0019057'. Optioneel: zonder regeling "
+                                       "gaat het signaal naar `eigenaar`, naar het advies van de routering "
+                                       "(`volgAdvies`) of naar de triage. Zie /routeringsadvies.")
+    eigenaar = OrganisatieField(required=False, allow_null=True, default=None,
+                                help_text="Alleen zonder regeling: afkorting van de organisatie die moet reageren.")
+    volgAdvies = JaNee(source="volg_advies", required=False, default=False,
+                       help_text="Alleen zonder regeling en eigenaar: stuur het signaal naar de organisatie die de "
+                                 "routering voorstelt, als die zeker genoeg is; anders gaat het naar de triage.")
     artikelen = Tekst(required=False, allow_blank=True, default="",
                       max_length=Signaal._meta.get_field("artikelen").max_length,
                       help_text="Bijvoorbeeld 'art. 35 lid 2; art. 36'.")
@@ -219,6 +228,41 @@ class NieuweReactieSerializer(Invoer):  # input for an answer or a revision
     toezeggingen = Lijst(child=NieuweToezeggingSerializer(), required=False, default=list,
                          max_length=services.MAX_TOEZEGGINGEN,
                          help_text="Verplicht bij overnemen: wat, door wie, uiterlijk wanneer.")
+
+
+class RouteringsvraagSerializer(Invoer):  # input for a routing suggestion
+    titel = Tekst(max_length=Signaal._meta.get_field("titel").max_length)
+    praktijk = Tekst(max_length=MAX_TEKST, help_text="Wat er in de praktijk gebeurt.")
+    getroffenBurgers = Tekst(source="getroffen_burgers", required=False, allow_blank=True, default="",
+                             max_length=2000)
+    verbetervoorstel = Tekst(required=False, allow_blank=True, default="", max_length=MAX_TEKST)
+
+
+class KandidaatSerializer(serializers.Serializer):
+    code = serializers.CharField(read_only=True, help_text="Afkorting van de organisatie, of code van de oorzaak.")
+    naam = serializers.CharField(read_only=True)
+    kans = serializers.FloatField(read_only=True, help_text="Zekerheid van het model, 0 tot 1.")
+
+
+class RouteringsadviesSerializer(serializers.Serializer):
+    eigenaren = KandidaatSerializer(many=True, read_only=True, help_text="Voorgestelde eigenaren, beste eerst.")
+    oorzaken = KandidaatSerializer(many=True, read_only=True, help_text="Waarschijnlijke oorzaken (TCU).")
+    regelingen = KandidaatSerializer(many=True, read_only=True,
+                                     help_text="Waarschijnlijke regelingen (code: BWB-id), naar de regelingen van de "
+                                               "meest gelijkende openbare signalen.")
+    zeker = serializers.BooleanField(read_only=True,
+                                     help_text="Of de beste eigenaar zeker genoeg is om het advies te volgen.")
+    modelversie = serializers.CharField(read_only=True, allow_blank=True,
+                                        help_text="Versie van het routeringsmodel; leeg als er geen model is.")
+    melding = serializers.CharField(read_only=True, allow_blank=True,
+                                    help_text="Uitleg als er geen (zeker) advies is.")
+
+
+class NieuweToewijzingSerializer(Invoer):  # input for routing a signal from the triage queue
+    naar = OrganisatieField(help_text="Afkorting van de organisatie die moet reageren.")
+    reden = Tekst(max_length=2000, help_text="Waarom het signaal bij die organisatie hoort (openbaar).")
+    regeling = RegelingField(required=False, allow_null=True, default=None,
+                             help_text="Optioneel: het BWB-id van de regeling waarover het signaal gaat.")
 
 
 class NieuweDoorverwijzingSerializer(Invoer):

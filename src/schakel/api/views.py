@@ -18,7 +18,7 @@ from rest_framework.reverse import reverse
 from schakel.audit.models import Gebeurtenis
 from schakel.organisaties.models import Organisatie
 from schakel.regelingen.models import BWB_ID_PATTERN, Regeling
-from schakel.signalen import rechten, services
+from schakel.signalen import rechten, routering, services
 from schakel.signalen.models import Oorzaak, Reactie, Signaal, Toezegging, ToezeggingStatus
 from schakel.termijnen import selecties
 
@@ -83,7 +83,10 @@ class OpSignaalMixin:
                                        "inzien, geeft 404."),
     create=extend_schema(
         summary="Een signaal indienen",
-        description="Dient een signaal in namens uw organisatie en stuurt het naar de eigenaar van de regeling.",
+        description="Dient een signaal in namens uw organisatie en stuurt het naar de eigenaar van de regeling. "
+                    "Zonder regeling gaat het naar `eigenaar`, of met `volgAdvies` naar de organisatie die de "
+                    "routering op tekst voorstelt (als die zeker genoeg is); anders naar de triage (status "
+                    "'ingediend', eigenaar null).",
         request=s.NieuwSignaalSerializer,
         responses={201: OpenApiResponse(s.SignaalSerializer, description="Het signaal is ingediend.")},
     ),
@@ -187,6 +190,70 @@ class DoorverwijzingenView(OpSignaalMixin, StrictQueryMixin, generics.GenericAPI
             "tijdstip": gebeurtenis.tijdstip,
         }
         return Response(self.get_serializer(data).data, status=status.HTTP_201_CREATED)
+
+
+def _advies_als_data(suggestie) -> dict:
+    return {
+        "eigenaren": [{"code": k.organisatie.afkorting, "naam": k.organisatie.naam, "kans": round(k.kans, 4)}
+                      for k in suggestie.eigenaren],
+        "oorzaken": [{"code": k.organisatie.code, "naam": k.organisatie.naam, "kans": round(k.kans, 4)}
+                     for k in suggestie.oorzaken],
+        "regelingen": [{"code": k.organisatie.bwb_id, "naam": k.organisatie.citeertitel or k.organisatie.titel, "kans": round(k.kans, 4)}
+                       for k in suggestie.regelingen],
+        "zeker": suggestie.zeker, "modelversie": suggestie.versie, "melding": suggestie.melding,
+    }
+
+
+@extend_schema(
+    summary="Advies: welke organisatie moet op deze tekst reageren?",
+    description="Het routeringsmodel (getraind op eerdere signalen en hun doorverwijzingen) stelt op grond van de "
+                "tekst eigenaren en oorzaken voor, met hun zekerheid. Niets wordt opgeslagen. Zonder getraind "
+                "model: lege lijsten en een melding.",
+    request=s.RouteringsvraagSerializer,
+    responses={200: OpenApiResponse(s.RouteringsadviesSerializer, description="Het advies.")},
+)
+class RouteringsadviesView(StrictQueryMixin, generics.GenericAPIView):
+    serializer_class = s.RouteringsadviesSerializer
+    permission_classes = [permissions.IsAuthenticated]
+
+    def allowed_query_params(self):
+        return set()
+
+    def post(self, request, *args, **kwargs):
+        if not rechten.mag_indienen(request.user) and not rechten.mag_trieren(request.user):
+            raise PermissionDenied("Alleen wie signalen indient of routeert, kan om routeringsadvies vragen.")
+        invoer = s.RouteringsvraagSerializer(data=request.data)
+        invoer.is_valid(raise_exception=True)
+        suggestie = routering.suggereer(**invoer.validated_data)
+        return Response(self.get_serializer(_advies_als_data(suggestie)).data)
+
+
+@extend_schema(
+    summary="Een signaal uit de triage toewijzen",
+    description="Voor een signaal zonder regeling en zonder eigenaar: kies de organisatie die moet reageren "
+                "(en eventueel de regeling). Alleen voor behandelaars met het recht 'signalen.trieren'. De keuze "
+                "staat met het advies van de routering in de tijdlijn en traint het volgende model.",
+    request=s.NieuweToewijzingSerializer,
+    responses={201: OpenApiResponse(s.SignaalSerializer, description="Het signaal is toegewezen.")},
+)
+class ToewijzingView(OpSignaalMixin, StrictQueryMixin, generics.GenericAPIView):
+    serializer_class = s.SignaalSerializer
+    permission_classes = [permissions.IsAuthenticated]
+
+    def allowed_query_params(self):
+        return set()
+
+    def post(self, request, *args, **kwargs):
+        signaal = self.get_signaal()
+        if not rechten.mag_trieren(request.user):
+            raise PermissionDenied("Alleen behandelaars met de triagerol kunnen signalen zonder eigenaar routeren.")
+        invoer = s.NieuweToewijzingSerializer(data=request.data)
+        invoer.is_valid(raise_exception=True)
+        d = invoer.validated_data
+        signaal = services.trieer(signaal, naar=d["naar"], actor=request.user, reden=d["reden"],
+                                  regeling=d["regeling"])
+        signaal = signalen_voor(request.user).get(pk=signaal.pk)
+        return Response(self.get_serializer(signaal).data, status=status.HTTP_201_CREATED)
 
 
 @extend_schema(summary="Tijdlijn van een signaal",

@@ -216,6 +216,8 @@ class Samenvatting:
     toezeggingen: int
     nagekomen: int
     toezeggingen_verlopen: int
+    knelpunten: int = 0
+    geagendeerd: int = 0
 
 
 # --------------------------------------------------------------------------- accounts
@@ -353,6 +355,7 @@ class _Bouwer:
         self.regelingen = {r.bwb_id: r for r in Regeling.objects.select_related("eigenaar")}
         self.oorzaken = {o.code: o for o in Oorzaak.objects.all()}
         self.titels: set[str] = set()
+        self.dossiers: list[_Dossier] = []
         self.casussen = [c for c in CASUSSEN if c.regeling in self.regelingen
                          and any(a in self.organisaties for a in c.indieners)]
         if not self.casussen:
@@ -448,6 +451,7 @@ class _Bouwer:
 
         if not self._stap(ingediend, dien_in):
             return False
+        self.dossiers.append(dossier)
         self._plan_afloop(dossier, kalender.lokale_datum(ingediend), noodrem)
         return True
 
@@ -642,6 +646,17 @@ class _Bouwer:
             with clock.travel(stap.moment):
                 stap.uitvoeren()
 
+    def bundel(self) -> None:
+        """Demo knelpunten from the played signals, see ``schakel.demo.knelpunten``."""
+        from .knelpunten import maak_demo_knelpunten
+
+        per_casus: dict[str, list[Signaal]] = {}
+        for dossier in self.dossiers:
+            if dossier.signaal is not None:
+                dossier.signaal.refresh_from_db()
+                per_casus.setdefault(dossier.casus.sleutel, []).append(dossier.signaal)
+        maak_demo_knelpunten(per_casus, nu=self.nu)
+
 
 def maak_demodata(*, aantal: int = 300, seed: int = 42) -> Samenvatting:
     """Create demo accounts and ``aantal`` signals with their history, ending now."""
@@ -655,6 +670,7 @@ def maak_demodata(*, aantal: int = 300, seed: int = 42) -> Samenvatting:
         bouwer.plan()
         bouwer.plan_sweeps()
         bouwer.speel_af()
+        bouwer.bundel()
     return samenvatting()
 
 
@@ -677,7 +693,15 @@ def samenvatting() -> Samenvatting:
         toezeggingen=toezeggingen.count(),
         nagekomen=toezeggingen.filter(status=ToezeggingStatus.NAGEKOMEN).count(),
         toezeggingen_verlopen=toezeggingen.verlopen(vandaag).count(),
+        **_knelpunttellingen(signalen),
     )
+
+
+def _knelpunttellingen(signalen) -> dict:
+    from schakel.knelpunten.models import Knelpunt
+
+    knelpunten = Knelpunt.objects.filter(bundelingen__signaal__in=signalen).distinct()
+    return {"knelpunten": knelpunten.count(), "geagendeerd": knelpunten.filter(agendering__isnull=False).count()}
 
 
 def _actuele_besluiten(signalen) -> list[str]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 
 from django.db import transaction
+from django.db.models import Q
 
 from schakel.accounts.models import Rol
 from schakel.audit import trail
@@ -19,7 +20,7 @@ from schakel.notificaties import services as notificaties
 from schakel.notificaties.models import Soort
 
 from . import cijfers as cijfermodule
-from .models import Abonnement, Agendering, Drempels, DrempelSoort, Knelpunt, KnelpuntStatus
+from .models import Abonnement, Agendering, Bundeling, Drempels, DrempelSoort, Knelpunt, KnelpuntStatus
 
 logger = logging.getLogger(__name__)
 
@@ -64,14 +65,34 @@ def evalueer(knelpunt: Knelpunt, *, drempels: Drempels | None = None) -> Agender
     return agendering
 
 
+def betrokken_organisaties(agendering: Agendering) -> set[int]:
+    """The organisations an agenda item concerns: the committee, the knelpunt's owner, and the
+    organisations that filed a published signal in it (also the feed of an organisation)."""
+    knelpunt = agendering.knelpunt
+    indieners = Bundeling.objects.filter(knelpunt=knelpunt, signaal__openbaar=True).values_list(
+        "signaal__indienende_organisatie_id", flat=True)
+    return {agendering.kamercommissie_id, knelpunt.eigenaar_id, *indieners} - {None}
+
+
+def abonnees(agendering: Agendering) -> list[int]:
+    """Users following the regulation, the committee or an organisation concerned."""
+    volgend = Q(organisatie__in=betrokken_organisaties(agendering))
+    if agendering.knelpunt.regeling_id:
+        volgend |= Q(regeling=agendering.knelpunt.regeling_id)
+    return list(Abonnement.objects.filter(volgend).order_by("gebruiker_id").values_list("gebruiker_id", flat=True)
+                .distinct())
+
+
 def _meld(agendering: Agendering) -> None:
     knelpunt = agendering.knelpunt
     ontvangers = notificaties.Adresboek().gebruikers(agendering.kamercommissie_id, Rol.GRIFFIE)
-    ontvangers += list(Abonnement.objects.filter(regeling=knelpunt.regeling_id).values_list("gebruiker_id", flat=True))
+    ontvangers += abonnees(agendering)
+    ontvangers = list(dict.fromkeys(ontvangers))  # once each, in a stable order
     notificaties.meld(
         ontvangers, soort=Soort.GEESCALEERD, link=f"/knelpunten/{knelpunt.uuid}",
         onderwerp=f"Op de agenda van de commissie: {knelpunt.titel}",
-        tekst=(f"Het knelpunt {knelpunt.kenmerk} over {knelpunt.regeling} staat op de agenda van de "
+        tekst=(f"Het knelpunt {knelpunt.kenmerk}{f' over {knelpunt.regeling}' if knelpunt.regeling_id else ''} "
+               f"staat op de agenda van de "
                f"{agendering.kamercommissie.naam}.\nWaarom: {agendering.reden}\n\n"
                f"Wat dit betekent voor beleid: {knelpunt.beleidsbetekenis}"),
     )

@@ -8,15 +8,19 @@ from django.utils.decorators import method_decorator
 from django.views.decorators.cache import cache_control
 from django_filters import rest_framework as filters
 from drf_spectacular.utils import extend_schema, extend_schema_field, extend_schema_view
-from rest_framework import serializers, viewsets
+from django.urls import reverse
+from rest_framework import mixins, permissions, serializers, status, viewsets
+from rest_framework.response import Response
 
 from schakel.api.filters import StrikteFilterSet, _keuze, _organisatie
-from schakel.api.serializers import _Afkorting, _Sleutel
+from schakel.api.fields import OrganisatieField, RegelingField
+from schakel.api.serializers import Invoer, _Afkorting, _Sleutel
 from schakel.api.views import StrictQueryMixin
 from schakel.regelingen.models import Regeling
 
 from . import cijfers as cijfermodule
-from .models import Agendering, DrempelSoort, Knelpunt, KnelpuntStatus
+from . import services
+from .models import Abonnement, Agendering, DrempelSoort, Knelpunt, KnelpuntStatus
 
 
 class CijfersSerializer(serializers.Serializer):
@@ -47,7 +51,7 @@ class KnelpuntSerializer(serializers.Serializer):
     beleidsbetekenis = serializers.CharField(read_only=True, help_text="Wat dit betekent voor beleid.")
     dilemma = serializers.CharField(read_only=True)
     status = serializers.ChoiceField(choices=KnelpuntStatus.choices, read_only=True)
-    regeling = _Sleutel("bwb_id")
+    regeling = _Sleutel("bwb_id", allow_null=True, help_text="BWB-id, of null als geen van de signalen een regeling noemt.")
     artikelen = serializers.CharField(read_only=True)
     eigenaar = _Afkorting()
     kamercommissie = _Afkorting(allow_null=True)
@@ -118,3 +122,74 @@ class AgenderingViewSet(StrictQueryMixin, viewsets.ReadOnlyModelViewSet):
     queryset = Agendering.objects.select_related("knelpunt", "kamercommissie").order_by("-geagendeerd_op", "-id")
     filterset_class = AgenderingFilter
     lookup_field = "uuid"
+
+
+# --- subscriptions (personal: only one's own) ---------------------------------------------------
+
+class AbonnementSerializer(serializers.Serializer):
+    uuid = serializers.UUIDField(read_only=True)
+    soort = serializers.SerializerMethodField(help_text="'regeling', 'kamercommissie' of 'organisatie'.")
+    regeling = _Sleutel("bwb_id", allow_null=True, help_text="BWB-id van de gevolgde regeling, of null.")
+    organisatie = _Afkorting(allow_null=True, help_text="Afkorting van de gevolgde commissie of organisatie, of null.")
+    feed = serializers.SerializerMethodField(help_text="De Atom-feed van wat u volgt (open data).")
+    sinds = serializers.DateTimeField(read_only=True)
+
+    def get_soort(self, abonnement) -> str:
+        if abonnement.regeling_id:
+            return "regeling"
+        return "kamercommissie" if abonnement.organisatie.soort == "kamercommissie" else "organisatie"
+
+    def get_feed(self, abonnement) -> str:
+        request = self.context.get("request")
+        pad = reverse("knelpunten:feed-agenda")
+        if abonnement.regeling_id:
+            pad += f"?regeling={abonnement.regeling.bwb_id}"
+        else:
+            sleutel = "commissie" if abonnement.organisatie.soort == "kamercommissie" else "organisatie"
+            pad += f"?{sleutel}={abonnement.organisatie.afkorting}"
+        return request.build_absolute_uri(pad) if request else pad
+
+
+class NieuwAbonnementSerializer(Invoer):
+    regeling = RegelingField(required=False, allow_null=True, default=None,
+                             help_text="BWB-id van de regeling die u wilt volgen.")
+    organisatie = OrganisatieField(required=False, allow_null=True, default=None,
+                                   help_text="Afkorting van de Kamercommissie of organisatie die u wilt volgen.")
+
+    def validate(self, data):
+        if (data["regeling"] is None) == (data["organisatie"] is None):
+            raise serializers.ValidationError({"regeling": "Geef precies één van 'regeling' en 'organisatie' op."})
+        return data
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Wat u volgt",
+                       description="Uw abonnementen op regelingen, Kamercommissies en organisaties. Komt een "
+                                   "knelpunt daarover op de agenda, dan krijgt u bericht (inbox en e-mail)."),
+    create=extend_schema(summary="Een regeling, commissie of organisatie volgen",
+                         description="Idempotent: volgt u het al, dan krijgt u het bestaande abonnement terug.",
+                         request=NieuwAbonnementSerializer,
+                         responses={201: AbonnementSerializer}),
+    retrieve=extend_schema(summary="Eén abonnement"),
+    destroy=extend_schema(summary="Niet meer volgen"),
+)
+class AbonnementViewSet(StrictQueryMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin,
+                        mixins.CreateModelMixin, mixins.DestroyModelMixin, viewsets.GenericViewSet):
+    serializer_class = AbonnementSerializer
+    queryset = Abonnement.objects.none()
+    permission_classes = [permissions.IsAuthenticated]
+    lookup_field = "uuid"
+
+    def get_queryset(self):
+        return (Abonnement.objects.filter(gebruiker=self.request.user).select_related("regeling", "organisatie")
+                .order_by("sinds", "id"))
+
+    def create(self, request, *args, **kwargs):
+        invoer = NieuwAbonnementSerializer(data=request.data)
+        invoer.is_valid(raise_exception=True)
+        abonnement = services.abonneer(actor=request.user, **invoer.validated_data)
+        data = self.get_serializer(self.get_queryset().get(pk=abonnement.pk)).data
+        return Response(data, status=status.HTTP_201_CREATED)
+
+    def perform_destroy(self, abonnement):
+        services.zeg_op(actor=self.request.user, abonnement=abonnement)

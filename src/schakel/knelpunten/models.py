@@ -33,8 +33,9 @@ class Knelpunt(models.Model):
     )
     dilemma = models.TextField("dilemma", blank=True, validators=[MaxLengthValidator(MAX_TEKST)],
                                help_text="De keuze die voorligt: wat kost een oplossing, wat levert zij op?")
+    # The regulation of its first signal that names one; None while none of them does.
     regeling = models.ForeignKey("regelingen.Regeling", verbose_name="regeling", on_delete=models.PROTECT,
-                                 related_name="knelpunten")
+                                 related_name="knelpunten", null=True, blank=True)
     artikelen = models.CharField("artikel(en)", max_length=300, blank=True)
     eigenaar = models.ForeignKey("organisaties.Organisatie", verbose_name="eigenaar", on_delete=models.PROTECT,
                                  related_name="knelpunten",
@@ -140,15 +141,37 @@ class Agendering(models.Model):
 
 
 class Abonnement(models.Model):
-    """A Kamerlid or clerk follows a regulation: told when a knelpunt about it is put on the agenda."""
+    """A user follows a regulation, a committee or an organisation: told (inbox and e-mail,
+    as per their preference) when a knelpunt concerning it is put on a committee's agenda.
 
+    Exactly one of ``regeling`` and ``organisatie`` is set; a committee is an organisation of
+    kind *kamercommissie*. What "concerning" means: see ``agendering.abonnees``."""
+
+    uuid = models.UUIDField("uuid", default=uuid.uuid4, unique=True, editable=False)
     gebruiker = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="gebruiker", on_delete=models.CASCADE,
                                   related_name="abonnementen")
     regeling = models.ForeignKey("regelingen.Regeling", verbose_name="regeling", on_delete=models.CASCADE,
-                                 related_name="abonnementen")
+                                 related_name="abonnementen", null=True, blank=True)
+    organisatie = models.ForeignKey("organisaties.Organisatie", verbose_name="organisatie of kamercommissie",
+                                    on_delete=models.CASCADE, related_name="abonnementen", null=True, blank=True)
     sinds = models.DateTimeField("sinds", default=clock.now)
 
     class Meta:
         verbose_name = "abonnement"
         verbose_name_plural = "abonnementen"
-        constraints = [models.UniqueConstraint(fields=["gebruiker", "regeling"], name="abonnement_uniek")]
+        ordering = ["sinds", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["gebruiker", "regeling"], name="abonnement_uniek"),
+            models.UniqueConstraint(fields=["gebruiker", "organisatie"], name="abonnement_organisatie_uniek"),
+            models.CheckConstraint(
+                condition=(models.Q(regeling__isnull=False, organisatie__isnull=True)
+                           | models.Q(regeling__isnull=True, organisatie__isnull=False)),
+                name="abonnement_een_onderwerp"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.gebruiker} volgt {self.onderwerp}"
+
+    @property
+    def onderwerp(self):
+        return self.regeling if self.regeling_id else self.organisatie

@@ -10,14 +10,17 @@ from dataclasses import dataclass
 from typing import Callable, Iterable
 
 from django.contrib.syndication.views import Feed
+from django.db.models import Q
 from django.http import Http404, StreamingHttpResponse
+from django.shortcuts import get_object_or_404
 from django.utils.cache import patch_cache_control
 from django.utils.feedgenerator import Atom1Feed
 
+from schakel.organisaties.models import Organisatie, OrganisatieSoort
 from schakel.signalen.models import Reactie, Signaal, Toezegging
 
 from . import cijfers as cijfermodule
-from .models import Agendering, Knelpunt
+from .models import Agendering, Bundeling, Knelpunt
 
 LICENTIE = "CC0 1.0 Universeel (publiek domein)"
 LICENTIE_URL = "https://creativecommons.org/publicdomain/zero/1.0/deed.nl"
@@ -38,8 +41,9 @@ class Tabel:
 def _signalen():
     for s in (Signaal.objects.openbaar().select_related("regeling", "eigenaar", "indienende_organisatie")
               .order_by("id").iterator(chunk_size=2000)):
-        yield (s.uuid, s.kenmerk, s.soort, s.titel, s.regeling.bwb_id, s.artikelen,
-               s.indienende_organisatie.afkorting if s.indienende_organisatie_id else "", s.eigenaar.afkorting if s.eigenaar_id else "", s.status,
+        yield (s.uuid, s.kenmerk, s.soort, s.titel, s.regeling.bwb_id if s.regeling_id else "", s.artikelen,
+               s.indienende_organisatie.afkorting if s.indienende_organisatie_id else "",
+               s.eigenaar.afkorting if s.eigenaar_id else "", s.status,
                _datum(s.ingediend_op), _datum(s.uiterste_reactiedatum), _datum(s.beantwoord_op),
                _datum(s.termijn_overschreden_op), s.aantal_getroffen if s.aantal_getroffen is not None else "",
                s.praktijk, s.verbetervoorstel)
@@ -62,7 +66,8 @@ def _toezeggingen():
 def _knelpunten():
     for k in Knelpunt.objects.select_related("regeling", "eigenaar", "kamercommissie").order_by("id"):
         c = cijfermodule.bereken(k.signalen.filter(openbaar=True))
-        yield (k.uuid, k.kenmerk, k.titel, k.status, k.regeling.bwb_id, k.artikelen, k.eigenaar.afkorting,
+        yield (k.uuid, k.kenmerk, k.titel, k.status, k.regeling.bwb_id if k.regeling_id else "", k.artikelen,
+               k.eigenaar.afkorting,
                k.kamercommissie.afkorting if k.kamercommissie_id else "", c.signalen, c.aantal_organisaties,
                c.burgers, c.beantwoord, c.open_toezeggingen, _datum(k.aangemaakt_op), k.beleidsbetekenis, k.dilemma)
 
@@ -125,23 +130,52 @@ class _AtomFeed(Feed):
         return self.moment(item)
 
 
-class AgendaFeed(_AtomFeed):
-    """Knelpunten put on a committee's agenda; ``?commissie=`` and ``?regeling=`` narrow it down
-    (the feed of a subscription to a regulation)."""
+def agenderingen_van_organisatie(organisatie_id: int) -> Q:
+    """Agenda items that concern an organisation: on its agenda (a committee), or about a
+    knelpunt it owns or to which it contributed a published signal."""
+    return (Q(kamercommissie=organisatie_id) | Q(knelpunt__eigenaar=organisatie_id)
+            | Q(knelpunt__in=Bundeling.objects.filter(signaal__openbaar=True,
+                                                       signaal__indienende_organisatie=organisatie_id)
+                .values("knelpunt")))
 
-    title = "Schakel: knelpunten op de agenda van de Kamer"
-    subtitle = "Knelpunten die een drempel overschreden en op de agenda van een Kamercommissie staan."
+
+class AgendaFeed(_AtomFeed):
+    """Knelpunten put on a committee's agenda; ``?commissie=``, ``?organisatie=`` and
+    ``?regeling=`` narrow it down (the feeds of subscriptions: a committee, an organisation,
+    a regulation). An unknown committee or organisation is a 404."""
 
     def get_object(self, request):
-        return {"commissie": request.GET.get("commissie", ""), "regeling": request.GET.get("regeling", "")}
+        obj = {"commissie": None, "organisatie": None, "regeling": request.GET.get("regeling", "")}
+        if afkorting := request.GET.get("commissie", ""):
+            obj["commissie"] = get_object_or_404(Organisatie, afkorting=afkorting,
+                                                 soort=OrganisatieSoort.KAMERCOMMISSIE)
+        if afkorting := request.GET.get("organisatie", ""):
+            obj["organisatie"] = get_object_or_404(Organisatie, afkorting=afkorting)
+        return obj
+
+    def title(self, obj):
+        if obj["commissie"]:
+            return f"Schakel: knelpunten op de agenda van de {obj['commissie'].naam}"
+        if obj["organisatie"]:
+            return f"Schakel: knelpunten van {obj['organisatie'].naam} op de agenda van de Kamer"
+        return "Schakel: knelpunten op de agenda van de Kamer"
+
+    def subtitle(self, obj):
+        return "Knelpunten die een drempel overschreden en op de agenda van een Kamercommissie staan."
 
     def link(self, obj):
+        if obj["commissie"]:
+            return f"/commissies/{obj['commissie'].afkorting}/agenda"
+        if obj["organisatie"]:
+            return f"/organisaties/{obj['organisatie'].afkorting}"
         return "/wetgevingsagenda"
 
     def items(self, obj):
         qs = Agendering.objects.select_related("knelpunt", "knelpunt__regeling", "kamercommissie")
         if obj["commissie"]:
-            qs = qs.filter(kamercommissie__afkorting=obj["commissie"])
+            qs = qs.filter(kamercommissie=obj["commissie"])
+        if obj["organisatie"]:
+            qs = qs.filter(agenderingen_van_organisatie(obj["organisatie"].pk))
         if obj["regeling"]:
             qs = qs.filter(knelpunt__regeling__bwb_id=obj["regeling"])
         return qs.order_by("-geagendeerd_op", "-id")[:FEED_GROOTTE]
@@ -150,7 +184,8 @@ class AgendaFeed(_AtomFeed):
         return f"{a.knelpunt.kenmerk} {a.knelpunt.titel}"
 
     def item_description(self, a):
-        return (f"Op de agenda van de {a.kamercommissie.naam} ({a.knelpunt.regeling}). {a.reden}\n\n"
+        over = f" ({a.knelpunt.regeling})" if a.knelpunt.regeling_id else ""
+        return (f"Op de agenda van de {a.kamercommissie.naam}{over}. {a.reden}\n\n"
                 f"Wat dit betekent voor beleid: {a.knelpunt.beleidsbetekenis}")
 
     def item_link(self, a):
@@ -203,7 +238,7 @@ class SignalenFeed(_AtomFeed):
         return f"{s.kenmerk} {s.titel}"
 
     def item_description(self, s):
-        return f"{s.regeling}: {s.praktijk}"
+        return f"{s.regeling}: {s.praktijk}" if s.regeling_id else s.praktijk
 
     def item_link(self, s):
         return f"/signalen/{s.uuid}"

@@ -32,7 +32,8 @@ def mag_bundelen(user, knelpunt, signaal) -> bool:
     """Add ``signaal`` to ``knelpunt``: it must be the owner's, or about the same regulation,
     and visible to the handler."""
     return (mag_beheren(user, knelpunt)
-            and (signaal.eigenaar_id == knelpunt.eigenaar_id or signaal.regeling_id == knelpunt.regeling_id)
+            and (signaal.eigenaar_id == knelpunt.eigenaar_id
+                 or (signaal.regeling_id is not None and signaal.regeling_id == knelpunt.regeling_id))
             and signaalrechten.mag_inzien(user, signaal))
 
 
@@ -44,4 +45,6 @@ def mag_agenda_zien(user) -> bool:
 
 
 def mag_abonneren(user) -> bool:
-    return mag_agenda_zien(user)
+    """Anyone with an account may follow regulations, committees and organisations: the
+    notifications go to their inbox and e-mail, the feeds are public anyway."""
+    return bool(getattr(user, "is_authenticated", False) and getattr(user, "is_active", False))

@@ -43,6 +43,7 @@ PREFIX = "router-"
 FORMAAT = 1  # bump when the stored structure changes; older files are then ignored
 MIN_SIGNALEN = 20
 GEWICHT_DOORGESTUURD = 2.0
+CORRECTIES = ("doorgestuurd", "getrieerd")  # audit actions where a person chose the owner
 
 
 @dataclass(frozen=True)
@@ -79,7 +80,8 @@ def voorbeelden(queryset=None) -> list[Voorbeeld]:
     """Training examples from the database: every signal with an owner."""
     queryset = queryset if queryset is not None else Signaal.objects.all()
     qs = queryset.filter(eigenaar__isnull=False).select_related("eigenaar").prefetch_related("oorzaken").order_by("id")
-    doorgestuurd = set(Gebeurtenis.objects.filter(actie="doorgestuurd", signaal__isnull=False)
+    # A handler's reroute (a forward, or the choice made in the triage queue) is a correction.
+    doorgestuurd = set(Gebeurtenis.objects.filter(actie__in=CORRECTIES, signaal__isnull=False)
                        .values_list("signaal_id", flat=True))
     return [Voorbeeld(tekst_van(s.titel, s.praktijk, s.getroffen_burgers, s.verbetervoorstel), s.eigenaar.afkorting,
                       tuple(sorted(o.code for o in s.oorzaken.all())),

@@ -31,10 +31,16 @@ def artikelranglijst(signalen, limiet: int = 20) -> list[tuple[str, int]]:
     return sorted(teller.items(), key=lambda kv: (-kv[1], kv[0]))[:limiet]
 
 
+def _zelfde_regeling_of(regeling_id, eigenaar_id) -> Q:
+    """Same regulation (when there is one: no regulation is not a shared regulation) or same owner."""
+    q = Q(eigenaar=eigenaar_id) if eigenaar_id is not None else Q(pk__in=[])
+    return q | Q(regeling=regeling_id) if regeling_id is not None else q
+
+
 def suggesties(knelpunt: Knelpunt, user, limiet: int = 10) -> list[gelijkenis.Suggestie]:
     """Signals not yet in a knelpunt that look like this one: same regulation or same owner."""
     kandidaten = signaalrechten.zichtbare_signalen(user, Signaal.objects.filter(
-        Q(regeling=knelpunt.regeling_id) | Q(eigenaar=knelpunt.eigenaar_id), bundeling__isnull=True,
+        _zelfde_regeling_of(knelpunt.regeling_id, knelpunt.eigenaar_id), bundeling__isnull=True,
     )).select_related("indienende_organisatie").order_by("-ingediend_op")[:gelijkenis.MAX_KANDIDATEN]
     return gelijkenis.rangschik(kneltekst(knelpunt), [(s, gelijkenis.signaaltekst(s)) for s in kandidaten],
                                 limiet=limiet)
@@ -46,6 +52,8 @@ MAX_KNELPUNT_KANDIDATEN = 200
 def _open_knelpunten(regelingen, eigenaren):
     """Open knelpunten about these regulations or owned by these organisations, newest first, with the
     signals ``kneltekst`` reads prefetched (two queries, however many knelpunten)."""
+    regelingen = [r for r in regelingen if r is not None]  # no regulation is not a shared regulation
+    eigenaren = [e for e in eigenaren if e is not None]
     return (Knelpunt.objects.filter(Q(regeling__in=regelingen) | Q(eigenaar__in=eigenaren), status=KnelpuntStatus.OPEN)
             .order_by("-gewijzigd_op")
             .prefetch_related(Prefetch("signalen", queryset=Signaal.objects.order_by("id"))))
@@ -67,7 +75,8 @@ def knelpunten_voor_elk(signalen: list, limiet: int = 5) -> list[tuple]:
     teksten = {k.pk: kneltekst(k) for k in alle}
     uitkomst = []
     for s in signalen:
-        eigen = [k for k in alle if s.regeling_id == k.regeling_id or s.eigenaar_id == k.eigenaar_id]
+        eigen = [k for k in alle if (s.regeling_id is not None and s.regeling_id == k.regeling_id)
+                 or (s.eigenaar_id is not None and s.eigenaar_id == k.eigenaar_id)]
         eigen = eigen[:MAX_KNELPUNT_KANDIDATEN]
         uitkomst.append((s, gelijkenis.rangschik(gelijkenis.signaaltekst(s), [(k, teksten[k.pk]) for k in eigen],
                                                  limiet=limiet)))

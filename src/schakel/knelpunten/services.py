@@ -56,6 +56,11 @@ def _vrij(signalen: Sequence[Signaal]) -> list[Signaal]:
     return list(signalen)
 
 
+def _regeling_van(signalen: Sequence[Signaal]):
+    """The regulation of the first signal that names one (a signal routed by text may not)."""
+    return next((s.regeling for s in signalen if s.regeling_id is not None), None)
+
+
 @transaction.atomic
 def maak(*, actor, signalen: Sequence[Signaal], titel: str, beleidsbetekenis: str, dilemma: str = "",
          artikelen: str = "") -> Knelpunt:
@@ -65,12 +70,12 @@ def maak(*, actor, signalen: Sequence[Signaal], titel: str, beleidsbetekenis: st
     eerste = signalen[0]
     if not rechten.mag_knelpunt_maken(actor, eerste):
         raise PermissionDenied("Alleen de behandelaars van de eigenaar van het signaal kunnen een knelpunt maken.")
-    regeling = eerste.regeling
+    regeling = _regeling_van(signalen)
     knelpunt = Knelpunt(
         titel=(titel or "").strip(), beleidsbetekenis=(beleidsbetekenis or "").strip(),
         dilemma=(dilemma or "").strip(), artikelen=(artikelen or eerste.artikelen or "").strip(),
         regeling=regeling, eigenaar=eerste.eigenaar,
-        kamercommissie=regeling.kamercommissie or eerste.eigenaar.kamercommissie,
+        kamercommissie=(regeling.kamercommissie if regeling else None) or eerste.eigenaar.kamercommissie,
         aangemaakt_op=clock.now(), gewijzigd_op=clock.now(),
     )
     _valideer(knelpunt)
@@ -80,7 +85,8 @@ def maak(*, actor, signalen: Sequence[Signaal], titel: str, beleidsbetekenis: st
     signalen = _vrij(signalen)
     knelpunt.save()
     trail.record("knelpunt_aangemaakt", knelpunt, actor=actor,
-                 na={"titel": knelpunt.titel, "regeling": regeling.bwb_id, "signalen": [s.kenmerk for s in signalen]})
+                 na={"titel": knelpunt.titel, "regeling": regeling.bwb_id if regeling else None,
+                     "signalen": [s.kenmerk for s in signalen]})
     for s in signalen:
         _bundel(knelpunt, s, actor=actor, score=None)
     agendering.evalueer(knelpunt)
@@ -138,10 +144,12 @@ def splits(knelpunt: Knelpunt, signalen: Sequence[Signaal], *, actor, titel: str
     if len({s.pk for s in signalen}) >= len(leden):
         raise ValidationError({"signalen": "Laat ten minste één signaal in het oorspronkelijke knelpunt."})
     eerste = signalen[0]
+    regeling = _regeling_van(signalen)
     nieuw = Knelpunt(
         titel=(titel or "").strip(), beleidsbetekenis=(beleidsbetekenis or "").strip(),
-        dilemma=(dilemma or "").strip(), artikelen=eerste.artikelen, regeling=eerste.regeling,
-        eigenaar=knelpunt.eigenaar, kamercommissie=eerste.regeling.kamercommissie or knelpunt.kamercommissie,
+        dilemma=(dilemma or "").strip(), artikelen=eerste.artikelen, regeling=regeling,
+        eigenaar=knelpunt.eigenaar, kamercommissie=(regeling.kamercommissie if regeling else None)
+        or knelpunt.kamercommissie,
         aangemaakt_op=clock.now(), gewijzigd_op=clock.now(),
     )
     _valideer(nieuw)
@@ -153,7 +161,8 @@ def splits(knelpunt: Knelpunt, signalen: Sequence[Signaal], *, actor, titel: str
     trail.record("knelpunt_gesplitst", knelpunt, actor=actor, na={"nieuw": nieuw.kenmerk, "signalen": kenmerken},
                  toelichting=f"{', '.join(kenmerken)} naar het nieuwe knelpunt {nieuw.kenmerk}.")
     trail.record("knelpunt_aangemaakt", nieuw, actor=actor,
-                 na={"titel": nieuw.titel, "regeling": nieuw.regeling.bwb_id, "afgesplitst_van": knelpunt.kenmerk,
+                 na={"titel": nieuw.titel, "regeling": regeling.bwb_id if regeling else None,
+                     "afgesplitst_van": knelpunt.kenmerk,
                      "signalen": kenmerken})
     for s in signalen:
         trail.record("gebundeld", nieuw, actor=actor, signaal=s, na={"knelpunt": nieuw.kenmerk},
@@ -184,20 +193,38 @@ def werk_bij(knelpunt: Knelpunt, *, actor, titel: str, beleidsbetekenis: str, di
     return knelpunt
 
 
+def _onderwerp(regeling, organisatie) -> dict:
+    if (regeling is None) == (organisatie is None):
+        raise ValidationError({"onderwerp": "Volg een regeling, een Kamercommissie of een organisatie: precies één."})
+    return {"regeling": regeling} if regeling is not None else {"organisatie": organisatie}
+
+
+def _audit(abonnement: Abonnement) -> dict:
+    if abonnement.regeling_id:
+        return {"regeling": abonnement.regeling.bwb_id}
+    return {"organisatie": abonnement.organisatie.afkorting}
+
+
 @transaction.atomic
-def abonneer(*, actor, regeling) -> Abonnement:
+def abonneer(*, actor, regeling=None, organisatie=None) -> Abonnement:
+    """Follow a regulation, a committee or an organisation (idempotent)."""
     if not rechten.mag_abonneren(actor):
-        raise PermissionDenied("Alleen Kamerleden en griffiers kunnen zich abonneren op een regeling.")
-    abonnement, nieuw = Abonnement.objects.get_or_create(gebruiker=actor, regeling=regeling,
+        raise PermissionDenied("Log in om een regeling, commissie of organisatie te volgen.")
+    onderwerp = _onderwerp(regeling, organisatie)
+    abonnement, nieuw = Abonnement.objects.get_or_create(gebruiker=actor, **onderwerp,
                                                          defaults={"sinds": clock.now()})
     if nieuw:
-        trail.record("abonnement_genomen", abonnement, actor=actor, na={"regeling": regeling.bwb_id})
+        trail.record("abonnement_genomen", abonnement, actor=actor, na=_audit(abonnement))
     return abonnement
 
 
 @transaction.atomic
-def zeg_op(*, actor, regeling) -> None:
-    abonnement = Abonnement.objects.filter(gebruiker=actor, regeling=regeling).first()
+def zeg_op(*, actor, regeling=None, organisatie=None, abonnement: Abonnement | None = None) -> None:
+    """Stop following; by subject, or one's own ``abonnement``. Nothing to stop is no error."""
+    if abonnement is None:
+        abonnement = Abonnement.objects.filter(gebruiker=actor, **_onderwerp(regeling, organisatie)).first()
+    elif abonnement.gebruiker_id != actor.pk:
+        raise PermissionDenied("U kunt alleen uw eigen abonnementen opzeggen.")
     if abonnement is not None:
-        trail.record("abonnement_opgezegd", abonnement, actor=actor, voor={"regeling": regeling.bwb_id})
+        trail.record("abonnement_opgezegd", abonnement, actor=actor, voor=_audit(abonnement))
         abonnement.delete()

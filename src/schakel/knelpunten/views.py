@@ -7,6 +7,8 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from schakel.audit.models import Gebeurtenis
@@ -142,7 +144,7 @@ def commissie_agenda(request, afkorting):
     return render(request, "knelpunten/agenda.html", {
         "commissie": commissie, "items": selecties.agenda(commissie, request.user),
         "commissies": Organisatie.objects.filter(soort=OrganisatieSoort.KAMERCOMMISSIE).order_by("naam"),
-        "abonnementen": Abonnement.objects.filter(gebruiker=request.user).select_related("regeling"),
+        "abonnementen": Abonnement.objects.filter(gebruiker=request.user).select_related("regeling", "organisatie"),
     })
 
 
@@ -160,18 +162,47 @@ def mijn_agenda(request):
     return redirect("knelpunten:agenda", afkorting=eerste.afkorting)
 
 
+def _terug(request, standaard: str) -> str:
+    """Where to go after (un)following: ``volgende`` if it is a path on this site."""
+    volgende = request.POST.get("volgende", "")
+    if volgende.startswith("/") and url_has_allowed_host_and_scheme(volgende, allowed_hosts={request.get_host()}):
+        return volgende
+    return standaard
+
+
+def _volg_of_zeg_op(request, *, naam: str, **onderwerp) -> None:
+    if request.POST.get("actie") == "opzeggen":
+        services.zeg_op(actor=request.user, **onderwerp)
+        messages.success(request, f"U volgt {naam} niet meer.")
+    else:
+        services.abonneer(actor=request.user, **onderwerp)
+        messages.success(request, f"U volgt nu {naam}: u krijgt bericht (in uw inbox en per e-mail, zoals u "
+                                  "dat hebt ingesteld) zodra een knelpunt daarover op de agenda komt.")
+
+
 @login_required
 @require_POST
 def abonneren(request, bwb_id):
     regeling = get_object_or_404(Regeling, bwb_id=bwb_id)
-    if request.POST.get("actie") == "opzeggen":
-        services.zeg_op(actor=request.user, regeling=regeling)
-        messages.success(request, f"U volgt {regeling.citeertitel or regeling.titel} niet meer.")
-    else:
-        services.abonneer(actor=request.user, regeling=regeling)
-        messages.success(request, f"U volgt nu {regeling.citeertitel or regeling.titel}: u krijgt bericht zodra "
-                                  "een knelpunt erover op de agenda komt.")
-    return redirect("web:regeling", bwb_id=regeling.bwb_id)
+    _volg_of_zeg_op(request, naam=regeling.citeertitel or regeling.titel, regeling=regeling)
+    return redirect(_terug(request, reverse("web:regeling", args=[regeling.bwb_id])))
+
+
+@login_required
+@require_POST
+def abonneren_organisatie(request, afkorting):
+    """Follow or stop following a committee or an organisation."""
+    organisatie = get_object_or_404(Organisatie, afkorting=afkorting)
+    _volg_of_zeg_op(request, naam=organisatie.naam, organisatie=organisatie)
+    return redirect(_terug(request, reverse("web:organisatie", args=[organisatie.afkorting])))
+
+
+@login_required
+def abonnementen(request):
+    """What the user follows, each with its Atom feed and a button to stop."""
+    return render(request, "knelpunten/abonnementen.html", {
+        "abonnementen": Abonnement.objects.filter(gebruiker=request.user).select_related("regeling", "organisatie"),
+    })
 
 
 def wetgevingsagenda(request):

@@ -367,6 +367,7 @@ def knelpunten_beschikbaar() -> bool:
 
 
 def _top(cohort) -> dict:
+    cohort = cohort.filter(regeling__isnull=False)  # a signal may name no regulation (routed by text)
     velden = ("regeling__bwb_id", "regeling__citeertitel", "regeling__titel")
     per_regeling = (cohort.values("regeling_id", *velden)
                     .annotate(signalen=Count("pk"), getroffenBurgers=Sum("aantal_getroffen"),

@@ -66,8 +66,10 @@ class Signaal(models.Model):
     aantal_getroffen = models.PositiveIntegerField(
         "geschat aantal getroffen burgers", null=True, blank=True, validators=[MaxValueValidator(20_000_000)],
     )
+    # Optional: a filer who does not know the regulation leaves it empty; the text router then
+    # suggests the owner, or the signal waits in the triage queue (see services.dien_in, trieer).
     regeling = models.ForeignKey("regelingen.Regeling", verbose_name="regeling", on_delete=models.PROTECT,
-                                 related_name="signalen")
+                                 related_name="signalen", null=True, blank=True)
     artikelen = models.CharField("artikel(en)", max_length=300, blank=True,
                                  help_text="Bijvoorbeeld 'art. 35 lid 2; art. 36'.")
     verbetervoorstel = models.TextField("verbetervoorstel", blank=True, validators=[MaxLengthValidator(MAX_TEKST)])
@@ -107,6 +109,7 @@ class Signaal(models.Model):
         verbose_name = "signaal"
         verbose_name_plural = "signalen"
         ordering = ["-ingediend_op", "-id"]
+        permissions = [("trieren", "Kan signalen zonder eigenaar routeren (triage)")]
         indexes = [
             models.Index(fields=["status", "uiterste_reactiedatum"], name="signaal_status_termijn_idx"),
             models.Index(fields=["openbaar", "-ingediend_op"], name="signaal_openbaar_datum_idx"),

@@ -37,6 +37,8 @@ def zichtbare_signalen(user, queryset: QuerySet) -> QuerySet:
             zichtbaar |= Q(regeling__kamercommissie=org)
         termijnen = apps.get_model("termijnen", "Termijn").objects.filter(organisatie=org)
         zichtbaar |= Q(pk__in=termijnen.values("signaal_id"))
+    if mag_trieren(user):
+        zichtbaar |= Q(eigenaar__isnull=True, status=Status.INGEDIEND)
     return queryset.filter(zichtbaar)
 
 
@@ -46,6 +48,15 @@ def mag_inzien(user, signaal) -> bool:
 
 def mag_indienen(user) -> bool:
     return _is_medewerker(user) and user.rol in INDIENENDE_ROLLEN
+
+
+def mag_trieren(user) -> bool:
+    """Route signals that name neither a regulation nor an organisation (the triage queue):
+    staff in a handling role with the ``signalen.trieren`` permission, or a superuser."""
+    if getattr(user, "is_superuser", False):
+        return True
+    return (_is_medewerker(user) and user.rol in BEANTWOORDENDE_ROLLEN - {Rol.BEWINDSPERSOON}
+            and user.has_perm("signalen.trieren"))
 
 
 def behandelt_als_eigenaar(user, signaal) -> bool:

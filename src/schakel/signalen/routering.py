@@ -1,11 +1,142 @@
 """Routing: which body must answer a signal. Explicit and visible, like FixMyStreet's table.
 
-Today a signal goes to the owner (the responsible ministry) of the regulation it names.
+A signal that names a regulation goes to the regulation's owner (the responsible ministry).
+A filer who does not know the regulation may leave it empty: the text router
+(``schakel.knelpunten.router``, trained by ``schakel train-router``) then suggests the owner
+and the TCU causes from the text, with its confidence. The filer accepts a suggestion (or
+names an organisation), or the signal waits in the triage queue until a handler with the
+``signalen.trieren`` permission routes it. Without a trained model filing still works:
+there is no suggestion and the signal goes to triage.
 """
 
 from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+
+from django.conf import settings
+
+logger = logging.getLogger(__name__)
+
+# Below this probability the router's best guess is shown but not preselected, and an API
+# client asking to follow the advice (``volgAdvies``) lands in triage instead.
+STANDAARD_MIN_ZEKERHEID = 0.5
+
+GEEN_MODEL = ("Schakel kan nog geen organisatie voorstellen: er is geen routeringsmodel getraind. "
+              "Kies een regeling als u die weet; anders gaat uw signaal naar de triage, waar een "
+              "behandelaar bepaalt welke organisatie moet reageren.")
+ONZEKER = ("Schakel weet niet zeker welke organisatie over dit signaal gaat. Kies zelf een organisatie "
+           "of een regeling, of laat het signaal naar de triage gaan.")
 
 
 def bepaal_eigenaar(regeling):
     """The organisation that must answer a signal about ``regeling``."""
     return regeling.eigenaar
+
+
+def min_zekerheid() -> float:
+    return float(getattr(settings, "ROUTER_MIN_ZEKERHEID", STANDAARD_MIN_ZEKERHEID))
+
+
+@dataclass(frozen=True)
+class Kandidaat:
+    organisatie: object  # an Organisatie; for causes an Oorzaak, for regulations a Regeling
+    kans: float
+
+    @property
+    def procent(self) -> int:
+        return round(self.kans * 100)
+
+
+@dataclass(frozen=True)
+class Suggestie:
+    """The router's suggestion for a text: owners (best first) and likely TCU causes."""
+
+    eigenaren: list[Kandidaat] = field(default_factory=list)
+    oorzaken: list[Kandidaat] = field(default_factory=list)  # organisatie holds an Oorzaak here
+    versie: str = ""
+    melding: str = ""  # a plain Dutch explanation when there is no (confident) suggestion
+    regelingen: list[Kandidaat] = field(default_factory=list)  # organisatie holds a Regeling here
+
+    @property
+    def beste(self) -> Kandidaat | None:
+        return self.eigenaren[0] if self.eigenaren else None
+
+    @property
+    def zeker(self) -> bool:
+        return self.beste is not None and self.beste.kans >= min_zekerheid()
+
+    def als_audit(self) -> dict:
+        """What the audit trail keeps of the advice (so reroutes can be compared with it)."""
+        return {"versie": self.versie,
+                "eigenaren": [{"eigenaar": k.organisatie.afkorting, "kans": round(k.kans, 3)} for k in self.eigenaren],
+                "oorzaken": [k.organisatie.code for k in self.oorzaken],
+                "regelingen": [k.organisatie.bwb_id for k in self.regelingen]}
+
+
+def suggereer(*, titel: str, praktijk: str, getroffen_burgers: str = "", verbetervoorstel: str = "",
+              top: int = 3) -> Suggestie:
+    """The suggestion for a signal's text; never raises (a broken model means no suggestion)."""
+    from schakel.organisaties.models import Organisatie, OrganisatieSoort
+
+    from .models import Oorzaak
+
+    regelingen = waarschijnlijke_regelingen(titel, praktijk, getroffen_burgers, verbetervoorstel)
+    try:
+        from schakel.knelpunten import router
+
+        model = router.actueel()
+        if model is None:
+            return Suggestie(melding=GEEN_MODEL, regelingen=regelingen)
+        advies = model.adviseer(router.tekst_van(titel, praktijk, getroffen_burgers, verbetervoorstel), top=top)
+    except Exception:  # noqa: BLE001 — routing advice must never block filing
+        logger.exception("Het routeringsadvies kon niet worden berekend.")
+        return Suggestie(melding=GEEN_MODEL, regelingen=regelingen)
+    organisaties = {o.afkorting: o for o in Organisatie.objects.filter(afkorting__in=[k.label for k in advies.eigenaren])
+                    .exclude(soort=OrganisatieSoort.KAMERCOMMISSIE)}
+    oorzaken = {o.code: o for o in Oorzaak.objects.filter(code__in=[k.label for k in advies.oorzaken])}
+    suggestie = Suggestie(
+        eigenaren=[Kandidaat(organisaties[k.label], k.kans) for k in advies.eigenaren if k.label in organisaties],
+        oorzaken=[Kandidaat(oorzaken[k.label], k.kans) for k in advies.oorzaken if k.label in oorzaken],
+        versie=advies.versie, regelingen=regelingen,
+    )
+    if not suggestie.zeker:
+        return Suggestie(suggestie.eigenaren, suggestie.oorzaken, suggestie.versie, ONZEKER, regelingen)
+    return suggestie
+
+
+VERGELIJK_REGELINGEN = 500  # the most recent published signals that name a regulation
+TOP_GELIJKE_SIGNALEN = 10
+
+
+def waarschijnlijke_regelingen(titel: str, praktijk: str, getroffen_burgers: str = "",
+                               verbetervoorstel: str = "", *, top: int = 2) -> list[Kandidaat]:
+    """Regulations the text is likely about: the regulations of the most similar recent
+    published signals (TF-IDF cosine, see ``schakel.knelpunten.gelijkenis``), each weighted
+    by its similarity; ``kans`` is its share of the votes. Works without a trained model."""
+    from schakel.knelpunten import gelijkenis
+
+    from .models import Signaal
+
+    try:
+        recent = (Signaal.objects.openbaar().filter(regeling__isnull=False).select_related("regeling")
+                  .order_by("-ingediend_op", "-id")[:VERGELIJK_REGELINGEN])
+        doel = " ".join(p for p in (titel, titel, praktijk, getroffen_burgers, verbetervoorstel) if p)
+        gelijk = gelijkenis.rangschik(doel, [(s, gelijkenis.signaaltekst(s)) for s in recent],
+                                      limiet=TOP_GELIJKE_SIGNALEN)
+    except Exception:  # noqa: BLE001 — a suggestion must never block filing
+        logger.exception("Waarschijnlijke regelingen konden niet worden bepaald.")
+        return []
+    stemmen: dict[int, float] = {}
+    regelingen = {}
+    for g in gelijk:
+        stemmen[g.object.regeling_id] = stemmen.get(g.object.regeling_id, 0.0) + g.gelijkenis
+        regelingen[g.object.regeling_id] = g.object.regeling
+    totaal = sum(stemmen.values())
+    volgorde = sorted(stemmen, key=lambda pk: (-stemmen[pk], pk))[:top]
+    return [Kandidaat(regelingen[pk], stemmen[pk] / totaal) for pk in volgorde] if totaal else []
+
+
+def suggereer_voor(signaal) -> Suggestie:
+    return suggereer(titel=signaal.titel, praktijk=signaal.praktijk, getroffen_burgers=signaal.getroffen_burgers,
+                     verbetervoorstel=signaal.verbetervoorstel)

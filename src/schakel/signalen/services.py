@@ -46,13 +46,18 @@ def _momentopname(signaal: Signaal) -> dict:
 
 
 @transaction.atomic
-def dien_in(*, indiener, titel: str, praktijk: str, getroffen_burgers: str, regeling,
+def dien_in(*, indiener, titel: str, praktijk: str, getroffen_burgers: str, regeling=None,
             aantal_getroffen: int | None = None, artikelen: str = "", verbetervoorstel: str = "",
             oorzaken: Iterable = (), openbaar: bool = True, soort: str = SignaalSoort.SIGNAAL,
             indienende_organisatie=None, eigenaar=None, eerste_trede: int | None = None,
-            routeringsreden: str = "") -> Signaal:
-    """File a signal for the filer's organisation and route it to the regulation's owner
-    (or to ``eigenaar``, starting at rung ``eerste_trede``, with ``routeringsreden``; see :func:`routeer`)."""
+            routeringsreden: str = "", volg_advies: bool = False) -> Signaal:
+    """File a signal for the filer's organisation and route it.
+
+    With a regulation, the signal goes to the regulation's owner, or to ``eigenaar``, starting at
+    rung ``eerste_trede``, with ``routeringsreden`` (see :func:`routeer`). Without one, it goes to
+    ``eigenaar`` (the organisation the filer names, usually the router's suggestion they
+    accepted), or — with ``volg_advies`` — to the router's suggestion if it is confident;
+    otherwise it waits in the triage queue (status *ingediend*, no owner) for ``trieer``."""
     if not rechten.mag_indienen(indiener):
         raise PermissionDenied("Alleen medewerkers van een organisatie kunnen een signaal indienen.")
     organisatie = indienende_organisatie or indiener.organisatie
@@ -65,14 +70,89 @@ def dien_in(*, indiener, titel: str, praktijk: str, getroffen_burgers: str, rege
         indienende_organisatie=organisatie, indiener=indiener, openbaar=openbaar, ingediend_op=clock.now(),
     )
     signaal.zoektekst = zoektekst_voor(signaal)
-    _valideer_signaal(signaal)
+    try:
+        _valideer_signaal(signaal)
+    except ValidationError as e:
+        fouten = e.message_dict
+    else:
+        fouten = {}
+    if regeling is None and soort == SignaalSoort.NOODREM:
+        fouten.setdefault("regeling", []).append("Een noodrem noemt altijd de regeling waarover zij gaat.")
+    if regeling is None and eigenaar is not None and (melding := _geen_ontvanger(eigenaar)):
+        fouten.setdefault("eigenaar", []).append(melding)
+    if fouten:
+        raise ValidationError(fouten)
     signaal.save()
     signaal.oorzaken.set(list(oorzaken))
     trail.record("ingediend", signaal, actor=indiener, signaal=signaal,
-                 na={"titel": signaal.titel, "regeling": regeling.bwb_id, "soort": signaal.soort,
+                 na={"titel": signaal.titel, "regeling": regeling.bwb_id if regeling else None, "soort": signaal.soort,
                      "indienende_organisatie": organisatie.afkorting})
-    routeer(signaal, actor=indiener, eigenaar=eigenaar, reden=routeringsreden, eerste_trede=eerste_trede)
+    if regeling is not None:
+        return routeer(signaal, actor=indiener, eigenaar=eigenaar, reden=routeringsreden, eerste_trede=eerste_trede)
+    suggestie = routering.suggereer_voor(signaal)
+    if eigenaar is None and volg_advies and suggestie.zeker:
+        eigenaar = suggestie.beste.organisatie
+    if eigenaar is None:
+        return _naar_triage(signaal, actor=indiener, suggestie=suggestie)
+    gevolgd = suggestie.beste is not None and suggestie.beste.organisatie.pk == eigenaar.pk
+    if gevolgd:
+        reden = (f"Geen regeling genoemd; {eigenaar.naam} op advies van de routering op tekst "
+                 f"({suggestie.beste.procent} % zeker), aanvaard door de indiener.")
+    else:
+        reden = f"Geen regeling genoemd; de indiener koos {eigenaar.naam}."
+    return routeer(signaal, actor=indiener, eigenaar=eigenaar, reden=reden, eerste_trede=eerste_trede,
+                   actie="gerouteerd_op_tekst",
+                   extra={"advies": suggestie.als_audit(), "advies_gevolgd": gevolgd})
+
+
+def _geen_ontvanger(organisatie) -> str:
+    """Why ``organisatie`` cannot receive a signal, or '' when it can."""
+    if organisatie.soort == OrganisatieSoort.KAMERCOMMISSIE:
+        return ("Een signaal gaat naar een uitvoeringsorganisatie, gemeente of ministerie; "
+                "een Kamercommissie krijgt het via escalatie of agendering.")
+    return ""
+
+
+def _naar_triage(signaal: Signaal, *, actor, suggestie: routering.Suggestie) -> Signaal:
+    """No regulation and no owner: the signal waits, visible in the triage queue."""
+    advies = ""
+    if suggestie.beste is not None:
+        advies = f" Advies van de routering: {suggestie.beste.organisatie.naam} ({suggestie.beste.procent} % zeker)."
+    trail.record("naar_triage", signaal, actor=actor, signaal=signaal,
+                 na={**_momentopname(signaal), "advies": suggestie.als_audit()},
+                 toelichting="Geen regeling en geen organisatie genoemd: een behandelaar bepaalt bij de triage "
+                             "welke organisatie moet reageren." + advies)
     return signaal
+
+
+@transaction.atomic
+def trieer(signaal: Signaal, *, naar, actor, reden: str, regeling=None) -> Signaal:
+    """Route a signal from the triage queue: choose the owner (and, optionally, the regulation).
+
+    Recorded as ``getrieerd`` with the router's advice next to the choice, so the choice
+    trains the next router (``schakel train-router`` weighs it as a correction)."""
+    signaal = _vergrendeld(signaal)
+    if not rechten.mag_trieren(actor):
+        raise PermissionDenied("Alleen behandelaars met de triagerol kunnen signalen zonder eigenaar routeren.")
+    if signaal.eigenaar_id is not None or signaal.status != workflow.Status.INGEDIEND:
+        raise workflow.OngeldigeOvergang(workflow.Actie.ROUTEER, signaal.status)
+    fouten = {}
+    if not (reden or "").strip():
+        fouten["reden"] = "Geef aan waarom het signaal bij deze organisatie hoort."
+    if naar is None:
+        fouten["naar"] = "Kies de organisatie die moet reageren."
+    elif melding := _geen_ontvanger(naar):
+        fouten["naar"] = melding
+    if fouten:
+        raise ValidationError(fouten)
+    suggestie = routering.suggereer_voor(signaal)
+    if regeling is not None and signaal.regeling_id is None:
+        signaal.regeling = regeling
+        signaal.save(update_fields=["regeling"])
+    return routeer(signaal, actor=actor, eigenaar=naar, reden=reden.strip(), actie="getrieerd",
+                   extra={"advies": suggestie.als_audit(),
+                          "advies_gevolgd": bool(suggestie.beste and suggestie.beste.organisatie.pk == naar.pk),
+                          "regeling": signaal.regeling.bwb_id if signaal.regeling_id else None})
 
 
 PUBLIEKE_TEKSTVELDEN = ("titel", "praktijk", "getroffen_burgers", "artikelen", "verbetervoorstel")
@@ -98,19 +178,22 @@ def valideer_signaal(signaal: Signaal, *, exclude: Sequence[str] = ()) -> None:
         raise ValidationError(fouten)
 
 
-def routeer(signaal: Signaal, *, actor=None, eigenaar=None, reden: str = "",
-            eerste_trede: int | None = None) -> Signaal:
+def routeer(signaal: Signaal, *, actor=None, eigenaar=None, reden: str = "", eerste_trede: int | None = None,
+            actie: str = "gerouteerd", extra: dict | None = None) -> Signaal:
     """Send a filed signal to its owner and start the answer term.
 
     By default the owner is the regulation's owner; a noodrem names its receiver
-    (``eigenaar``) with the ``reden`` shown in the timeline (see ``schakel.noodrem.regels``).
+    (``eigenaar``) with the ``reden`` shown in the timeline (see ``schakel.noodrem.regels``),
+    and so do routing by text and triage (with their own audit ``actie`` and ``extra``).
     ``eerste_trede``: the rung the first term starts at, if not the kind's default."""
+    if eigenaar is None and signaal.regeling_id is None:
+        raise ValueError("Een signaal zonder regeling heeft een expliciete eigenaar nodig.")
     voor = _momentopname(signaal)
     signaal.status = workflow.volgende_status(signaal.status, workflow.Actie.ROUTEER)
     signaal.eigenaar = eigenaar or routering.bepaal_eigenaar(signaal.regeling)
     termijnen.start_eerste_termijn(signaal, trede=eerste_trede)  # [termijnen] first term; sets uiterste_reactiedatum, escalatietrede
     signaal.save(update_fields=["status", "eigenaar", "uiterste_reactiedatum", "escalatietrede"])
-    trail.record("gerouteerd", signaal, actor=actor, signaal=signaal, voor=voor, na=_momentopname(signaal),
+    trail.record(actie, signaal, actor=actor, signaal=signaal, voor=voor, na={**_momentopname(signaal), **(extra or {})},
                  toelichting=reden or f"Eigenaar van {signaal.regeling.bwb_id}: {signaal.eigenaar.naam}.")
     return signaal
 

@@ -41,7 +41,7 @@ def organisaties_rond(eigenaar: Organisatie) -> dict[int, OrgInfo]:
 
 
 def _regeling_kamercommissie_id(signaal) -> int | None:
-    return signaal.regeling.kamercommissie_id
+    return signaal.regeling.kamercommissie_id if signaal.regeling_id else None
 
 
 def start_eerste_termijn(signaal, *, trede: int | None = None) -> Termijn:

@@ -33,12 +33,13 @@ def _vervolg(signaal, status):
     """The rungs still ahead if the request stays unanswered: shown as 'what happens next'."""
     if status.fase not in ("loopt", "overschreden") or not signaal.eigenaar_id or not status.trede:
         return []
-    ids = {signaal.eigenaar_id, signaal.eigenaar.opdrachtgever_id, signaal.regeling.kamercommissie_id} - {None}
+    regeling_kamercommissie_id = signaal.regeling.kamercommissie_id if signaal.regeling_id else None
+    ids = {signaal.eigenaar_id, signaal.eigenaar.opdrachtgever_id, regeling_kamercommissie_id} - {None}
     ids |= set(Organisatie.objects.filter(pk__in=ids, kamercommissie__isnull=False)
                .values_list("kamercommissie_id", flat=True))
     orgs = {o.pk: o for o in Organisatie.objects.filter(pk__in=ids)}
     treden = ladder.ladder(eigenaar_id=signaal.eigenaar_id, organisaties={pk: OrgInfo.van(o) for pk, o in orgs.items()},
-                           regeling_kamercommissie_id=signaal.regeling.kamercommissie_id, vanaf=status.trede + 1)
+                           regeling_kamercommissie_id=regeling_kamercommissie_id, vanaf=status.trede + 1)
     return [(adres, services.omschrijf_adres(adres.trede, orgs[adres.organisatie_id])) for adres in treden]
 
 

@@ -31,6 +31,8 @@ def navigatie(request) -> list[NavigatieLink]:
     links = [("Signalen", reverse("web:signalen"))]
     if rechten.mag_indienen(user):
         links.append(("Signaal indienen", reverse("web:signaal-nieuw")))
+    if user.is_authenticated and rechten.mag_trieren(user):
+        links.append(("Triage", reverse("web:triage")))
     links.append(("Noodrem", reverse("noodrem:start")))
     links.append(("Voorstellen", reverse("toetsen:voorstellen")))
     links.append(("Knelpunten", reverse("knelpunten:knelpunten")))

@@ -141,10 +141,10 @@ class SignaalFormulier(forms.Form):
                         "max_value": "Het aantal kan niet groter zijn dan 20.000.000."})
     regeling = RegelingKeuze(
         label="Over welke regeling gaat het?", queryset=Regeling.objects.select_related("eigenaar").order_by("titel"),
-        empty_label="Kies een regeling",
-        help_text="Het signaal gaat naar het ministerie dat eigenaar is van deze regeling.",
-        error_messages={"required": "Kies de regeling waarover het signaal gaat.",
-                        "invalid_choice": "Kies een regeling uit de lijst."})
+        required=False, empty_label="Weet ik niet — stel een organisatie voor",
+        help_text="Het signaal gaat naar het ministerie dat eigenaar is van deze regeling. Weet u de regeling "
+                  "niet, laat dit dan leeg: Schakel stelt op grond van uw tekst voor welke organisatie moet reageren.",
+        error_messages={"invalid_choice": "Kies een regeling uit de lijst."})
     artikelen = forms.CharField(
         label="Artikel(en)", required=False, max_length=300,
         help_text="Bijvoorbeeld: art. 35 lid 2; art. 36.",
@@ -159,11 +159,58 @@ class SignaalFormulier(forms.Form):
         help_text="De zeven oorzaken uit het rapport ‘Klem tussen balie en beleid’. Kies wat van toepassing is.",
         error_messages={"invalid_choice": "Kies oorzaken uit de lijst.",
                         "invalid_pk_value": "Kies oorzaken uit de lijst."})
+    # The suggestion step (no regulation named): the filer accepts a suggested organisation,
+    # names another one, or leaves the choice to the triage queue. Shown by the view only
+    # after a first submit without a regulation; see signalen/nieuw.html.
+    routering = forms.ChoiceField(
+        label="Welke organisatie moet reageren?", required=False, widget=forms.RadioSelect, choices=(),
+        error_messages={"invalid_choice": "Kies een van de organisaties, ‘een andere organisatie’ of de triage."})
+    andere_organisatie = forms.ModelChoiceField(
+        label="Andere organisatie", required=False, queryset=Organisatie.objects.none(),
+        empty_label="Kies een organisatie",
+        error_messages={"invalid_choice": "Kies een organisatie uit de lijst."})
     openbaar = forms.BooleanField(
         label="Maak dit signaal openbaar", required=False, initial=True,
         help_text="Iedereen kan een openbaar signaal en de reactie erop lezen; uw naam wordt nooit getoond. "
                   "Zet dit uit als het signaal gevoelige informatie bevat: dan zien alleen uw organisatie "
                   "en de organisatie die moet reageren het.")
+
+
+    TRIAGE = "triage"
+    ANDERS = "anders"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        organisaties = organisaties_die_signalen_behandelen()
+        self.fields["andere_organisatie"].queryset = organisaties
+        self.fields["routering"].choices = [
+            (self.TRIAGE, "Weet ik niet: laat een behandelaar bij de triage kiezen"),
+            (self.ANDERS, "Een andere organisatie"),
+            *((o.afkorting, o.naam) for o in organisaties),
+        ]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("routering") == self.ANDERS and not data.get("andere_organisatie"):
+            self.add_error("andere_organisatie", "Kies de organisatie die moet reageren.")
+        return data
+
+    def gekozen_eigenaar(self):
+        """The organisation the filer chose in the suggestion step, or None (triage, or a regulation named)."""
+        data = self.cleaned_data
+        keuze = data.get("routering") or ""
+        if data.get("regeling") is not None or keuze in ("", self.TRIAGE):
+            return None
+        if keuze == self.ANDERS:
+            return data.get("andere_organisatie")
+        return Organisatie.objects.get(afkorting=keuze)
+
+    def als_signaal(self) -> dict:
+        """The cleaned data as arguments of ``services.dien_in`` (without the routing choice)."""
+        data = dict(self.cleaned_data)
+        data.pop("routering", None)
+        data.pop("andere_organisatie", None)
+        return data
 
 
 # --- Answering ------------------------------------------------------------------------------
@@ -249,6 +296,23 @@ class DoorsturenFormulier(forms.Form):
         if huidige_eigenaar is not None:
             keuzes = keuzes.exclude(pk=huidige_eigenaar.pk)
         self.fields["naar"].queryset = keuzes
+
+
+class TrierenFormulier(DoorsturenFormulier):
+    """Route a signal from the triage queue: the owner, why, and optionally the regulation."""
+
+    regeling = RegelingKeuze(
+        label="Over welke regeling gaat het?", required=False, queryset=Regeling.objects.order_by("titel"),
+        empty_label="Geen regeling (onbekend)",
+        help_text="Optioneel. Vult u een regeling in, dan telt het signaal mee op de pagina van die regeling.",
+        error_messages={"invalid_choice": "Kies een regeling uit de lijst."})
+    field_order = ["naar", "regeling", "reden"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["naar"].label = "Welke organisatie moet reageren?"
+        self.fields["reden"].label = "Waarom hoort het signaal daar?"
+        self.fields["reden"].error_messages["required"] = "Geef aan waarom het signaal bij deze organisatie hoort."
 
 
 class NakomenFormulier(forms.Form):

@@ -18,7 +18,7 @@ VEILIGE_METHODEN = frozenset({"GET", "HEAD", "OPTIONS"})
 
 # Pages that only show: GET, HEAD and OPTIONS.
 ALLEEN_LEZEN = frozenset({
-    "web:start", "web:signalen", "web:signaal", "web:organisatie", "web:regeling",
+    "web:start", "web:signalen", "web:signaal", "web:organisatie", "web:regeling", "web:triage",
     "termijnen:overzicht", "termijnen:termijn",
     "notificaties:inbox",
     "rapportage:staat", "rapportage:staat-pdf", "rapportage:staat-csv", "rapportage:staat-json",
@@ -28,12 +28,13 @@ ALLEEN_LEZEN = frozenset({
     "knelpunten:knelpunten", "knelpunten:knelpunt", "knelpunten:mijn-agenda", "knelpunten:agenda",
     "knelpunten:wetgevingsagenda", "knelpunten:open-data", "knelpunten:csv", "knelpunten:feed-agenda",
     "knelpunten:feed-knelpunten", "knelpunten:feed-signalen", "knelpunten:feed-reacties",
+    "knelpunten:abonnementen",
     "accounts:account",
 })
 
 # Pages with a form (or a button) that POSTs to them.
 FORMULIEREN = frozenset({
-    "web:inloggen", "web:uitloggen", "web:signaal-nieuw", "web:reageren", "web:doorsturen",
+    "web:inloggen", "web:uitloggen", "web:signaal-nieuw", "web:reageren", "web:doorsturen", "web:trieren",
     "web:toezegging-nakomen",
     "termijnen:verlengen",
     "notificaties:gelezen", "notificaties:voorkeur",
@@ -44,7 +45,7 @@ FORMULIEREN = frozenset({
     "maatwerkplaats:casus-nieuw", "maatwerkplaats:beraad-plannen", "maatwerkplaats:beraad",
     "maatwerkplaats:fix", "maatwerkplaats:solve",
     "knelpunten:knelpunt-nieuw", "knelpunten:toevoegen", "knelpunten:splitsen", "knelpunten:wijzigen",
-    "knelpunten:abonneren",
+    "knelpunten:abonneren", "knelpunten:abonneren-organisatie",
     "accounts:tweestap", "accounts:totp-instellen", "accounts:totp-uitzetten",
 })
 

@@ -23,7 +23,7 @@ from schakel.accounts import tweestap
 from schakel.accounts.views import begin_tweede_stap
 from schakel.organisaties.models import Organisatie
 from schakel.regelingen.models import Regeling
-from schakel.signalen import rechten, services
+from schakel.signalen import rechten, routering, services
 from schakel.signalen.models import Signaal, Toezegging, ToezeggingStatus
 from schakel.signalen.workflow import OngeldigeOvergang
 from schakel.termijnen import selecties as termijnselecties
@@ -37,6 +37,7 @@ from .forms import (
     SignaalFilterFormulier,
     SignaalFormulier,
     ToezeggingFormset,
+    TrierenFormulier,
     ingevulde_toezeggingen,
     toon_servicefouten,
 )
@@ -98,6 +99,7 @@ def signaal_detail(request, uuid):
         "oorzaken": signaal.oorzaken.all(),
         "mag_beantwoorden": rechten.mag_beantwoorden(request.user, signaal),
         "mag_doorsturen": rechten.mag_doorsturen(request.user, signaal),
+        "mag_trieren": signaal.eigenaar_id is None and rechten.mag_trieren(request.user),
     })
 
 
@@ -142,22 +144,60 @@ def regeling_detail(request, bwb_id):
 
 @login_required
 def signaal_nieuw(request):
+    """File a signal. Without a regulation, the first submit shows the text router's
+    suggestion (owner and TCU causes, with its confidence); the second files it."""
     if not rechten.mag_indienen(request.user):
         raise PermissionDenied("Alleen medewerkers van een organisatie kunnen een signaal indienen.")
     form = SignaalFormulier(request.POST) if request.method == "POST" else SignaalFormulier()
+    suggestie = None
     if form.is_bound and form.is_valid():
-        try:
-            signaal = services.dien_in(indiener=request.user, **form.cleaned_data)
-        except ValidationError as fout:
-            toon_servicefouten(fout, form)
+        data = form.cleaned_data
+        if data["regeling"] is None and not data["routering"]:
+            suggestie = routering.suggereer(titel=data["titel"], praktijk=data["praktijk"],
+                                            getroffen_burgers=data["getroffen_burgers"],
+                                            verbetervoorstel=data["verbetervoorstel"])
+            form = _met_suggestie(request.POST, suggestie, oorzaken_gekozen=bool(data["oorzaken"]))
         else:
-            messages.success(
-                request,
-                f"Uw signaal is ingediend en doorgestuurd naar {signaal.eigenaar.naam}; uiterste reactiedatum "
-                f"{weergave.lange_datum(signaal.uiterste_reactiedatum)}.",
-            )
-            return redirect("web:signaal", uuid=signaal.uuid)
-    return render(request, "signalen/nieuw.html", {"form": form})
+            try:
+                signaal = services.dien_in(indiener=request.user, eigenaar=form.gekozen_eigenaar(),
+                                           **form.als_signaal())
+            except ValidationError as fout:
+                zonder_regeling = data["regeling"] is None
+                toon_servicefouten(fout, form)
+                if zonder_regeling:  # keep the suggestion step on the page
+                    suggestie = _suggestie_uit_invoer(form.data)
+            else:
+                if signaal.eigenaar_id:
+                    messages.success(
+                        request,
+                        f"Uw signaal is ingediend en doorgestuurd naar {signaal.eigenaar.naam}; uiterste "
+                        f"reactiedatum {weergave.lange_datum(signaal.uiterste_reactiedatum)}.",
+                    )
+                else:
+                    messages.success(request, "Uw signaal is ingediend. Het staat in de triage: een behandelaar "
+                                              "bepaalt welke organisatie moet reageren. Daarna gaat de termijn lopen.")
+                return redirect("web:signaal", uuid=signaal.uuid)
+    elif form.is_bound and form.data.get("routering"):
+        suggestie = _suggestie_uit_invoer(form.data)
+    return render(request, "signalen/nieuw.html", {"form": form, "suggestie": suggestie})
+
+
+def _suggestie_uit_invoer(invoer) -> routering.Suggestie:
+    return routering.suggereer(titel=invoer.get("titel", ""), praktijk=invoer.get("praktijk", ""),
+                               getroffen_burgers=invoer.get("getroffen_burgers", ""),
+                               verbetervoorstel=invoer.get("verbetervoorstel", ""))
+
+
+def _met_suggestie(post, suggestie, *, oorzaken_gekozen: bool) -> SignaalFormulier:
+    """The form again, with the suggested owner preselected when the router is confident
+    (else the triage) and, if the filer chose none, the suggested causes ticked."""
+    data = post.copy()
+    data["routering"] = suggestie.beste.organisatie.afkorting if suggestie.zeker else SignaalFormulier.TRIAGE
+    if not oorzaken_gekozen and suggestie.oorzaken:
+        data.setlist("oorzaken", [str(k.organisatie.pk) for k in suggestie.oorzaken])
+    form = SignaalFormulier(data)
+    form.is_valid()
+    return form
 
 
 def _initiele_reactie(reactie) -> tuple[dict, list[dict]]:
@@ -233,6 +273,50 @@ def doorsturen(request, uuid):
                 return redirect("web:signaal", uuid=signaal.uuid)
             return redirect("web:signalen")
     return render(request, "signalen/doorsturen.html", {"signaal": signaal, "form": form})
+
+
+@login_required
+def triage(request):
+    """The triage queue: signals that name neither a regulation nor an organisation."""
+    if not rechten.mag_trieren(request.user):
+        raise PermissionDenied("Alleen behandelaars met de triagerol zien de triage.")
+    wachtend = _zichtbare(request).filter(eigenaar__isnull=True, status="ingediend").order_by("ingediend_op", "id")
+    return render(request, "signalen/triage.html", {
+        "pagina": _pagina(request, wachtend.select_related("indienende_organisatie")),
+        "model_ontbreekt": not _heeft_routeringsmodel(),
+    })
+
+
+def _heeft_routeringsmodel() -> bool:
+    from schakel.knelpunten import router
+
+    return router.actueel() is not None
+
+
+@login_required
+def trieren(request, uuid):
+    signaal = _zichtbaar_signaal(request, uuid)
+    if not rechten.mag_trieren(request.user):
+        raise PermissionDenied("Alleen behandelaars met de triagerol kunnen signalen zonder eigenaar routeren.")
+    if signaal.eigenaar_id is not None:
+        messages.info(request, f"Dit signaal is al toegewezen aan {signaal.eigenaar.naam}.")
+        return redirect("web:signaal", uuid=signaal.uuid)
+    suggestie = routering.suggereer_voor(signaal)
+    initieel = {"naar": suggestie.beste.organisatie.pk} if suggestie.zeker else {}
+    form = TrierenFormulier(request.POST if request.method == "POST" else None, initial=initieel)
+    if form.is_bound and form.is_valid():
+        try:
+            signaal = services.trieer(signaal, naar=form.cleaned_data["naar"], actor=request.user,
+                                      reden=form.cleaned_data["reden"], regeling=form.cleaned_data["regeling"])
+        except ValidationError as fout:
+            toon_servicefouten(fout, form)
+        except OngeldigeOvergang as fout:
+            messages.error(request, str(fout))
+            return redirect("web:signaal", uuid=signaal.uuid)
+        else:
+            messages.success(request, f"Het signaal is toegewezen aan {signaal.eigenaar.naam}; de termijn loopt.")
+            return redirect("web:triage")
+    return render(request, "signalen/trieren.html", {"signaal": signaal, "form": form, "suggestie": suggestie})
 
 
 @login_required

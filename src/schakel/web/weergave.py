@@ -20,6 +20,9 @@ ACTIES = {
     "ingediend": "Signaal ingediend",
     "gerouteerd": "Toegewezen aan de eigenaar van de regeling",
     "doorgestuurd": "Doorgestuurd naar een andere organisatie",
+    "gerouteerd_op_tekst": "Toegewezen op grond van de tekst (geen regeling genoemd)",
+    "naar_triage": "In de triage: nog geen organisatie die moet reageren",
+    "getrieerd": "Toegewezen bij de triage",
     "beantwoord": "Reactie gegeven",
     "herzien": "Reactie herzien",
     "toezegging_nagekomen": "Toezegging nagekomen",
@@ -106,7 +109,7 @@ def tijdlijn(gebeurtenissen, organisatienamen: dict[str, str]) -> list[TijdlijnI
     for g in gebeurtenissen:
         na = g.na if isinstance(g.na, dict) else {}
         detail = ""
-        if g.actie == "doorgestuurd" and na.get("eigenaar"):
+        if g.actie in ("doorgestuurd", "gerouteerd_op_tekst", "getrieerd") and na.get("eigenaar"):
             detail = f"Nieuwe eigenaar: {organisatienamen.get(na['eigenaar'], na['eigenaar'])}"
         elif g.actie in ("beantwoord", "herzien") and na.get("besluit") in Besluit.values:
             detail = f"{Besluit(na['besluit']).label} (versie {na.get('reactie_versie', '?')})"

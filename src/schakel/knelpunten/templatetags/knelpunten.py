@@ -21,6 +21,21 @@ def knelpunten_van_regeling(context, regeling):
         "artikelen": selecties.artikelranglijst(signalen),
         "mag_abonneren": rechten.mag_abonneren(user),
         "geabonneerd": user.is_authenticated and Abonnement.objects.filter(gebruiker=user, regeling=regeling).exists(),
+        "volgende": context["request"].path,
+        "csrf_token": context.get("csrf_token"),
+    }
+
+
+@register.inclusion_tag("knelpunten/_volgknop.html", takes_context=True)
+def volgknop(context, organisatie):
+    """Follow / stop following a committee or an organisation, with its agenda feed."""
+    request = context["request"]
+    user = request.user
+    return {
+        "organisatie": organisatie, "mag_abonneren": rechten.mag_abonneren(user),
+        "geabonneerd": user.is_authenticated and Abonnement.objects.filter(gebruiker=user,
+                                                                         organisatie=organisatie).exists(),
+        "commissie": organisatie.soort == "kamercommissie", "volgende": request.path,
         "csrf_token": context.get("csrf_token"),
     }
 
