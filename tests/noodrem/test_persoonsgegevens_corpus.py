@@ -14,7 +14,7 @@ from schakel.privacy.persoonsgegevens import Soort, vind_persoonsgegevens
 
 from . import conftest
 
-B, I, E, T, A, P, G, K = (Soort.BSN, Soort.IBAN, Soort.EMAIL, Soort.TELEFOON, Soort.ADRES, Soort.POSTCODE,
+B, I, E, T, A, P, G, K = (Soort.BSN, Soort.IBAN, Soort.EMAIL, Soort.TELEFOON, Soort.ADRES, Soort.POSTCODE,  # noqa: E741 (one letter per kind keeps the corpus table readable)
                           Soort.GEBOORTEDATUM, Soort.KENTEKEN)
 
 POSITIEF: list[tuple[str, set[tuple[Soort, str]]]] = [

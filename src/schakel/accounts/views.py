@@ -46,6 +46,26 @@ def _fouten(fout: ValidationError, form) -> None:
         form.add_error("code", tekst)
 
 
+def _verwerk_code(request, user, actie):
+    """Bind the code form, throttle attempts and run ``actie(code)`` with a valid code.
+
+    Returns ``(form, status, gelukt, uitkomst)``: ``gelukt`` when ``actie`` accepted the code,
+    ``status`` 429 when there were too many attempts (then no code is checked at all)."""
+    form = CodeFormulier(request.POST if request.method == "POST" else None)
+    if not form.is_bound:
+        return form, 200, False, None
+    if _te_vaak(request, str(user.pk)):
+        form.is_valid()
+        form.add_error(None, tweestap.TE_VAAK)
+        return form, 429, False, None
+    if form.is_valid():
+        try:
+            return form, 200, True, actie(form.cleaned_data["code"])
+        except ValidationError as fout:
+            _fouten(fout, form)
+    return form, 200, False, None
+
+
 def _veilige_volgende(request, volgende: str | None) -> str:
     if volgende and url_has_allowed_host_and_scheme(volgende, allowed_hosts={request.get_host()},
                                                     require_https=request.is_secure()):
@@ -89,24 +109,14 @@ def tweede_stap(request):
             messages.info(request, "Log opnieuw in: de inlogpoging is verlopen.")
             return redirect("web:inloggen")
         volgende = request.session[SESSIESLEUTEL].get("volgende")
-    form = CodeFormulier(request.POST if request.method == "POST" else None)
-    if form.is_bound:
-        if _te_vaak(request, str(user.pk)):
-            form.is_valid()
-            form.add_error(None, tweestap.TE_VAAK)
-            return render(request, "account/tweestap.html", {"form": form, "volgende": volgende}, status=429)
-        if form.is_valid():
-            try:
-                device = tweestap.controleer(user, form.cleaned_data["code"])
-            except ValidationError as fout:
-                _fouten(fout, form)
-            else:
-                if not ingelogd:
-                    request.session.pop(SESSIESLEUTEL, None)
-                    auth_login(request, user)
-                otp_login(request, device)
-                return redirect(_veilige_volgende(request, volgende))
-    return render(request, "account/tweestap.html", {"form": form, "volgende": volgende})
+    form, status, gelukt, device = _verwerk_code(request, user, lambda code: tweestap.controleer(user, code))
+    if gelukt:
+        if not ingelogd:
+            request.session.pop(SESSIESLEUTEL, None)
+            auth_login(request, user)
+        otp_login(request, device)
+        return redirect(_veilige_volgende(request, volgende))
+    return render(request, "account/tweestap.html", {"form": form, "volgende": volgende}, status=status)
 
 
 @login_required
@@ -126,23 +136,12 @@ def totp_instellen(request):
         messages.info(request, "Tweestapsverificatie staat al aan.")
         return redirect("accounts:account")
     device = tweestap.nieuw_apparaat(user)
-    form = CodeFormulier(request.POST if request.method == "POST" else None)
-    status = 200
-    if form.is_bound:
-        if _te_vaak(request, str(user.pk)):
-            form.is_valid()
-            form.add_error(None, tweestap.TE_VAAK)
-            status = 429
-        elif form.is_valid():
-            try:
-                device = tweestap.zet_aan(user, device, form.cleaned_data["code"])
-            except ValidationError as fout:
-                _fouten(fout, form)
-            else:
-                otp_login(request, device)
-                messages.success(request, "Tweestapsverificatie staat aan. Bij het inloggen vragen we voortaan "
-                                 "ook een code uit uw app.")
-                return redirect("accounts:account")
+    form, status, gelukt, aan = _verwerk_code(request, user, lambda code: tweestap.zet_aan(user, device, code))
+    if gelukt:
+        otp_login(request, aan)
+        messages.success(request, "Tweestapsverificatie staat aan. Bij het inloggen vragen we voortaan "
+                         "ook een code uit uw app.")
+        return redirect("accounts:account")
     return render(request, "account/totp_instellen.html", {
         "form": form, "qr": tweestap.qr_svg(device), "geheim": tweestap.geheim(device),
     }, status=status)
@@ -156,19 +155,8 @@ def totp_uitzetten(request):
     if settings.SCHAKEL_TOTP_VERPLICHT_VOOR_BEHEER and user.is_staff:
         messages.error(request, "Voor beheerders is tweestapsverificatie verplicht; u kunt haar niet uitzetten.")
         return redirect("accounts:account")
-    form = CodeFormulier(request.POST if request.method == "POST" else None)
-    status = 200
-    if form.is_bound:
-        if _te_vaak(request, str(user.pk)):
-            form.is_valid()
-            form.add_error(None, tweestap.TE_VAAK)
-            status = 429
-        elif form.is_valid():
-            try:
-                tweestap.zet_uit(user, form.cleaned_data["code"])
-            except ValidationError as fout:
-                _fouten(fout, form)
-            else:
-                messages.success(request, "Tweestapsverificatie staat uit.")
-                return redirect("accounts:account")
+    form, status, gelukt, _ = _verwerk_code(request, user, lambda code: tweestap.zet_uit(user, code))
+    if gelukt:
+        messages.success(request, "Tweestapsverificatie staat uit.")
+        return redirect("accounts:account")
     return render(request, "account/totp_uitzetten.html", {"form": form}, status=status)
