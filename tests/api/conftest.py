@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from django.core.cache import cache
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
@@ -14,14 +13,6 @@ from schakel.signalen import services
 from ..conftest import GOEDE_UITLEG  # noqa: F401  (re-exported for the tests)
 
 PROBLEM = "application/problem+json"
-
-
-@pytest.fixture(autouse=True)
-def _schone_cache():
-    """Throttle counters live in the cache; every test starts fresh."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

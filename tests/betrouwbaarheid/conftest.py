@@ -1,3 +1,3 @@
 """Reuse the API test clients (token clients, problem+json assertions)."""
 
-from ..api.conftest import _schone_cache, als, api  # noqa: F401  (fixtures)
+from ..api.conftest import als, api  # noqa: F401  (fixtures)

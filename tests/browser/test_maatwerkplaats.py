@@ -14,16 +14,6 @@ from tests.maatwerkplaats.conftest import CASUS, INTERN
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
-@pytest.fixture(autouse=True)
-def _schone_cache():
-    """Five log-ins from one address: start and leave the log-in rate limit empty."""
-    from django.core.cache import cache
-
-    cache.clear()
-    yield
-    cache.clear()
-
-
 WIA = "Wet WIA — Wet werk en inkomen naar arbeidsvermogen (BWBR0019057)"
 
 

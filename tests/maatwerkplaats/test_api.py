@@ -3,7 +3,6 @@
 import json
 
 import pytest
-from django.core.cache import cache
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
@@ -13,13 +12,6 @@ from .conftest import CASUS, INTERN, PERSOONSGEGEVENS, breng_in, doorloop_beraad
 
 pytestmark = pytest.mark.django_db
 PROBLEM = "application/problem+json"
-
-
-@pytest.fixture(autouse=True)
-def _schone_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def als(user=None) -> APIClient:

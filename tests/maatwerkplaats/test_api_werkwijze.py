@@ -4,7 +4,6 @@ problem+json with field names, Idempotency-Key, and the solve's choice of addres
 import json
 
 import pytest
-from django.core.cache import cache
 
 from schakel.maatwerkplaats.models import Beraad, CasusStatus, Conclusie, Fix, Geadresseerde, Solve
 from schakel.signalen.models import Signaal
@@ -15,13 +14,6 @@ from .test_api import als
 
 pytestmark = pytest.mark.django_db
 PROBLEM = "application/problem+json"
-
-
-@pytest.fixture(autouse=True)
-def _schone_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def namen(antwoord) -> set[str]:

@@ -3,7 +3,6 @@
 import datetime as dt
 
 import pytest
-from django.core.cache import cache
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
@@ -12,13 +11,6 @@ from tests.conftest import GOEDE_UITLEG
 
 pytestmark = pytest.mark.django_db
 PROBLEM = "application/problem+json"
-
-
-@pytest.fixture(autouse=True)
-def _schone_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def als(user=None) -> APIClient:
