@@ -229,7 +229,9 @@ REST_FRAMEWORK = {
         "rest_framework.throttling.AnonRateThrottle",
         "rest_framework.throttling.UserRateThrottle",
     ],
-    "DEFAULT_THROTTLE_RATES": {"anon": "120/min", "user": "1200/min"},
+    # Per client address (anonymous) and per user. Load tests from one address raise them.
+    "DEFAULT_THROTTLE_RATES": {"anon": os.environ.get("SCHAKEL_API_RATE_ANONIEM", "120/min"),
+                               "user": os.environ.get("SCHAKEL_API_RATE_GEBRUIKER", "1200/min")},
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
 }
 
