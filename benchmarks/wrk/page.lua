@@ -2,7 +2,8 @@
 local c = dofile(os.getenv("SCHAKEL_LUA_DIR") .. "/common.lua")
 setup, done = c.setup, c.done
 
-local uuids = c.split(os.getenv("SCHAKEL_UUIDS"))
+local uuids = {}
+for regel in io.lines(os.getenv("SCHAKEL_UUIDS")) do uuids[#uuids + 1] = regel end
 local cookie = os.getenv("SCHAKEL_SESSIE")
 local counter = 0
 
