@@ -180,6 +180,14 @@ def _controleer(basis: str, voorbereid: dict) -> None:
             sys.exit("full-text search finds nothing: is zoektekst generated?")
 
 
+def _leeg(basis: str) -> None:
+    """Wait until gunicorn has worked off the requests the previous run left queued (wrk stops
+    sending after its duration, the workers do not): a few requests in a row, one at a time."""
+    for _ in range(3):
+        with urllib.request.urlopen(f"{basis}/api/v1/oorzaken", timeout=120) as antwoord:
+            antwoord.read()
+
+
 def _belast(args, env: dict, voorbereid: dict) -> list[dict]:
     poort = _vrije_poort()
     basis = f"http://127.0.0.1:{poort}"
@@ -209,6 +217,7 @@ def _belast(args, env: dict, voorbereid: dict) -> list[dict]:
         resultaten = []
         for scenario in args.scenarios:
             for clients in args.clients:
+                _leeg(basis)
                 r = _wrk(scenario, clients, args.duration, basis, wrk_env)
                 r.update(scenario=scenario, clients=clients)
                 resultaten.append(r)

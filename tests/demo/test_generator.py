@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from schakel.audit import keten
+from schakel.core import clock
 from schakel.audit.models import Gebeurtenis
 from schakel.demo import generator
 from schakel.knelpunten.models import Bundeling, Knelpunt
@@ -115,9 +116,12 @@ def test_consistent_data_and_search():
     assert zoeken.zoek(Signaal.objects.all(), "voorschotten").exists()
 
 
-@settings(max_examples=4, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(aantal=st.integers(min_value=0, max_value=60), seed=st.integers(min_value=0, max_value=2**32))
-def test_consistent_for_any_seed_and_size(aantal, seed):
+@settings(max_examples=5, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(aantal=st.integers(min_value=0, max_value=60), seed=st.integers(min_value=0, max_value=2**32),
+       uur=st.sampled_from([0, 2, 10, 22, 23]))
+def test_consistent_for_any_seed_size_and_hour(aantal, seed, uur, vaste_klok):
+    # Around midnight UTC the Dutch date is already the next day: the sweep must still find nothing.
+    clock.freeze(vaste_klok.replace(hour=uur, minute=30))
     try:
         with transaction.atomic():
             uit = generator.genereer(aantal, seed=seed)
@@ -136,3 +140,12 @@ def test_command_generates(capsys):
     call_command("genereer_data", signalen=25, seed=3, verbosity=0)
     assert Signaal.objects.count() == 25
     assert "25 signalen" in capsys.readouterr().out
+
+
+def test_nothing_overdue_just_after_dutch_midnight(vaste_klok):
+    # 23:30 UTC is already tomorrow in the Netherlands: deadlines of "yesterday" must have escalated.
+    clock.freeze(vaste_klok.replace(hour=23, minute=30))
+    uit = generator.genereer(1000, seed=2, jaren=0.25)
+    assert Termijn.objects.filter(uitkomst="geescaleerd").exists()
+    assert run_sweep().escalated == 0
+    assert VerlopenToezegging.objects.count() == uit.verlopen_toezeggingen

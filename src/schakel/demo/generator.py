@@ -224,8 +224,10 @@ def _uiterste(datum: dt.date, werkdagen: int) -> dt.date:
     return kalender.tel_werkdagen_op(datum, werkdagen)
 
 
-def _moment(datum: dt.date, uur: float) -> dt.datetime:
-    return dt.datetime.combine(datum, dt.time(0), dt.timezone.utc) + dt.timedelta(hours=uur)
+@functools.lru_cache(maxsize=None)
+def _na_afloop(datum: dt.date) -> dt.datetime:
+    """The first moment after ``datum`` (local midnight): from then on a sweep sees it as passed."""
+    return dt.datetime.combine(datum + dt.timedelta(days=1), dt.time(0), kalender.AMSTERDAM)
 
 
 # --- generating ---------------------------------------------------------------------------
@@ -350,8 +352,8 @@ def genereer(aantal: int, *, seed: int = 1, jaren: float = 2.0, knelpunten: bool
                 dagen = werkdagen(adres.trede)
                 uiterste = _uiterste(kalender.lokale_datum(start), dagen)
                 laatste = i == len(treden) - 1
-                escalatie = _moment(uiterste + dt.timedelta(days=1), 4)  # the nightly sweep
-                if uiterste < einde and not laatste and escalatie < (beantwoord_op or nu):
+                escalatie = _na_afloop(uiterste)  # as a sweep run right after midnight would have
+                if uiterste < einde and not laatste and escalatie <= (beantwoord_op or nu):
                     gesloten, uitkomst = escalatie, "geescaleerd"
                     overschreden = overschreden or uiterste + dt.timedelta(days=1)
                 elif beantwoord_op:
@@ -396,8 +398,8 @@ def genereer(aantal: int, *, seed: int = 1, jaren: float = 2.0, knelpunten: bool
                                             wat, wie, uiterlijk, "nagekomen" if nagekomen else "open",
                                             max(nagekomen_op, kalender.lokale_datum(gegeven)) if nagekomen else None,
                                             "De toezegging is uitgevoerd." if nagekomen else ""))
-                            vastgesteld = _moment(uiterlijk + dt.timedelta(days=1), 4)
-                            if not nagekomen and uiterlijk < peil and vastgesteld < nu:  # as the sweep records it
+                            vastgesteld = _na_afloop(uiterlijk)
+                            if not nagekomen and uiterlijk < peil:  # as the sweep records it
                                 v_rijen.append((toe_id, vastgesteld))
                             toe_id += 1
                     rea_id += 1
