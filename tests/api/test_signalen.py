@@ -323,6 +323,8 @@ def test_overdue_signals_are_shown_and_filterable(api, als, drie_signalen, werel
 @pytest.mark.parametrize("params, erin", [
     ({"ingediendVanaf": "2026-01-16"}, True), ({"ingediendTot": "2026-01-15"}, False),
     ({"ingediendVanaf": "2026-01-15", "ingediendTot": "2026-01-15"}, False),
+    ({"ingediendVanaf": "0001-01-01", "ingediendTot": "9999-12-31"}, True),  # the calendar's ends: no overflow
+    ({"ingediendVanaf": "0001-01-02", "ingediendTot": "9999-12-30"}, True),
 ])
 def test_date_filters_use_the_dutch_calendar_day(api, signaal, params, erin):
     # 23:30 UTC on 15 January is 00:30 on 16 January in the Netherlands.

@@ -100,10 +100,15 @@ class SignaalFilter(StrikteFilterSet):
 
     # Dates are Dutch calendar days. Compared as moments (from local midnight), not as the
     # date of each row, so that an index on ingediend_op applies (docs/performance.md).
+    # The first and last days the calendar can hold restrict nothing (and would overflow in UTC).
     def filter_ingediend_vanaf(self, queryset, name, value: dt.date):
+        if value <= dt.date.min + dt.timedelta(days=1):
+            return queryset
         return queryset.filter(ingediend_op__gte=_middernacht(value))
 
     def filter_ingediend_tot(self, queryset, name, value: dt.date):
+        if value >= dt.date.max - dt.timedelta(days=1):
+            return queryset
         return queryset.filter(ingediend_op__lt=_middernacht(value + dt.timedelta(days=1)))
 
     def filter_te_laat(self, queryset, name, value: str):
