@@ -3,7 +3,8 @@
 For benchmarks and load tests, not for demos (the demo data set in :mod:`opbouw` goes through
 the services one signal at a time and writes a real audit trail; that takes minutes for a few
 thousand signals). This module writes rows directly: ``COPY`` on PostgreSQL, ``executemany``
-on SQLite (:func:`schakel.termijnen.bulk.insert_rows`), in chunks of :data:`CHUNK` signals, one transaction per chunk.
+on SQLite (:func:`schakel.termijnen.bulk.insert_rows`), in chunks of :data:`CHUNK` signals,
+one transaction per chunk, and ends with ``VACUUM (ANALYZE)`` (``ANALYZE`` on SQLite).
 
 What is generated, for *N* signals filed over the ``jaren`` years before the clock's now:
 
@@ -17,8 +18,8 @@ What is generated, for *N* signals filed over the ``jaren`` years before the clo
   comply with one or two commitments, 10 % signed politically), the rest still open;
 * the answer terms on the working-day calendar, and for every missed deadline the
   escalation up the real ladder (:mod:`schakel.termijnen.ladder`), exactly as the sweep
-  would have done it: after generation a sweep at the same moment finds nothing overdue
-  (only deadlines that fall on today itself are still open);
+  would have done it (a deadline has passed from the Dutch midnight after it): a sweep
+  right after generation finds nothing to escalate;
 * overdue open commitments marked as the sweep marks them (``VerlopenToezegging``);
 * one knelpunt per about 250 signals, each bundling about 30 % of the signals of its case.
 
