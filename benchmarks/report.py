@@ -1,9 +1,9 @@
 #!/usr/bin/env python
 """Benchmark the Staat van de Uitvoering (``schakel report``) over 1,000,000 signals on PostgreSQL.
 
-The script creates a fresh database, migrates it, and bulk-loads (COPY) a two-year history:
-signals spread over 2024 and 2025 with answers (some revised), commitments, terms and
-escalations, brakes, causes. Then it times, in a child process, the figures of the report
+The script creates a fresh database, migrates it, and fills it with the data generator
+(``schakel.demo.generator``, COPY): signals filed from 1 January 2024 to the reference date
+with answers (some revised), commitments, terms and escalations, causes and knelpunten. Then it times, in a child process, the figures of the report
 (``cijfers.bereken``, this year and the previous one) for the whole government and for one
 organisation, and the complete PDF and JSON through the ``report`` command. It prints the
 times; it asserts nothing. See benchmarks/README.md.
@@ -18,19 +18,14 @@ import argparse
 import datetime as dt
 import json
 import os
-import random
 import sys
 import time
-import uuid
 from pathlib import Path
 
 from _common import ROOT, django_env, fresh_database, run_child
 
-CHUNK = 100_000
 VANDAAG = dt.datetime(2026, 3, 11, 10, tzinfo=dt.timezone.utc)
 BEGIN = dt.datetime(2024, 1, 1, tzinfo=dt.timezone.utc)
-SECONDEN = int((dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc) - BEGIN).total_seconds())
-ARTIKELEN = ["", "art. 1", "art. 5", "art. 12 lid 2", "art. 35", "art. 36", "art. 40", "art. 7:658"]
 
 
 def _setup_django():
@@ -41,145 +36,17 @@ def _setup_django():
     django.setup()
 
 
-def _writer(connection, tabel: str, kolommen: list[str]):
-    q = connection.ops.quote_name
-    namen = ", ".join(q(k) for k in kolommen)
-    if connection.vendor == "postgresql":
-        def schrijf(rijen):
-            with connection.cursor() as cursor:
-                with cursor.cursor.copy(f"COPY {q(tabel)} ({namen}) FROM STDIN") as copy:
-                    for rij in rijen:
-                        copy.write_row(rij)
-    else:
-        sql = f"INSERT INTO {q(tabel)} ({namen}) VALUES ({', '.join(['%s'] * len(kolommen))})"
-
-        def sqlite_waarde(w):
-            if isinstance(w, uuid.UUID):
-                return w.hex
-            if isinstance(w, dt.datetime):
-                return w.astimezone(dt.timezone.utc).replace(tzinfo=None).isoformat(" ")
-            if isinstance(w, dt.date):
-                return w.isoformat()
-            return w
-
-        def schrijf(rijen):
-            with connection.cursor() as cursor:
-                cursor.executemany(sql, [tuple(sqlite_waarde(w) for w in rij) for rij in rijen])
-    return schrijf
-
-
 def child_load(aantal: int, seed: int) -> dict:
-    """A world of organisations and regulations, and ``aantal`` signals with their history."""
+    """``aantal`` signals with their history from 1 January 2024 to the reference date (the generator)."""
     _setup_django()
-    from django.core.management.color import no_style
-    from django.db import connection, transaction
+    from schakel.core import clock
+    from schakel.demo import generator
 
-    from schakel.accounts.models import User
-    from schakel.organisaties.models import Organisatie
-    from schakel.regelingen.models import Regeling
-    from schakel.signalen.models import Oorzaak, Reactie, Signaal, Toezegging
-    from schakel.termijnen.models import Termijn
-
-    rnd = random.Random(seed)
-    begin = time.monotonic()
-    with transaction.atomic():
-        ministeries, uitvoerders, regelingen = [], [], []
-        for i in range(8):
-            cie = Organisatie.objects.create(afkorting=f"cie-{i}", naam=f"Vaste commissie {i}", soort="kamercommissie")
-            m = Organisatie.objects.create(afkorting=f"min-{i}", naam=f"Ministerie {i}", soort="ministerie",
-                                           kamercommissie=cie)
-            ministeries.append(m)
-            regelingen += [Regeling.objects.create(bwb_id=f"BWBR{i:03d}{j:04d}", titel=f"Wet {i}-{j}", eigenaar=m,
-                                                   kamercommissie=cie) for j in range(5)]
-        for i in range(30):
-            uitvoerders.append(Organisatie.objects.create(
-                afkorting=f"uo-{i}", naam=f"Uitvoeringsorganisatie {i}", soort="uitvoeringsorganisatie",
-                opdrachtgever=ministeries[i % len(ministeries)]))
-        auteur = User.objects.create(username="behandelaar", rol="behandelaar", organisatie=ministeries[0])
-    oorzaken = list(Oorzaak.objects.values_list("pk", flat=True))
-
-    s_kol = ["id", "uuid", "soort", "titel", "praktijk", "getroffen_burgers", "aantal_getroffen", "regeling_id",
-             "artikelen", "verbetervoorstel", "indienende_organisatie_id", "eigenaar_id", "status", "openbaar",
-             "ingediend_op", "uiterste_reactiedatum", "beantwoord_op", "escalatietrede", "termijn_overschreden_op",
-             "zoektekst"]
-    r_kol = ["id", "uuid", "signaal_id", "versie", "besluit", "toelichting", "niveau", "ondertekend_door",
-             "organisatie_id", "auteur_id", "gegeven_op", "vingerafdruk"]
-    t_kol = ["id", "uuid", "reactie_id", "signaal_id", "omschrijving", "eigenaar", "uiterlijk", "status",
-             "nagekomen_op", "toelichting_nakoming"]
-    tm_kol = ["signaal_id", "trede", "organisatie_id", "rol", "gestart_op", "werkdagen", "oorspronkelijke_uiterste_datum",
-              "uiterste_datum", "gesloten_op", "uitkomst", "eindtrede", "verlenging_reden"]
-    o_kol = ["signaal_id", "oorzaak_id"]
-    schrijvers = {
-        "s": _writer(connection, Signaal._meta.db_table, s_kol), "r": _writer(connection, Reactie._meta.db_table, r_kol),
-        "t": _writer(connection, Toezegging._meta.db_table, t_kol),
-        "tm": _writer(connection, Termijn._meta.db_table, tm_kol),
-        "o": _writer(connection, Signaal.oorzaken.through._meta.db_table, o_kol),
-    }
-    tellers = {k: 0 for k in schrijvers}
-    reactie_id = toezegging_id = 0
-    peil = VANDAAG.date()
-    for start in range(0, aantal, CHUNK):
-        rijen = {k: [] for k in schrijvers}
-        for sid in range(start + 1, min(aantal, start + CHUNK) + 1):
-            regeling = rnd.choice(regelingen)
-            eigenaar = regeling.eigenaar_id
-            ingediend = BEGIN + dt.timedelta(seconds=rnd.randrange(SECONDEN))
-            noodrem = rnd.random() < 0.02
-            termijn = dt.timedelta(days=7 if noodrem else 42)
-            uiterste = (ingediend + termijn).date()
-            beantwoord = rnd.random() < 0.8
-            dagen = rnd.lognormvariate(3.2, 0.7)
-            beantwoord_op = ingediend + dt.timedelta(days=dagen) if beantwoord else None
-            if beantwoord_op and beantwoord_op > VANDAAG:
-                beantwoord_op, beantwoord = None, False
-            te_laat = (beantwoord_op.date() > uiterste) if beantwoord else uiterste < peil
-            trede = 2 if te_laat else (2 if noodrem else 1)
-            rijen["s"].append((
-                sid, uuid.UUID(int=rnd.getrandbits(128), version=4), "noodrem" if noodrem else "signaal",
-                f"Knelpunt {sid}", "Wat er in de praktijk gebeurt.", "Burgers", rnd.choice((None, 10, 100, 1000, 5000)),
-                regeling.pk, rnd.choice(ARTIKELEN), "", rnd.choice(uitvoerders).pk, eigenaar,
-                "beantwoord" if beantwoord else "in_behandeling", True, ingediend, uiterste, beantwoord_op, trede,
-                uiterste + dt.timedelta(days=1) if te_laat else None, ""))
-            eerste = 2 if noodrem else 1
-            rijen["tm"].append((sid, eerste, eigenaar, "behandelaar" if eerste == 1 else "bestuur", ingediend, 30,
-                                uiterste, uiterste, (beantwoord_op if not te_laat else
-                                                     dt.datetime.combine(uiterste, dt.time(4), dt.timezone.utc)
-                                                     + dt.timedelta(days=1)) if (beantwoord or te_laat) else None,
-                                "beantwoord" if beantwoord and not te_laat else ("geescaleerd" if te_laat else ""), False,
-                                ""))
-            if te_laat:
-                moment = dt.datetime.combine(uiterste, dt.time(4), dt.timezone.utc) + dt.timedelta(days=1)
-                rijen["tm"].append((sid, eerste + 1, eigenaar, "bestuur", moment, 10, uiterste + dt.timedelta(days=14),
-                                    uiterste + dt.timedelta(days=14), beantwoord_op,
-                                    "beantwoord" if beantwoord else "", False, ""))
-            for oorzaak in rnd.sample(oorzaken, rnd.choice((0, 0, 1, 1, 2))):
-                rijen["o"].append((sid, oorzaak))
-            if beantwoord:
-                versies = 2 if rnd.random() < 0.05 else 1
-                for versie in range(1, versies + 1):
-                    reactie_id += 1
-                    besluit = "overnemen" if rnd.random() < 0.6 else "niet_overnemen"
-                    rijen["r"].append((reactie_id, uuid.UUID(int=rnd.getrandbits(128), version=4), sid, versie, besluit,
-                                       "Toelichting.", "politiek" if rnd.random() < 0.1 else "ambtelijk", "", eigenaar,
-                                       auteur.pk, beantwoord_op + dt.timedelta(days=versie - 1), f"{reactie_id:064x}"))
-                    if besluit == "overnemen":
-                        toezegging_id += 1
-                        uiterlijk = (beantwoord_op + dt.timedelta(days=rnd.randrange(30, 300))).date()
-                        nagekomen = rnd.random() < 0.5 and uiterlijk - dt.timedelta(days=20) < peil
-                        rijen["t"].append((toezegging_id, uuid.UUID(int=rnd.getrandbits(128), version=4), reactie_id,
-                                           sid, "Actie.", "Directie", uiterlijk, "nagekomen" if nagekomen else "open",
-                                           uiterlijk - dt.timedelta(days=rnd.randrange(-20, 20)) if nagekomen else None,
-                                           "Gedaan." if nagekomen else ""))
-        with transaction.atomic():
-            for k in ("s", "tm", "o", "r", "t"):
-                schrijvers[k](rijen[k])
-                tellers[k] += len(rijen[k])
-    with connection.cursor() as cursor:
-        for sql in connection.ops.sequence_reset_sql(no_style(), [Signaal, Reactie, Toezegging, Termijn]):
-            cursor.execute(sql)
-        cursor.execute("ANALYZE")
-    return {"signalen": tellers["s"], "reacties": tellers["r"], "toezeggingen": tellers["t"],
-            "termijnen": tellers["tm"], "oorzaken": tellers["o"], "seconds": time.monotonic() - begin}
+    clock.freeze(VANDAAG)
+    uit = generator.genereer(aantal, seed=seed, jaren=(VANDAAG - BEGIN).days / 365)
+    return {"signalen": uit.signalen, "reacties": uit.reacties, "toezeggingen": uit.toezeggingen,
+            "termijnen": uit.termijnen, "oorzaken": uit.oorzaken, "knelpunten": uit.knelpunten,
+            "seconds": uit.seconden}
 
 
 def child_report() -> dict:
@@ -197,8 +64,8 @@ def child_report() -> dict:
     uit = {}
     for naam, periode, reikwijdte in (
             ("rijk 2025", "2025", Reikwijdte()),
-            ("organisatie uo-3", "2025", Reikwijdte.kies(organisatie="uo-3")),
-            ("ministerie min-2", "2025", Reikwijdte.kies(ministerie="min-2")),
+            ("organisatie uwv", "2025", Reikwijdte.kies(organisatie="uwv")),
+            ("ministerie szw", "2025", Reikwijdte.kies(ministerie="szw")),
             ("rijk 2025-Q3", "2025-Q3", Reikwijdte()),
             ("rijk 2025-03", "2025-03", Reikwijdte()),
             ("rijk range", "2024-07-01..2025-12-31", Reikwijdte())):
@@ -306,7 +173,8 @@ def main() -> None:
                 geladen = run_child(__file__, env, "--child", "load", "--size", str(size), "--seed", str(args.seed))
                 print(f"{db} {size:,} signals: loaded {geladen['signalen']:,} signals, {geladen['reacties']:,} answers, "
                       f"{geladen['toezeggingen']:,} commitments, {geladen['termijnen']:,} terms, "
-                      f"{geladen['oorzaken']:,} cause links in {geladen['seconds']:.1f} s", flush=True)
+                      f"{geladen['oorzaken']:,} cause links, {geladen['knelpunten']:,} knelpunten "
+                      f"in {geladen['seconds']:.1f} s", flush=True)
             uitslag = run_child(__file__, env, "--child", "report")
             for naam, waarden in uitslag.items():
                 if naam in ("maxrss_mb", "load"):

@@ -2,8 +2,9 @@
 # Run the benchmarks in benchmarks/ against SQLite and a private PostgreSQL server that this
 # script starts in a temporary directory and stops afterwards. Figures are printed.
 #
-#   scripts/benchmark.sh                 # sweep (10k/100k/1M), report (1M), router (100k)
-#   scripts/benchmark.sh --quick         # the same at 10k, to check the set-up in a minute
+#   scripts/benchmark.sh                 # sweep (10k/100k/1M), report (1M), router (100k),
+#                                        # load (gunicorn + wrk, 100k and 1M generated signals)
+#   scripts/benchmark.sh --quick         # the same at 10k, to check the set-up in a few minutes
 set -uo pipefail
 # shellcheck source=scripts/_lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/_lib.sh"
@@ -26,9 +27,19 @@ PG_ARGS=(--pg-host 127.0.0.1 --pg-port "$SCHAKEL_DB_PORT" --pg-user postgres)
 unset SCHAKEL_DB_ENGINE SCHAKEL_DB_NAME SCHAKEL_DB_USER SCHAKEL_DB_PASSWORD
 
 if [ "$QUICK" = 1 ]; then
-    SWEEP_SIZES=(10000) REPORT_SIZES=(10000) ROUTER_ARGS=(10000)
+    SWEEP_SIZES=(10000) REPORT_SIZES=(10000) ROUTER_ARGS=(10000) LOAD_ARGS=(--sizes 10000 --duration 5)
 else
-    SWEEP_SIZES=(10000 100000 1000000) REPORT_SIZES=(1000000) ROUTER_ARGS=()
+    SWEEP_SIZES=(10000 100000 1000000) REPORT_SIZES=(1000000) ROUTER_ARGS=() LOAD_ARGS=(--sizes 100000 1000000)
+fi
+
+# The load benchmark drives the app with wrk (Debian package), from a second process.
+if ! command -v wrk >/dev/null 2>&1; then
+    if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
+        say "Installing wrk"
+        apt-get install -y -q wrk >/dev/null || warn "could not install wrk"
+    else
+        warn "wrk is missing: install it (sudo apt-get install wrk) for the load benchmark"
+    fi
 fi
 
 status=0
@@ -38,4 +49,6 @@ say "Staat van de Uitvoering: ${REPORT_SIZES[*]} signals, PostgreSQL"
 "$VENV/bin/python" "$REPO_ROOT/benchmarks/report.py" --sizes "${REPORT_SIZES[@]}" "${PG_ARGS[@]}" || status=1
 say "Text router: training and prediction"
 "$VENV/bin/python" "$REPO_ROOT/benchmarks/router.py" "${ROUTER_ARGS[@]}" || status=1
+say "Load: gunicorn + wrk on generated data (${LOAD_ARGS[*]}), pgbench ceiling, PostgreSQL"
+"$VENV/bin/python" "$REPO_ROOT/benchmarks/load.py" "${LOAD_ARGS[@]}" "${PG_ARGS[@]}" || status=1
 exit "$status"

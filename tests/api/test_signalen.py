@@ -318,3 +318,15 @@ def test_overdue_signals_are_shown_and_filterable(api, als, drie_signalen, werel
     assert api.get(detail(oud)).json()["teLaat"] is True  # filed in January: past its term already today
     assert api.get(detail(nieuw)).json()["teLaat"] is False  # filed today: within its term
     assert_problem(api.get(LIJST, {"teLaat": "ja"}), 400, "teLaat")
+
+
+@pytest.mark.parametrize("params, erin", [
+    ({"ingediendVanaf": "2026-01-16"}, True), ({"ingediendTot": "2026-01-15"}, False),
+    ({"ingediendVanaf": "2026-01-15", "ingediendTot": "2026-01-15"}, False),
+    ({"ingediendVanaf": "0001-01-01", "ingediendTot": "9999-12-31"}, True),  # the calendar's ends: no overflow
+    ({"ingediendVanaf": "0001-01-02", "ingediendTot": "9999-12-30"}, True),
+])
+def test_date_filters_use_the_dutch_calendar_day(api, signaal, params, erin):
+    # 23:30 UTC on 15 January is 00:30 on 16 January in the Netherlands.
+    Signaal.objects.filter(pk=signaal.pk).update(ingediend_op=dt.datetime(2026, 1, 15, 23, 30, tzinfo=dt.timezone.utc))
+    assert (signaal.kenmerk in kenmerken(api.get(LIJST, params))) is erin

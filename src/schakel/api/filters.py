@@ -6,6 +6,8 @@ status) must not look like "no results", so every filter validates its value.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.core.validators import ProhibitNullCharactersValidator
 from django_filters import rest_framework as filters
 from rest_framework.exceptions import ErrorDetail, ValidationError
@@ -16,6 +18,7 @@ from schakel.signalen.models import Oorzaak, Signaal, SignaalSoort, Toezegging, 
 from schakel.signalen.workflow import Status
 from schakel.signalen.zoeken import zoek
 from schakel.termijnen import selecties
+from schakel.termijnen.kalender import AMSTERDAM
 
 MAX_ZOEKVRAAG = 200
 WAAR_ONWAAR = [("true", "true"), ("false", "false")]
@@ -36,6 +39,11 @@ def _organisatie(omschrijving: str, **kwargs) -> filters.ModelChoiceFilter:
         error_messages={"invalid_choice": "Onbekende organisatie '%(value)s'. Zie /organisaties voor de afkortingen."},
         **kwargs,
     )
+
+
+def _middernacht(datum: dt.date) -> dt.datetime:
+    """The start of ``datum`` in the Netherlands."""
+    return dt.datetime.combine(datum, dt.time(0), AMSTERDAM)
 
 
 def _datum(omschrijving: str, **kwargs) -> filters.DateFilter:
@@ -66,9 +74,9 @@ class SignaalFilter(StrikteFilterSet):
         error_messages={"invalid_choice": "Onbekende oorzaak '%(value)s'. Zie /oorzaken voor de codes."},
     )
     ingediendVanaf = _datum("Ingediend op of na deze datum (JJJJ-MM-DD).",
-                            field_name="ingediend_op", lookup_expr="date__gte")
+                            field_name="ingediend_op", method="filter_ingediend_vanaf")
     ingediendTot = _datum("Ingediend op of vóór deze datum (JJJJ-MM-DD, tot en met).",
-                          field_name="ingediend_op", lookup_expr="date__lte")
+                          field_name="ingediend_op", method="filter_ingediend_tot")
     teLaat = _keuze(WAAR_ONWAAR, "'true': nog niet beantwoord en over de uiterste reactiedatum; "
                                  "'false': de overige.", method="filter_te_laat")
     zoek = filters.CharFilter(method="filter_zoek", max_length=MAX_ZOEKVRAAG,
@@ -89,6 +97,19 @@ class SignaalFilter(StrikteFilterSet):
                 self.form.add_error("ingediendTot", "Deze datum ligt vóór 'ingediendVanaf'.")
                 return False
         return valid
+
+    # Dates are Dutch calendar days. Compared as moments (from local midnight), not as the
+    # date of each row, so that an index on ingediend_op applies (docs/performance.md).
+    # The first and last days the calendar can hold restrict nothing (and would overflow in UTC).
+    def filter_ingediend_vanaf(self, queryset, name, value: dt.date):
+        if value <= dt.date.min + dt.timedelta(days=1):
+            return queryset
+        return queryset.filter(ingediend_op__gte=_middernacht(value))
+
+    def filter_ingediend_tot(self, queryset, name, value: dt.date):
+        if value >= dt.date.max - dt.timedelta(days=1):
+            return queryset
+        return queryset.filter(ingediend_op__lt=_middernacht(value + dt.timedelta(days=1)))
 
     def filter_te_laat(self, queryset, name, value: str):
         te_laat = selecties.is_overschreden_q()

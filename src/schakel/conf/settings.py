@@ -225,6 +225,11 @@ EMAIL_HOST_PASSWORD = os.environ.get("SCHAKEL_EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("SCHAKEL_EMAIL_USE_TLS")
 DEFAULT_FROM_EMAIL = os.environ.get("SCHAKEL_FROM_EMAIL", "schakel@localhost")
 
+def _api_limiet(naam: str, standaard: str) -> str | None:
+    waarde = os.environ.get(naam, standaard).strip()
+    return None if waarde.lower() in ("", "geen") else waarde
+
+
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.TokenAuthentication",
@@ -241,7 +246,10 @@ REST_FRAMEWORK = {
         "rest_framework.throttling.AnonRateThrottle",
         "rest_framework.throttling.UserRateThrottle",
     ],
-    "DEFAULT_THROTTLE_RATES": {"anon": "120/min", "user": "1200/min"},
+    # Per client address (anonymous) and per user; "geen" switches a limit off (load tests from
+    # one address: docs/performance.md).
+    "DEFAULT_THROTTLE_RATES": {"anon": _api_limiet("SCHAKEL_API_RATE_ANONIEM", "120/min"),
+                               "user": _api_limiet("SCHAKEL_API_RATE_GEBRUIKER", "1200/min")},
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
 }
 

@@ -114,6 +114,12 @@ class Signaal(models.Model):
             models.Index(fields=["status", "uiterste_reactiedatum"], name="signaal_status_termijn_idx"),
             models.Index(fields=["openbaar", "-ingediend_op"], name="signaal_openbaar_datum_idx"),
             models.Index(fields=["-ingediend_op", "-id"], name="signaal_datum_idx"),
+            # Lists filtered by owner or filer and status: the page count becomes an index-only scan
+            # (docs/performance.md: 180 ms to 22 ms for 37k rows at 100k signals).
+            models.Index(fields=["eigenaar", "status", "openbaar"], name="signaal_eigenaar_status_idx"),
+            models.Index(fields=["indienende_organisatie", "status", "openbaar"], name="signaal_indiener_status_idx"),
+            # Lists by regulation and filing date (ingediendVanaf/-Tot compare moments).
+            models.Index(fields=["regeling", "ingediend_op", "openbaar"], name="signaal_regeling_datum_idx"),
         ]
         # PostgreSQL also gets a GIN index on to_tsvector(zoektekst): see migration 0002.
 
