@@ -1,10 +1,16 @@
-"""Page-number pagination with ``page`` and ``pageSize``; bad values are a 400, never ignored."""
+"""Page-number pagination with ``page`` and ``pageSize``; bad values are a 400, never ignored.
+
+Totals are exact up to :data:`schakel.core.paginering.MAX_EXACT_GETELD`; beyond that ``count``
+is the cap and ``countIsExact`` is false (counting a million matches costs seconds)."""
 
 from __future__ import annotations
 
 from django.core.paginator import InvalidPage
 from rest_framework import pagination
 from rest_framework.exceptions import ValidationError
+from rest_framework.response import Response
+
+from schakel.core.paginering import MAX_EXACT_GETELD, BegrensdePaginator
 
 STANDAARD_PAGINAGROOTTE = 20
 MAX_PAGINAGROOTTE = 100
@@ -31,6 +37,7 @@ class Paginering(pagination.PageNumberPagination):
     page_size_query_description = f"Aantal resultaten per pagina (1–{MAX_PAGINAGROOTTE}, standaard {STANDAARD_PAGINAGROOTTE})."
     last_page_strings = ()
     template = None
+    django_paginator_class = BegrensdePaginator
 
     def get_page_size(self, request):
         raw = request.query_params.get(self.page_size_query_param)
@@ -49,11 +56,21 @@ class Paginering(pagination.PageNumberPagination):
         try:
             self.page = paginator.page(number)
         except InvalidPage:
-            raise ValidationError(
-                {self.page_query_param: [f"Pagina {number} bestaat niet; er zijn {paginator.num_pages} pagina's."]},
-                code="out_of_range",
-            ) from None
+            melding = f"Pagina {number} bestaat niet; er zijn {paginator.num_pages} pagina's."
+            if not paginator.count_is_exact:
+                melding = (f"Pagina {number} ligt voorbij de eerste {MAX_EXACT_GETELD:,} resultaten "
+                           f"({paginator.num_pages} pagina's); verfijn de filters.".replace(",", "."))
+            raise ValidationError({self.page_query_param: [melding]}, code="out_of_range") from None
         return list(self.page)
+
+    def get_paginated_response(self, data):
+        return Response({
+            "count": self.page.paginator.count,
+            "countIsExact": self.page.paginator.count_is_exact,
+            "next": self.get_next_link(),
+            "previous": self.get_previous_link(),
+            "results": data,
+        })
 
     def get_schema_operation_parameters(self, view):
         return [
@@ -72,8 +89,17 @@ class Paginering(pagination.PageNumberPagination):
 
     def get_paginated_response_schema(self, schema):
         result = super().get_paginated_response_schema(schema)
-        result["required"] = ["count", "next", "previous", "results"]
-        result["properties"]["count"]["description"] = "Totaal aantal resultaten."
+        result["required"] = ["count", "countIsExact", "next", "previous", "results"]
+        result["properties"]["count"]["description"] = (
+            f"Totaal aantal resultaten; boven {MAX_EXACT_GETELD:,} is dit {MAX_EXACT_GETELD:,} "
+            "en is countIsExact false.".replace(",", "."))
+        result["properties"] = {
+            "count": result["properties"]["count"],
+            "countIsExact": {"type": "boolean", "example": True,
+                             "description": f"Of count exact is (false: meer dan {MAX_EXACT_GETELD:,} resultaten; "
+                                            "pagina's daarna worden niet geleverd).".replace(",", ".")},
+            **{k: v for k, v in result["properties"].items() if k != "count"},
+        }
         result["properties"]["next"]["description"] = "URL van de volgende pagina."
         result["properties"]["next"]["example"] = "https://schakel.example.org/api/v1/signalen?page=3"
         result["properties"]["previous"]["description"] = "URL van de vorige pagina."

@@ -11,7 +11,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import LoginView, LogoutView
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import HttpResponseServerError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template import loader
@@ -21,6 +20,7 @@ from django_ratelimit.exceptions import Ratelimited
 
 from schakel.accounts import tweestap
 from schakel.accounts.views import begin_tweede_stap
+from schakel.core.paginering import BegrensdePaginator
 from schakel.organisaties.models import Organisatie
 from schakel.regelingen.models import Regeling
 from schakel.signalen import rechten, routering, services
@@ -57,7 +57,7 @@ def _zichtbaar_signaal(request, uuid) -> Signaal:
 
 
 def _pagina(request, queryset):
-    return Paginator(queryset, PER_PAGINA).get_page(request.GET.get("pagina"))
+    return BegrensdePaginator(queryset, PER_PAGINA).get_page(request.GET.get("pagina"))
 
 
 # --- Public pages -----------------------------------------------------------------------------
