@@ -155,3 +155,42 @@ def test_concurrent_answers_wait_for_the_row_lock(wereld, signaal):
         (1, "We nemen het voorstel over."), (2, "We passen de regeling aan.")]
     acties = list(signaal.gebeurtenissen.order_by("id").values_list("actie", flat=True))
     assert acties[-2:] == ["beantwoord", "herzien"]
+
+
+@pytest.mark.postgres_only
+@pytest.mark.django_db(databases=["default", "cache"], transaction=True)
+def test_rate_limit_counters_commit_at_once_not_with_the_request():
+    """The cache goes through its own autocommit connection (``schakel.core.databaserouter``):
+    a counter written inside a request's transaction is visible to other workers at once, so
+    requests of one client do not queue behind each other's row lock."""
+    from django.core.cache.backends.db import DatabaseCache
+    from django.core.management import call_command
+    from django.db import connections
+
+    call_command("createcachetable", "schakel_cache_proef", verbosity=0)
+    cache = DatabaseCache("schakel_cache_proef", {})
+    andere_worker = connections.create_connection("default")
+    try:
+        with transaction.atomic():  # the request's transaction (ATOMIC_REQUESTS)
+            Regeling.objects.filter(bwb_id="BWBR0019057").update(titel="Wet werk en inkomen naar arbeidsvermogen")
+            cache.set("throttle_user_1", [1.0, 2.0])
+            assert not connections["cache"].in_atomic_block
+            with andere_worker.cursor() as cursor:
+                cursor.execute("SELECT count(*) FROM schakel_cache_proef")
+                assert cursor.fetchone()[0] == 1
+    finally:
+        andere_worker.close()
+        with connection.cursor() as cursor:
+            cursor.execute("DROP TABLE schakel_cache_proef")
+
+
+def test_the_cache_router_sends_only_the_cache_table_to_its_connection():
+    from django.core.cache.backends.db import DatabaseCache
+
+    from schakel.core.databaserouter import CacheInAutocommit
+
+    router = CacheInAutocommit()
+    assert router.db_for_write(DatabaseCache("t", {}).cache_model_class) == "cache"
+    assert router.db_for_read(Regeling) is None and router.db_for_write(Regeling) is None
+    assert router.allow_migrate("cache", "signalen") is False
+    assert router.allow_migrate("default", "signalen") is None

@@ -121,6 +121,10 @@ if DB_ENGINE == "postgresql":
             "ATOMIC_REQUESTS": True,
         }
     }
+    # The same database for the cache table, in autocommit: a rate-limit counter must not stay
+    # locked until the request's transaction ends (schakel.core.databaserouter).
+    DATABASES["cache"] = {**DATABASES["default"], "ATOMIC_REQUESTS": False}
+    DATABASE_ROUTERS = ["schakel.core.databaserouter.CacheInAutocommit"]
 else:
     DATABASES = {
         "default": {
