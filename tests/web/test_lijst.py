@@ -70,6 +70,15 @@ def test_period_filter_uses_the_filing_date(client, signalen):
     assert "1 signaal gevonden" in tekst and "Keuringen rijbewijs lopen vast" in tekst
 
 
+def test_period_filter_counts_dutch_calendar_days(client, wereld):
+    # 23:30 on 10 March in the Netherlands is 22:30 UTC: a signal of the 10th, not the 11th.
+    with clock.travel(dt.datetime(2026, 3, 10, 22, 30, tzinfo=dt.timezone.utc)):
+        _dien_in(wereld, "Laat op de avond ingediend")
+    assert "1 signaal gevonden" in _titels(client, van="2026-03-10", tot="2026-03-10")
+    assert "0 signalen gevonden" in _titels(client, van="2026-03-11")
+    assert "0 signalen gevonden" in _titels(client, tot="2026-03-09")
+
+
 def test_dutch_full_text_search_uses_stems(client, signalen):
     # 'herbeoordeling' and 'herbeoordelingen' share their stem; so do 'keuring' and 'keuringen'.
     tekst = _titels(client, q="herbeoordeling")

@@ -18,7 +18,6 @@ from schakel.signalen.models import Oorzaak, Signaal, SignaalSoort, Toezegging, 
 from schakel.signalen.workflow import Status
 from schakel.signalen.zoeken import zoek
 from schakel.termijnen import selecties
-from schakel.termijnen.kalender import AMSTERDAM
 
 MAX_ZOEKVRAAG = 200
 WAAR_ONWAAR = [("true", "true"), ("false", "false")]
@@ -39,11 +38,6 @@ def _organisatie(omschrijving: str, **kwargs) -> filters.ModelChoiceFilter:
         error_messages={"invalid_choice": "Onbekende organisatie '%(value)s'. Zie /organisaties voor de afkortingen."},
         **kwargs,
     )
-
-
-def _middernacht(datum: dt.date) -> dt.datetime:
-    """The start of ``datum`` in the Netherlands."""
-    return dt.datetime.combine(datum, dt.time(0), AMSTERDAM)
 
 
 def _datum(omschrijving: str, **kwargs) -> filters.DateFilter:
@@ -98,18 +92,11 @@ class SignaalFilter(StrikteFilterSet):
                 return False
         return valid
 
-    # Dates are Dutch calendar days. Compared as moments (from local midnight), not as the
-    # date of each row, so that an index on ingediend_op applies (docs/performance.md).
-    # The first and last days the calendar can hold restrict nothing (and would overflow in UTC).
     def filter_ingediend_vanaf(self, queryset, name, value: dt.date):
-        if value <= dt.date.min + dt.timedelta(days=1):
-            return queryset
-        return queryset.filter(ingediend_op__gte=_middernacht(value))
+        return queryset.ingediend_vanaf(value)
 
     def filter_ingediend_tot(self, queryset, name, value: dt.date):
-        if value >= dt.date.max - dt.timedelta(days=1):
-            return queryset
-        return queryset.filter(ingediend_op__lt=_middernacht(value + dt.timedelta(days=1)))
+        return queryset.ingediend_tot_en_met(value)
 
     def filter_te_laat(self, queryset, name, value: str):
         te_laat = selecties.is_overschreden_q()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 
 from django.conf import settings
@@ -9,6 +10,7 @@ from django.core.validators import MaxLengthValidator, MaxValueValidator
 from django.db import models
 
 from schakel.core import clock
+from schakel.termijnen import kalender
 
 from .workflow import Status
 
@@ -53,6 +55,21 @@ class SignaalQuerySet(models.QuerySet):
 
     def met_relaties(self):
         return self.select_related("regeling", "eigenaar", "indienende_organisatie")
+
+    # Filing dates are Dutch calendar days, compared as moments (from local midnight) rather
+    # than as each row's date, so that an index on ingediend_op applies (docs/performance.md).
+    # The first and last days a date can hold restrict nothing (and would overflow in UTC).
+    def ingediend_vanaf(self, datum: dt.date):
+        """Filed on or after the Dutch calendar day ``datum``."""
+        if datum <= dt.date.min + dt.timedelta(days=1):
+            return self
+        return self.filter(ingediend_op__gte=kalender.einde_van_dag(datum - dt.timedelta(days=1)))
+
+    def ingediend_tot_en_met(self, datum: dt.date):
+        """Filed on or before the Dutch calendar day ``datum``."""
+        if datum >= dt.date.max - dt.timedelta(days=1):
+            return self
+        return self.filter(ingediend_op__lt=kalender.einde_van_dag(datum))
 
 
 class Signaal(models.Model):

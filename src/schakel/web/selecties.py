@@ -40,9 +40,9 @@ def filter_signalen(signalen: QuerySet, criteria: dict) -> QuerySet:
     if criteria.get("oorzaak"):
         signalen = signalen.filter(oorzaken=criteria["oorzaak"])
     if criteria.get("van"):
-        signalen = signalen.filter(ingediend_op__date__gte=criteria["van"])
+        signalen = signalen.ingediend_vanaf(criteria["van"])
     if criteria.get("tot"):
-        signalen = signalen.filter(ingediend_op__date__lte=criteria["tot"])
+        signalen = signalen.ingediend_tot_en_met(criteria["tot"])
     status = criteria.get("status")
     if status == "in_behandeling":
         signalen = signalen.filter(status=Status.IN_BEHANDELING)
