@@ -71,7 +71,7 @@ def dien_in(*, indiener, titel: str, praktijk: str, getroffen_burgers: str, rege
     )
     signaal.zoektekst = zoektekst_voor(signaal)
     try:
-        _valideer_signaal(signaal)
+        valideer_signaal(signaal)
     except ValidationError as e:
         fouten = e.message_dict
     else:
@@ -156,10 +156,6 @@ def trieer(signaal: Signaal, *, naar, actor, reden: str, regeling=None) -> Signa
 
 
 PUBLIEKE_TEKSTVELDEN = ("titel", "praktijk", "getroffen_burgers", "artikelen", "verbetervoorstel")
-
-
-def _valideer_signaal(signaal: Signaal) -> None:
-    valideer_signaal(signaal)
 
 
 def valideer_signaal(signaal: Signaal, *, exclude: Sequence[str] = ()) -> None:
