@@ -131,6 +131,8 @@ CONFLICTEREND = re.compile(r"/(reacties|doorverwijzingen|nakoming|beraad|inbreng
 MET_LOCATION = frozenset({"/signalen", "/solves", "/casussen/{uuid}/beraad", "/casussen/{uuid}/fix"})
 # Resources found by a code in the request body (a receipt code): an unknown code is a 404.
 MET_CODE_GEZOCHT = re.compile(r"/inzage(/|$)")
+# GET endpoints that refuse a logged-in user without the right role or organisation (403).
+LEZEN_MET_RECHTEN = re.compile(r"/retourstickers$")
 
 
 def _ref(naam: str) -> dict:
@@ -140,7 +142,7 @@ def _ref(naam: str) -> dict:
 def _foutantwoorden(path: str, method: str) -> list[str]:
     heeft_padparameter = "{" in path or MET_CODE_GEZOCHT.search(path) is not None
     namen = ["OngeldigeInvoer", "NietGeauthenticeerd"]
-    if method == "post":
+    if method == "post" or LEZEN_MET_RECHTEN.search(path):
         namen.append("GeenToestemming")
     if heeft_padparameter:
         namen.append("NietGevonden")
