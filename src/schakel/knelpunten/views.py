@@ -16,7 +16,7 @@ from schakel.organisaties.models import Organisatie, OrganisatieSoort
 from schakel.regelingen.models import Regeling
 from schakel.signalen import rechten as signaalrechten
 from schakel.signalen.models import Signaal, Toezegging, ToezeggingStatus
-from schakel.web.forms import toon_servicefouten
+from schakel.web.formulieren import verwerk_formulier
 from schakel.web.selecties import signalen_voor_lijst
 
 from . import cijfers, rechten, selecties, services
@@ -70,16 +70,12 @@ def knelpunt_nieuw(request, signaal):
     if not rechten.mag_knelpunt_maken(request.user, bron):
         raise PermissionDenied("Alleen de behandelaars van de eigenaar van het signaal kunnen een knelpunt maken.")
     form = KnelpuntFormulier(request.POST or None, initial={"titel": bron.titel})
-    if form.is_bound and form.is_valid():
-        try:
-            knelpunt = services.maak(actor=request.user, signalen=[bron], **form.cleaned_data)
-        except ValidationError as fout:
-            toon_servicefouten(fout, form)
-        else:
-            messages.success(request, f"Knelpunt {knelpunt.kenmerk} is gemaakt. Bevestig hieronder de signalen "
-                                      "die over hetzelfde probleem gaan.")
-            return redirect("knelpunten:knelpunt", uuid=knelpunt.uuid)
-    return render(request, "knelpunten/nieuw.html", {
+    verder = verwerk_formulier(
+        request, form, lambda data: services.maak(actor=request.user, signalen=[bron], **data),
+        melding=lambda knelpunt: f"Knelpunt {knelpunt.kenmerk} is gemaakt. Bevestig hieronder de signalen "
+                                 "die over hetzelfde probleem gaan.",
+        naar=lambda knelpunt: reverse("knelpunten:knelpunt", kwargs={"uuid": knelpunt.uuid}))
+    return verder or render(request, "knelpunten/nieuw.html", {
         "form": form, "signaal": bron, "bestaande": selecties.knelpunten_voor(bron)})
 
 
@@ -105,17 +101,16 @@ def splitsen(request, uuid):
         raise PermissionDenied("Alleen de behandelaars van de eigenaar kunnen dit knelpunt splitsen.")
     leden = list(knelpunt.signalen.order_by("ingediend_op"))
     form = SplitsFormulier(request.POST or None, leden=leden)
-    if form.is_bound and form.is_valid():
-        gekozen = [s for s in leden if str(s.uuid) in form.cleaned_data["signalen"]]
-        velden = {k: form.cleaned_data[k] for k in ("titel", "beleidsbetekenis", "dilemma")}
-        try:
-            nieuw = services.splits(knelpunt, gekozen, actor=request.user, **velden)
-        except ValidationError as fout:
-            toon_servicefouten(fout, form)
-        else:
-            messages.success(request, f"Het nieuwe knelpunt {nieuw.kenmerk} is afgesplitst.")
-            return redirect("knelpunten:knelpunt", uuid=nieuw.uuid)
-    return render(request, "knelpunten/splitsen.html", {"form": form, "knelpunt": knelpunt})
+
+    def splits(data):
+        gekozen = [s for s in leden if str(s.uuid) in data["signalen"]]
+        return services.splits(knelpunt, gekozen, actor=request.user, titel=data["titel"],
+                               beleidsbetekenis=data["beleidsbetekenis"], dilemma=data["dilemma"])
+
+    verder = verwerk_formulier(
+        request, form, splits, melding=lambda nieuw: f"Het nieuwe knelpunt {nieuw.kenmerk} is afgesplitst.",
+        naar=lambda nieuw: reverse("knelpunten:knelpunt", kwargs={"uuid": nieuw.uuid}))
+    return verder or render(request, "knelpunten/splitsen.html", {"form": form, "knelpunt": knelpunt})
 
 
 @login_required
@@ -125,15 +120,10 @@ def wijzigen(request, uuid):
         raise PermissionDenied("Alleen de behandelaars van de eigenaar kunnen dit knelpunt wijzigen.")
     form = WijzigFormulier(request.POST or None, initial={
         veld: getattr(knelpunt, veld) for veld in ("titel", "beleidsbetekenis", "dilemma", "artikelen", "status")})
-    if form.is_bound and form.is_valid():
-        try:
-            services.werk_bij(knelpunt, actor=request.user, **form.cleaned_data)
-        except ValidationError as fout:
-            toon_servicefouten(fout, form)
-        else:
-            messages.success(request, "Het knelpunt is bijgewerkt.")
-            return redirect("knelpunten:knelpunt", uuid=knelpunt.uuid)
-    return render(request, "knelpunten/wijzigen.html", {"form": form, "knelpunt": knelpunt})
+    verder = verwerk_formulier(
+        request, form, lambda data: services.werk_bij(knelpunt, actor=request.user, **data),
+        melding="Het knelpunt is bijgewerkt.", naar=reverse("knelpunten:knelpunt", kwargs={"uuid": knelpunt.uuid}))
+    return verder or render(request, "knelpunten/wijzigen.html", {"form": form, "knelpunt": knelpunt})
 
 
 @login_required

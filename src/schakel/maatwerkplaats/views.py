@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.formats import date_format
 
 from schakel.audit.models import Gebeurtenis
 from schakel.signalen.zoeken import zoek
-from schakel.web.forms import toon_servicefouten
+from schakel.web.formulieren import verwerk_formulier
 
 from . import herhaling, pseudoniem, rechten, services
 from .forms import BeraadFormulier, CasusFormulier, ConclusieFormulier, FixFormulier, InbrengFormulier, SolveFormulier, ZoekFormulier
@@ -52,15 +52,11 @@ def casus_nieuw(request):
     if not rechten.mag_inbrengen(request.user):
         raise PermissionDenied("Alleen medewerkers van een uitvoeringsorganisatie of gemeente brengen een casus in.")
     form = CasusFormulier(request.POST or None)
-    if form.is_bound and form.is_valid():
-        try:
-            casus = services.breng_in(actor=request.user, **form.cleaned_data)
-        except ValidationError as fout:
-            toon_servicefouten(fout, form)
-        else:
-            messages.success(request, f"Uw casus {casus.kenmerk} is ingebracht. Plan een moreel beraad.")
-            return redirect("maatwerkplaats:casus", uuid=casus.uuid)
-    return render(request, "maatwerkplaats/casus_nieuw.html", {"form": form})
+    verder = verwerk_formulier(
+        request, form, lambda data: services.breng_in(actor=request.user, **data),
+        melding=lambda casus: f"Uw casus {casus.kenmerk} is ingebracht. Plan een moreel beraad.",
+        naar=lambda casus: reverse("maatwerkplaats:casus", kwargs={"uuid": casus.uuid}))
+    return verder or render(request, "maatwerkplaats/casus_nieuw.html", {"form": form})
 
 
 @login_required
@@ -85,16 +81,11 @@ def beraad_plannen(request, uuid):
     if not rechten.mag_beraad_plannen(request.user, casus):
         raise PermissionDenied("Voor deze casus is al een beraad gepland.")
     form = BeraadFormulier(request.POST or None, casus=casus)
-    if form.is_bound and form.is_valid():
-        try:
-            services.plan_beraad(casus, actor=request.user, gepland_op=form.cleaned_data["gepland_op"],
-                                 deelnemers=form.deelnemers())
-        except ValidationError as fout:
-            toon_servicefouten(fout, form)
-        else:
-            messages.success(request, "Het moreel beraad is gepland.")
-            return redirect("maatwerkplaats:beraad", uuid=casus.uuid)
-    return render(request, "maatwerkplaats/beraad_plannen.html", {"casus": casus, "form": form})
+    verder = verwerk_formulier(
+        request, form, lambda data: services.plan_beraad(casus, actor=request.user, gepland_op=data["gepland_op"],
+                                                         deelnemers=form.deelnemers()),
+        melding="Het moreel beraad is gepland.", naar=reverse("maatwerkplaats:beraad", kwargs={"uuid": casus.uuid}))
+    return verder or render(request, "maatwerkplaats/beraad_plannen.html", {"casus": casus, "form": form})
 
 
 @login_required
@@ -110,25 +101,21 @@ def beraad(request, uuid):
     if rechten.mag_concluderen(request.user, beraad):
         conclusie_form = ConclusieFormulier(request.POST if request.POST.get("actie") == "conclusie" else None,
                                             prefix="conclusie", initial={"fix_aanbevolen": True})
+    terug = reverse("maatwerkplaats:beraad", kwargs={"uuid": casus.uuid})
+    verder = None
     if request.method == "POST":
-        form = inbreng_form if request.POST.get("actie") == "inbreng" else (
-            conclusie_form if request.POST.get("actie") == "conclusie" else None)
-        if form is None:
+        actie = request.POST.get("actie")
+        if actie == "inbreng" and inbreng_form is not None:
+            verder = verwerk_formulier(
+                request, inbreng_form, lambda data: services.geef_inbreng(beraad, actor=request.user, **data),
+                melding="Uw inbreng is vastgelegd.", naar=terug)
+        elif actie == "conclusie" and conclusie_form is not None:
+            verder = verwerk_formulier(
+                request, conclusie_form, lambda data: services.stel_conclusie_vast(beraad, actor=request.user, **data),
+                melding="De conclusie van het beraad is vastgesteld.", naar=terug)
+        else:
             raise PermissionDenied("U kunt in dit beraad (nu) geen inbreng of conclusie vastleggen.")
-        if form.is_valid():
-            try:
-                if form is inbreng_form:
-                    services.geef_inbreng(beraad, actor=request.user, **form.cleaned_data)
-                    melding = "Uw inbreng is vastgelegd."
-                else:
-                    services.stel_conclusie_vast(beraad, actor=request.user, **form.cleaned_data)
-                    melding = "De conclusie van het beraad is vastgesteld."
-            except ValidationError as fout:
-                toon_servicefouten(fout, form)
-            else:
-                messages.success(request, melding)
-                return redirect("maatwerkplaats:beraad", uuid=casus.uuid)
-    return render(request, "maatwerkplaats/beraad.html", {
+    return verder or render(request, "maatwerkplaats/beraad.html", {
         "casus": casus, "beraad": beraad, "conclusie": getattr(beraad, "conclusie", None),
         "deelnemers": list(beraad.deelnemers.all()), "inbreng_form": inbreng_form, "conclusie_form": conclusie_form,
         "mag_fix": rechten.mag_fix_toekennen(request.user, casus)})
@@ -141,15 +128,10 @@ def fix(request, uuid):
         raise PermissionDenied("Een behandelaar of bestuurder van het team kent een fix toe, nadat het beraad tot "
                                "een fix heeft geconcludeerd.")
     form = FixFormulier(request.POST or None)
-    if form.is_bound and form.is_valid():
-        try:
-            services.ken_fix_toe(casus, actor=request.user, **form.cleaned_data)
-        except ValidationError as fout:
-            toon_servicefouten(fout, form)
-        else:
-            messages.success(request, "De fix is toegekend.")
-            return redirect("maatwerkplaats:casus", uuid=casus.uuid)
-    return render(request, "maatwerkplaats/fix.html", {"casus": casus, "form": form})
+    verder = verwerk_formulier(
+        request, form, lambda data: services.ken_fix_toe(casus, actor=request.user, **data),
+        melding="De fix is toegekend.", naar=reverse("maatwerkplaats:casus", kwargs={"uuid": casus.uuid}))
+    return verder or render(request, "maatwerkplaats/fix.html", {"casus": casus, "form": form})
 
 
 @login_required
@@ -163,19 +145,18 @@ def solve(request, uuid):
     form = SolveFormulier(request.POST or None, casussen=kandidaten, organisatie=casus.organisatie,
                           regeling=casus.regeling, initial={
                               "casussen": vergelijkbaar, "titel": pseudoniem.kort(casus.titel, 200)})
-    if form.is_bound and form.is_valid():
-        try:
-            nieuw = services.dien_solve_in(actor=request.user, **form.cleaned_data)
-        except ValidationError as fout:
-            toon_servicefouten(fout, form)
-        else:
-            signaal = nieuw.signaal
-            bij = (f"het bestuur van {signaal.eigenaar.naam}" if nieuw.geadresseerde == Geadresseerde.BESTUUR
-                   else signaal.eigenaar.naam)
-            messages.success(request, f"De solve is ingediend als signaal {signaal.kenmerk} bij {bij}. "
-                                      f"Reactie uiterlijk {date_format(signaal.uiterste_reactiedatum, 'j F Y')}.")
-            return redirect("web:signaal", uuid=signaal.uuid)
-    return render(request, "maatwerkplaats/solve.html", {"casus": casus, "form": form})
+
+    def ingediend(nieuw) -> str:
+        signaal = nieuw.signaal
+        bij = (f"het bestuur van {signaal.eigenaar.naam}" if nieuw.geadresseerde == Geadresseerde.BESTUUR
+               else signaal.eigenaar.naam)
+        return (f"De solve is ingediend als signaal {signaal.kenmerk} bij {bij}. "
+                f"Reactie uiterlijk {date_format(signaal.uiterste_reactiedatum, 'j F Y')}.")
+
+    verder = verwerk_formulier(
+        request, form, lambda data: services.dien_solve_in(actor=request.user, **data), melding=ingediend,
+        naar=lambda nieuw: reverse("web:signaal", kwargs={"uuid": nieuw.signaal.uuid}))
+    return verder or render(request, "maatwerkplaats/solve.html", {"casus": casus, "form": form})
 
 
 def casusprudentie(request):

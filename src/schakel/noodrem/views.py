@@ -13,6 +13,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django_ratelimit.decorators import ratelimit
 
@@ -21,6 +22,7 @@ from schakel.organisaties.models import Organisatie
 from schakel.signalen import rechten as signaalrechten
 from schakel.signalen.models import Signaal
 from schakel.web import weergave
+from schakel.web.formulieren import verwerk_formulier
 from schakel.web.forms import toon_servicefouten
 from schakel.web.views import _seconden, rate_limited
 
@@ -89,16 +91,12 @@ def organisatie(request):
         raise PermissionDenied("Alleen het bestuur van een uitvoeringsorganisatie met een opdrachtgevend ministerie "
                                "kan een opdracht teruggeven.")
     form = OrganisatieFormulier(request.POST if request.method == "POST" else None)
-    if form.is_bound and form.is_valid():
-        try:
-            signaal = services.trek_organisatie(actor=request.user, **form.cleaned_data)
-        except ValidationError as fout:
-            toon_servicefouten(fout, form)
-        else:
-            messages.success(request, f"De noodrem is getrokken. {signaal.eigenaar.naam} moet uiterlijk "
-                                      f"{weergave.lange_datum(signaal.uiterste_reactiedatum)} reageren.")
-            return redirect("web:signaal", uuid=signaal.uuid)
-    return render(request, "noodrem/organisatie.html", {
+    verder = verwerk_formulier(
+        request, form, lambda data: services.trek_organisatie(actor=request.user, **data),
+        melding=lambda signaal: f"De noodrem is getrokken. {signaal.eigenaar.naam} moet uiterlijk "
+                                f"{weergave.lange_datum(signaal.uiterste_reactiedatum)} reageren.",
+        naar=lambda signaal: reverse("web:signaal", kwargs={"uuid": signaal.uuid}))
+    return verder or render(request, "noodrem/organisatie.html", {
         "form": form, "budget": services.budget(request.user.organisatie),
     })
 
@@ -146,14 +144,11 @@ def inzage(request):
         return render(request, "noodrem/inzage_retoursticker.html", {"sticker": gevonden})
     signaal = gevonden
     form = BerichtFormulier(request.POST if request.method == "POST" else None)
-    if form.is_bound and form.is_valid():
-        try:
-            services.bericht_van_melder(signaal, tekst=form.cleaned_data["tekst"])
-        except ValidationError as fout:
-            toon_servicefouten(fout, form)
-        else:
-            messages.success(request, "Uw bericht is verstuurd.")
-            return redirect("noodrem:inzage")
+    verder = verwerk_formulier(
+        request, form, lambda data: services.bericht_van_melder(signaal, tekst=data["tekst"]),
+        melding="Uw bericht is verstuurd.", naar="noodrem:inzage")
+    if verder:
+        return verder
     reactie = signaal.actuele_reactie()
     return render(request, "noodrem/inzage.html", {
         "signaal": signaal, "rem": signaal.noodrem, "reactie": reactie,
@@ -182,15 +177,11 @@ def berichten(request, uuid):
         raise PermissionDenied("Alleen de organisatie die de noodrem ontving, kan de berichten lezen.")
     form = BerichtFormulier(request.POST if request.method == "POST" else None)
     form.fields["tekst"].label = "Vraag of bericht aan de melder"
-    if form.is_bound and form.is_valid():
-        try:
-            services.bericht_van_behandelaar(signaal, actor=request.user, tekst=form.cleaned_data["tekst"])
-        except ValidationError as fout:
-            toon_servicefouten(fout, form)
-        else:
-            messages.success(request, "Uw bericht staat klaar; de melder leest het met de ontvangstcode.")
-            return redirect("noodrem:berichten", uuid=signaal.uuid)
-    return render(request, "noodrem/berichten.html", {
+    verder = verwerk_formulier(
+        request, form, lambda data: services.bericht_van_behandelaar(signaal, actor=request.user, tekst=data["tekst"]),
+        melding="Uw bericht staat klaar; de melder leest het met de ontvangstcode.",
+        naar=reverse("noodrem:berichten", kwargs={"uuid": signaal.uuid}))
+    return verder or render(request, "noodrem/berichten.html", {
         "signaal": signaal, "rem": getattr(signaal, "noodrem", None), "form": form,
         "berichten": signaal.berichten.select_related("organisatie"),
         "anoniem": hasattr(signaal, "ontvangstbewijs"),
@@ -235,12 +226,8 @@ def contact(request, uuid):
     if not services.mag_retourstickers_behandelen(request.user, sticker.organisatie):
         raise PermissionDenied("Alleen de organisatie die de brief stuurde, kan het contact vastleggen.")
     form = ContactFormulier(request.POST if request.method == "POST" else None)
-    if form.is_bound and form.is_valid():
-        try:
-            services.registreer_contact(sticker, actor=request.user, uitkomst=form.cleaned_data["uitkomst"])
-        except ValidationError as fout:
-            toon_servicefouten(fout, form)
-        else:
-            messages.success(request, "Het contact is vastgelegd.")
-            return redirect("noodrem:retourstickers", afkorting=sticker.organisatie.afkorting)
-    return render(request, "noodrem/contact.html", {"sticker": sticker, "form": form})
+    verder = verwerk_formulier(
+        request, form, lambda data: services.registreer_contact(sticker, actor=request.user, uitkomst=data["uitkomst"]),
+        melding="Het contact is vastgelegd.",
+        naar=reverse("noodrem:retourstickers", kwargs={"afkorting": sticker.organisatie.afkorting}))
+    return verder or render(request, "noodrem/contact.html", {"sticker": sticker, "form": form})

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 
 from schakel.audit.models import Gebeurtenis
 from schakel.regelingen.models import Regeling
 from schakel.web import weergave
-from schakel.web.forms import toon_servicefouten
+from schakel.web.formulieren import verwerk_formulier
 
 from . import rechten, services, vergelijking
 from .forms import (
@@ -65,16 +65,12 @@ def voorstel_nieuw(request):
     if not rechten.mag_registreren(request.user):
         raise PermissionDenied("Alleen een ministerie of een Kamercommissie (griffie) kan een voorstel registreren.")
     form = VoorstelFormulier(request.POST or None, user=request.user)
-    if form.is_bound and form.is_valid():
-        try:
-            voorstel = services.registreer(actor=request.user, **form.cleaned_data)
-        except ValidationError as fout:
-            toon_servicefouten(fout, form)
-        else:
-            messages.success(request, f"Het voorstel is geregistreerd; {voorstel.uitvoerders.count()} uitvoerder(s) "
-                                      "zijn om een uitvoeringstoets gevraagd.")
-            return redirect("toetsen:voorstel", uuid=voorstel.uuid)
-    return render(request, "toetsen/voorstel_nieuw.html", {"form": form})
+    verder = verwerk_formulier(
+        request, form, lambda data: services.registreer(actor=request.user, **data),
+        melding=lambda voorstel: f"Het voorstel is geregistreerd; {voorstel.uitvoerders.count()} uitvoerder(s) "
+                                 "zijn om een uitvoeringstoets gevraagd.",
+        naar=lambda voorstel: reverse("toetsen:voorstel", kwargs={"uuid": voorstel.uuid}))
+    return verder or render(request, "toetsen/voorstel_nieuw.html", {"form": form})
 
 
 @login_required
@@ -83,15 +79,11 @@ def voorstel_wijzigen(request, uuid):
     if not rechten.mag_wijzigen(request.user, voorstel):
         raise PermissionDenied("Alleen het ministerie of de Kamercommissie van dit voorstel kan het wijzigen.")
     form = WijzigingFormulier(request.POST or None, initial={"omschrijving": voorstel.omschrijving})
-    if form.is_bound and form.is_valid():
-        try:
-            services.wijzig(voorstel, actor=request.user, **form.cleaned_data)
-        except ValidationError as fout:
-            toon_servicefouten(fout, form)
-        else:
-            messages.success(request, "De wijziging is vastgelegd; de uitvoerders zijn opnieuw om een toets gevraagd.")
-            return redirect("toetsen:voorstel", uuid=voorstel.uuid)
-    return render(request, "toetsen/voorstel_wijzigen.html", {"voorstel": voorstel, "form": form})
+    verder = verwerk_formulier(
+        request, form, lambda data: services.wijzig(voorstel, actor=request.user, **data),
+        melding="De wijziging is vastgelegd; de uitvoerders zijn opnieuw om een toets gevraagd.",
+        naar=reverse("toetsen:voorstel", kwargs={"uuid": voorstel.uuid}))
+    return verder or render(request, "toetsen/voorstel_wijzigen.html", {"voorstel": voorstel, "form": form})
 
 
 @login_required
@@ -102,15 +94,12 @@ def toets_invullen(request, uuid, toets):
         raise PermissionDenied("Alleen behandelaars en bestuur van de gevraagde uitvoerder vullen deze toets in, "
                                "zolang hij openstaat.")
     form = ToetsFormulier(request.POST or None)
-    if form.is_bound and form.is_valid():
-        try:
-            services.dien_toets_in(toets, actor=request.user, **form.cleaned_data)
-        except ValidationError as fout:
-            toon_servicefouten(fout, form)
-        else:
-            messages.success(request, "Uw uitvoeringstoets is ingediend; de bewindspersoon moet erop antwoorden.")
-            return redirect("toetsen:voorstel", uuid=voorstel.uuid)
-    return render(request, "toetsen/toets_invullen.html", {"voorstel": voorstel, "toets": toets, "form": form})
+    verder = verwerk_formulier(
+        request, form, lambda data: services.dien_toets_in(toets, actor=request.user, **data),
+        melding="Uw uitvoeringstoets is ingediend; de bewindspersoon moet erop antwoorden.",
+        naar=reverse("toetsen:voorstel", kwargs={"uuid": voorstel.uuid}))
+    return verder or render(request, "toetsen/toets_invullen.html", {"voorstel": voorstel, "toets": toets,
+                                                                     "form": form})
 
 
 @login_required
@@ -122,19 +111,14 @@ def toets_beantwoorden(request, uuid, toets):
                                "ingediende uitvoeringstoets.")
     form = AntwoordFormulier(request.POST or None, initial={
         "ondertekend_door": request.user.weergavenaam if request.user.get_full_name() else ""})
-    if form.is_bound and form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.beantwoord(toets, actor=request.user, besluit=data["besluit"], toelichting_tekst=data["toelichting"],
-                                ondertekend_door=data["ondertekend_door"],
-                                voorwaarden_overgenomen=data["voorwaarden_overgenomen"],
-                                invoeringsdatum=data["invoeringsdatum"])
-        except ValidationError as fout:
-            toon_servicefouten(fout, form)
-        else:
-            messages.success(request, f"Uw antwoord op de uitvoeringstoets van {toets.organisatie.naam} is vastgelegd.")
-            return redirect("toetsen:voorstel", uuid=voorstel.uuid)
-    return render(request, "toetsen/toets_beantwoorden.html", {
+    verder = verwerk_formulier(
+        request, form, lambda data: services.beantwoord(
+            toets, actor=request.user, besluit=data["besluit"], toelichting_tekst=data["toelichting"],
+            ondertekend_door=data["ondertekend_door"], voorwaarden_overgenomen=data["voorwaarden_overgenomen"],
+            invoeringsdatum=data["invoeringsdatum"]),
+        melding=f"Uw antwoord op de uitvoeringstoets van {toets.organisatie.naam} is vastgelegd.",
+        naar=reverse("toetsen:voorstel", kwargs={"uuid": voorstel.uuid}))
+    return verder or render(request, "toetsen/toets_beantwoorden.html", {
         "voorstel": voorstel, "toets": toets, "form": form,
         "vroegste": services.vroegste_invoeringsdatum(toets) if toets.invoeringstijd_maanden is not None else None})
 
@@ -158,16 +142,17 @@ def invoeringstoets_nieuw(request):
     if not regelingen.exists():
         raise PermissionDenied("Alleen het ministerie dat eigenaar is van een regeling plant haar invoeringstoets.")
     form = InvoeringstoetsFormulier(request.POST or None, regelingen=regelingen)
-    if form.is_bound and form.is_valid():
-        try:
-            toets, nieuw = services.plan_invoeringstoets(actor=request.user, **form.cleaned_data)
-        except ValidationError as fout:
-            toon_servicefouten(fout, form)
-        else:
-            messages.success(request, f"De invoeringstoets is gepland op {weergave.lange_datum(toets.gepland_op)}."
-                             if nieuw else "Deze invoeringstoets was al gepland.")
-            return redirect("toetsen:invoeringstoets", uuid=toets.uuid)
-    return render(request, "toetsen/invoeringstoets_nieuw.html", {"form": form})
+
+    def gepland(uitkomst) -> str:
+        toets, nieuw = uitkomst
+        return (f"De invoeringstoets is gepland op {weergave.lange_datum(toets.gepland_op)}." if nieuw
+                else "Deze invoeringstoets was al gepland.")
+
+    verder = verwerk_formulier(
+        request, form, lambda data: services.plan_invoeringstoets(actor=request.user, **data),
+        melding=gepland,
+        naar=lambda uitkomst: reverse("toetsen:invoeringstoets", kwargs={"uuid": uitkomst[0].uuid}))
+    return verder or render(request, "toetsen/invoeringstoets_nieuw.html", {"form": form})
 
 
 def invoeringstoets_detail(request, uuid):
@@ -187,13 +172,8 @@ def rapporteren(request, uuid, rapportage):
     if not rechten.mag_rapporteren(request.user, rapportage):
         raise PermissionDenied("Alleen de gevraagde uitvoerder rapporteert, één keer.")
     form = RapportageFormulier(request.POST or None)
-    if form.is_bound and form.is_valid():
-        try:
-            services.rapporteer(rapportage, actor=request.user, **form.cleaned_data)
-        except ValidationError as fout:
-            toon_servicefouten(fout, form)
-        else:
-            messages.success(request, "Uw rapportage is ingediend.")
-            return redirect("toetsen:invoeringstoets", uuid=uuid)
-    return render(request, "toetsen/rapporteren.html", {"rapportage": rapportage, "toets": rapportage.invoeringstoets,
-                                                        "form": form})
+    verder = verwerk_formulier(
+        request, form, lambda data: services.rapporteer(rapportage, actor=request.user, **data),
+        melding="Uw rapportage is ingediend.", naar=reverse("toetsen:invoeringstoets", kwargs={"uuid": uuid}))
+    return verder or render(request, "toetsen/rapporteren.html", {
+        "rapportage": rapportage, "toets": rapportage.invoeringstoets, "form": form})

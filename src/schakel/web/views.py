@@ -14,6 +14,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponseServerError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template import loader
+from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django_ratelimit.decorators import ratelimit
 from django_ratelimit.exceptions import Ratelimited
@@ -29,6 +30,7 @@ from schakel.signalen.workflow import OngeldigeOvergang
 from schakel.termijnen import selecties as termijnselecties
 
 from . import selecties, weergave
+from .formulieren import verwerk_formulier
 from .forms import (
     DoorsturenFormulier,
     InlogFormulier,
@@ -258,21 +260,19 @@ def doorsturen(request, uuid):
         raise PermissionDenied("Alleen de organisatie die moet reageren, kan een onbeantwoord signaal doorsturen.")
     form = DoorsturenFormulier(request.POST if request.method == "POST" else None,
                                huidige_eigenaar=signaal.eigenaar)
-    if form.is_bound and form.is_valid():
-        try:
-            signaal = services.stuur_door(signaal, naar=form.cleaned_data["naar"], actor=request.user,
-                                          reden=form.cleaned_data["reden"])
-        except ValidationError as fout:
-            toon_servicefouten(fout, form)
-        except OngeldigeOvergang as fout:
-            messages.error(request, str(fout))
-            return redirect("web:signaal", uuid=signaal.uuid)
-        else:
-            messages.success(request, f"Het signaal is doorgestuurd naar {signaal.eigenaar.naam}.")
-            if rechten.mag_inzien(request.user, signaal):
-                return redirect("web:signaal", uuid=signaal.uuid)
-            return redirect("web:signalen")
-    return render(request, "signalen/doorsturen.html", {"signaal": signaal, "form": form})
+
+    def daarna(doorgestuurd) -> str:
+        """The signal, unless the user may no longer see it."""
+        if rechten.mag_inzien(request.user, doorgestuurd):
+            return reverse("web:signaal", kwargs={"uuid": doorgestuurd.uuid})
+        return reverse("web:signalen")
+
+    verder = verwerk_formulier(
+        request, form,
+        lambda data: services.stuur_door(signaal, naar=data["naar"], actor=request.user, reden=data["reden"]),
+        melding=lambda doorgestuurd: f"Het signaal is doorgestuurd naar {doorgestuurd.eigenaar.naam}.",
+        naar=daarna, bij_weigering=reverse("web:signaal", kwargs={"uuid": signaal.uuid}))
+    return verder or render(request, "signalen/doorsturen.html", {"signaal": signaal, "form": form})
 
 
 @login_required
@@ -304,19 +304,13 @@ def trieren(request, uuid):
     suggestie = routering.suggereer_voor(signaal)
     initieel = {"naar": suggestie.beste.organisatie.pk} if suggestie.zeker else {}
     form = TrierenFormulier(request.POST if request.method == "POST" else None, initial=initieel)
-    if form.is_bound and form.is_valid():
-        try:
-            signaal = services.trieer(signaal, naar=form.cleaned_data["naar"], actor=request.user,
-                                      reden=form.cleaned_data["reden"], regeling=form.cleaned_data["regeling"])
-        except ValidationError as fout:
-            toon_servicefouten(fout, form)
-        except OngeldigeOvergang as fout:
-            messages.error(request, str(fout))
-            return redirect("web:signaal", uuid=signaal.uuid)
-        else:
-            messages.success(request, f"Het signaal is toegewezen aan {signaal.eigenaar.naam}; de termijn loopt.")
-            return redirect("web:triage")
-    return render(request, "signalen/trieren.html", {"signaal": signaal, "form": form, "suggestie": suggestie})
+    verder = verwerk_formulier(
+        request, form, lambda data: services.trieer(signaal, naar=data["naar"], actor=request.user,
+                                                    reden=data["reden"], regeling=data["regeling"]),
+        melding=lambda getrieerd: f"Het signaal is toegewezen aan {getrieerd.eigenaar.naam}; de termijn loopt.",
+        naar="web:triage", bij_weigering=reverse("web:signaal", kwargs={"uuid": signaal.uuid}))
+    return verder or render(request, "signalen/trieren.html", {"signaal": signaal, "form": form,
+                                                               "suggestie": suggestie})
 
 
 @login_required
@@ -330,16 +324,12 @@ def toezegging_nakomen(request, uuid):
         raise PermissionDenied("Alleen de organisatie die de toezegging deed, kan haar afronden.")
     al_nagekomen = toezegging.status != ToezeggingStatus.OPEN
     form = NakomenFormulier(request.POST if request.method == "POST" and not al_nagekomen else None)
-    if form.is_bound and form.is_valid():
-        try:
-            services.rond_toezegging_af(toezegging, actor=request.user,
-                                        toelichting_tekst=form.cleaned_data["toelichting"])
-        except ValidationError as fout:
-            toon_servicefouten(fout, form)
-        else:
-            messages.success(request, "De toezegging staat nu op ‘nagekomen’.")
-            return redirect("web:signaal", uuid=toezegging.signaal.uuid)
-    return render(request, "toezeggingen/nakomen.html", {
+    verder = verwerk_formulier(
+        request, form, lambda data: services.rond_toezegging_af(toezegging, actor=request.user,
+                                                                toelichting_tekst=data["toelichting"]),
+        melding="De toezegging staat nu op ‘nagekomen’.",
+        naar=reverse("web:signaal", kwargs={"uuid": toezegging.signaal.uuid}))
+    return verder or render(request, "toezeggingen/nakomen.html", {
         "toezegging": toezegging, "signaal": toezegging.signaal, "form": form,
     })
 

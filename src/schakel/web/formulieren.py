@@ -1,0 +1,58 @@
+"""The one way a thin view hands a submitted form to a service.
+
+Most pages that change something do the same: bind the form, and if it is valid call one
+service with its cleaned data; a ``ValidationError`` from the service goes onto the form,
+success is a flash message and a redirect. :func:`verwerk_formulier` is that, so a view
+only says which form, which service with what, which message and where to go next.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponseRedirect
+from django.shortcuts import redirect
+
+from schakel.signalen.workflow import OngeldigeOvergang
+
+from .forms import toon_servicefouten
+
+
+def verwerk_formulier(
+    request: HttpRequest,
+    form: forms.Form,
+    actie: Callable[[dict], Any],
+    *,
+    melding: str | Callable[[Any], str],
+    naar: str | Callable[[Any], str],
+    bij_weigering: str | None = None,
+) -> HttpResponseRedirect | None:
+    """Call ``actie(form.cleaned_data)`` if ``form`` is bound and valid; redirect after success.
+
+    ``melding`` (the success message) and ``naar`` (a URL or a URL pattern name) are used
+    as they are, or, when they are functions, called with what ``actie`` returned (for a
+    text or an address that names the new object). A ``ValidationError`` from the service
+    is put on the form with :func:`toon_servicefouten`. With ``bij_weigering`` (a URL) an
+    action the current status does not allow (``OngeldigeOvergang``) becomes an error
+    message and a redirect there; without it that exception is not caught.
+
+    Returns the redirect, or ``None`` when the view should render the form again: not
+    submitted, invalid, or refused by the service (errors on the form).
+    """
+    if not (form.is_bound and form.is_valid()):
+        return None
+    weigeringen = (OngeldigeOvergang,) if bij_weigering is not None else ()
+    try:
+        resultaat = actie(form.cleaned_data)
+    except ValidationError as fout:
+        toon_servicefouten(fout, form)
+        return None
+    except weigeringen as fout:
+        messages.error(request, str(fout))
+        return redirect(bij_weigering)
+    messages.success(request, melding(resultaat) if callable(melding) else melding)
+    return redirect(naar(resultaat) if callable(naar) else naar)
