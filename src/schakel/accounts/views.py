@@ -97,10 +97,10 @@ def _wachtende_gebruiker(request):
     return user
 
 
-def _toon_herstelcodes(request, codes: list[str], titel: str):
+def _toon_herstelcodes(request, codes: list[str], titel: str, inleiding: str = ""):
     """The one and only time the codes are shown: rendered in the response to the POST that made
     them, never stored in plain text, never cached."""
-    response = render(request, "account/herstelcodes.html", {"codes": codes, "titel": titel})
+    response = render(request, "account/herstelcodes.html", {"codes": codes, "titel": titel, "inleiding": inleiding})
     add_never_cache_headers(response)
     return response
 
@@ -176,7 +176,8 @@ def totp_instellen(request):
     if gelukt:
         aan, codes = uitkomst
         otp_login(request, aan)
-        return _toon_herstelcodes(request, codes, "Tweestapsverificatie staat aan")
+        return _toon_herstelcodes(request, codes, "Tweestapsverificatie staat aan",
+                                  "Bij het inloggen vragen we voortaan na uw wachtwoord ook een code uit uw app.")
     return render(request, "account/totp_instellen.html", {
         "form": form, "qr": tweestap.qr_svg(device), "geheim": tweestap.geheim(device),
     }, status=status)
