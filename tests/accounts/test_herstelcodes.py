@@ -243,3 +243,13 @@ def test_typing_variants_of_a_code_normalise_to_it(variant):
     getypt = {"upper": c, "lower": c.lower(), "spaces": c.replace("-", " "),
               "o-for-0": c.replace("0", "O")}[variant]
     assert tweestap.normaliseer_herstelcode(getypt) == c.replace("-", "")
+
+
+def test_admin_shows_how_many_are_left_but_no_tokens(wereld, aan, admin_client):
+    device = StaticDevice.objects.get(user=wereld.behandelaar_szw)
+    lijst = admin_client.get(reverse("admin:otp_static_staticdevice_changelist"))
+    assert lijst.status_code == 200 and "behandelaar-szw" in lijst.content.decode()
+    detail = admin_client.get(reverse("admin:otp_static_staticdevice_change", args=[device.pk]))
+    html = detail.content.decode()
+    assert detail.status_code == 200 and "herstelcodes over" in html.lower() and "token_set" not in html
+    assert admin_client.get(reverse("admin:otp_static_staticdevice_add")).status_code == 403
