@@ -69,8 +69,9 @@ def test_enrol_on_account_page(wereld):
     ontdooi(device)
 
     goed = client.post(reverse("accounts:totp-instellen"), {"code": code(device)})
-    assert goed.status_code == 302 and goed["Location"] == reverse("accounts:account")
-    assert tweestap.staat_aan(user)
+    assert goed.status_code == 200 and "Tweestapsverificatie staat aan" in goed.content.decode()
+    assert "no-store" in goed["Cache-Control"]  # the recovery codes on this page are shown once
+    assert tweestap.staat_aan(user) and tweestap.herstelcodes_over(user) == tweestap.AANTAL_HERSTELCODES
     gebeurtenis = Gebeurtenis.objects.get(actie="tweestap_aangezet")
     assert gebeurtenis.object_id == str(user.pk) and gebeurtenis.actor == user
     assert "Staat aan" in client.get(reverse("accounts:account")).content.decode()

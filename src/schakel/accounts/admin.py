@@ -1,7 +1,9 @@
-"""Admin for users: Django's user admin plus the role and organisation in Schakel."""
+"""Admin for users: Django's user admin plus the role and organisation in Schakel; recovery codes (read-only)."""
 
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
+from django.db.models import Count
+from django_otp.plugins.otp_static.models import StaticDevice
 
 from .models import User
 
@@ -20,3 +22,32 @@ class GebruikerAdmin(UserAdmin):
     list_filter = ("rol", "organisatie__soort", "is_staff", "is_superuser", "is_active")
     list_select_related = ("organisatie",)
     search_fields = ("username", "first_name", "last_name", "email", "organisatie__naam", "organisatie__afkorting")
+
+
+# django-otp's own admin for the static device edits its plain-text tokens inline. Schakel keeps
+# recovery codes only as hashes (``Herstelcode``), so that admin would invite handing out codes
+# that never work: replace it with a read-only view of how many are left. Deleting the device
+# removes a user's recovery codes.
+if admin.site.is_registered(StaticDevice):
+    admin.site.unregister(StaticDevice)
+
+
+@admin.register(StaticDevice)
+class HerstelcodesAdmin(admin.ModelAdmin):
+    list_display = ("user", "aantal_over", "created_at", "last_used_at")
+    search_fields = ("user__username", "user__first_name", "user__last_name")
+    fields = ("user", "aantal_over", "created_at", "last_used_at")
+    readonly_fields = fields
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("user").annotate(_aantal=Count("herstelcodes"))
+
+    @admin.display(description="herstelcodes over", ordering="_aantal")
+    def aantal_over(self, obj) -> int:
+        return obj._aantal
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -11,3 +11,28 @@ class CodeFormulier(forms.Form):
         widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "one-time-code",
                                       "pattern": "[0-9 ]*", "class": "invoer invoer--kort"}),
     )
+
+
+class HerstelcodeFormulier(forms.Form):
+    code = forms.CharField(
+        label="Herstelcode", max_length=24, strip=True,
+        help_text="Een van de herstelcodes die u kreeg toen u tweestapsverificatie aanzette, "
+                  "bijvoorbeeld 7KQ2-M9XD-4TRA. Elke herstelcode werkt één keer.",
+        error_messages={"required": "Vul een van uw herstelcodes in."},
+        widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters",
+                                      "spellcheck": "false", "class": "invoer"}),
+    )
+
+
+class AppOfHerstelcodeFormulier(forms.Form):
+    """Confirming a change to two-step verification: a code from the app, or a recovery code for
+    someone who lost the phone."""
+
+    code = forms.CharField(
+        label="Code uit de app of herstelcode", max_length=24, strip=True,
+        help_text="De zes cijfers die uw authenticator-app nu toont. Heeft u de app niet meer? "
+                  "Vul dan een van uw herstelcodes in (die is daarna gebruikt).",
+        error_messages={"required": "Vul de code uit uw authenticator-app of een herstelcode in."},
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "autocapitalize": "characters",
+                                      "spellcheck": "false", "class": "invoer"}),
+    )

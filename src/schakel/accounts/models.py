@@ -28,3 +28,25 @@ class User(AbstractUser):
     @property
     def weergavenaam(self) -> str:
         return self.get_full_name() or self.username
+
+
+class Herstelcode(models.Model):
+    """One single-use recovery code, stored only as a keyed hash (HMAC-SHA256 with the secret key).
+
+    The device is django-otp's ``StaticDevice`` (throttling, "last used", a verified session through
+    ``django_otp.login``), but its own ``StaticToken`` keeps codes in plain text: a copy of the
+    database would be a set of working second factors. So its token set stays empty and the codes
+    live here, hashed; ``accounts.tweestap`` checks them and deletes a code when it is used.
+    """
+
+    apparaat = models.ForeignKey("otp_static.StaticDevice", verbose_name="apparaat", on_delete=models.CASCADE,
+                                 related_name="herstelcodes")
+    code_hash = models.CharField("hash van de code", max_length=64)
+
+    class Meta:
+        verbose_name = "herstelcode"
+        verbose_name_plural = "herstelcodes"
+        constraints = [models.UniqueConstraint(fields=["apparaat", "code_hash"], name="herstelcode_uniek_per_apparaat")]
+
+    def __str__(self) -> str:
+        return f"herstelcode {self.pk}"

@@ -10,5 +10,7 @@ urlpatterns = [
     path("account", views.account, name="account"),
     path("account/tweestapsverificatie", views.totp_instellen, name="totp-instellen"),
     path("account/tweestapsverificatie/uitzetten", views.totp_uitzetten, name="totp-uitzetten"),
+    path("account/herstelcodes", views.herstelcodes_vernieuwen, name="herstelcodes"),
     path("inloggen/code", views.tweede_stap, name="tweestap"),
+    path("inloggen/herstelcode", views.tweede_stap_herstelcode, name="tweestap-herstelcode"),
 ]

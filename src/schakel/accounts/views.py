@@ -15,6 +15,7 @@ from django.contrib.auth import login as auth_login
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.utils.cache import add_never_cache_headers
 from django.utils.http import url_has_allowed_host_and_scheme
 from django_otp import login as otp_login
 from django_ratelimit.core import is_ratelimited
@@ -22,7 +23,7 @@ from django_ratelimit.core import is_ratelimited
 from schakel.core import clock
 
 from . import tweestap
-from .forms import CodeFormulier
+from .forms import AppOfHerstelcodeFormulier, CodeFormulier, HerstelcodeFormulier
 
 SESSIESLEUTEL = "schakel_tweede_stap"
 GELDIG = dt.timedelta(minutes=5)
@@ -46,12 +47,13 @@ def _fouten(fout: ValidationError, form) -> None:
         form.add_error("code", tekst)
 
 
-def _verwerk_code(request, user, actie):
+def _verwerk_code(request, user, actie, formulier=CodeFormulier):
     """Bind the code form, throttle attempts and run ``actie(code)`` with a valid code.
 
     Returns ``(form, status, gelukt, uitkomst)``: ``gelukt`` when ``actie`` accepted the code,
-    ``status`` 429 when there were too many attempts (then no code is checked at all)."""
-    form = CodeFormulier(request.POST if request.method == "POST" else None)
+    ``status`` 429 when there were too many attempts (then no code is checked at all). App codes
+    and recovery codes share one counter per account and per address."""
+    form = formulier(request.POST if request.method == "POST" else None)
     if not form.is_bound:
         return form, 200, False, None
     if _te_vaak(request, str(user.pk)):
@@ -95,8 +97,37 @@ def _wachtende_gebruiker(request):
     return user
 
 
+def _toon_herstelcodes(request, codes: list[str], titel: str, inleiding: str = ""):
+    """The one and only time the codes are shown: rendered in the response to the POST that made
+    them, never stored in plain text, never cached."""
+    response = render(request, "account/herstelcodes.html", {"codes": codes, "titel": titel, "inleiding": inleiding})
+    add_never_cache_headers(response)
+    return response
+
+
 def tweede_stap(request):
     """Second step: the code from the app. Also for a logged-in user whose session is not verified yet."""
+    return _tweede_stap(request, CodeFormulier, tweestap.controleer, "account/tweestap.html")
+
+
+def tweede_stap_herstelcode(request):
+    """Second step with a recovery code instead of the app (lost phone)."""
+    return _tweede_stap(request, HerstelcodeFormulier, tweestap.controleer_herstelcode,
+                        "account/tweestap_herstelcode.html")
+
+
+def _meld_herstelcodes_over(request, user) -> None:
+    over = tweestap.herstelcodes_over(user)
+    tekst = (f"U bent ingelogd met een herstelcode; die werkt niet nog een keer. "
+             f"U heeft nog {over} herstelcode{'s' if over != 1 else ''} over.")
+    if over <= tweestap.WEINIG_HERSTELCODES:
+        messages.warning(request, tekst + " Maak op uw accountpagina nieuwe herstelcodes, of zet "
+                         "tweestapsverificatie uit en opnieuw aan met uw nieuwe telefoon.")
+    else:
+        messages.info(request, tekst)
+
+
+def _tweede_stap(request, formulier, controle, template):
     ingelogd = request.user.is_authenticated
     if ingelogd:
         user = request.user
@@ -109,21 +140,26 @@ def tweede_stap(request):
             messages.info(request, "Log opnieuw in: de inlogpoging is verlopen.")
             return redirect("web:inloggen")
         volgende = request.session[SESSIESLEUTEL].get("volgende")
-    form, status, gelukt, device = _verwerk_code(request, user, lambda code: tweestap.controleer(user, code))
+    form, status, gelukt, device = _verwerk_code(request, user, lambda code: controle(user, code), formulier)
     if gelukt:
         if not ingelogd:
             request.session.pop(SESSIESLEUTEL, None)
             auth_login(request, user)
         otp_login(request, device)
+        if formulier is HerstelcodeFormulier:
+            _meld_herstelcodes_over(request, user)
         return redirect(_veilige_volgende(request, volgende))
-    return render(request, "account/tweestap.html", {"form": form, "volgende": volgende}, status=status)
+    return render(request, template, {"form": form, "volgende": volgende}, status=status)
 
 
 @login_required
 def account(request):
     user = request.user
+    over = tweestap.herstelcodes_over(user)
     return render(request, "account/account.html", {
         "totp_aan": tweestap.staat_aan(user),
+        "herstelcodes_over": over,
+        "weinig_herstelcodes": over <= tweestap.WEINIG_HERSTELCODES,
         "geverifieerd": user.is_verified(),
         "verplicht": user.is_staff and settings.SCHAKEL_TOTP_VERPLICHT_VOOR_BEHEER,
     })
@@ -136,12 +172,12 @@ def totp_instellen(request):
         messages.info(request, "Tweestapsverificatie staat al aan.")
         return redirect("accounts:account")
     device = tweestap.nieuw_apparaat(user)
-    form, status, gelukt, aan = _verwerk_code(request, user, lambda code: tweestap.zet_aan(user, device, code))
+    form, status, gelukt, uitkomst = _verwerk_code(request, user, lambda code: tweestap.zet_aan(user, device, code))
     if gelukt:
+        aan, codes = uitkomst
         otp_login(request, aan)
-        messages.success(request, "Tweestapsverificatie staat aan. Bij het inloggen vragen we voortaan "
-                         "ook een code uit uw app.")
-        return redirect("accounts:account")
+        return _toon_herstelcodes(request, codes, "Tweestapsverificatie staat aan",
+                                  "Bij het inloggen vragen we voortaan na uw wachtwoord ook een code uit uw app.")
     return render(request, "account/totp_instellen.html", {
         "form": form, "qr": tweestap.qr_svg(device), "geheim": tweestap.geheim(device),
     }, status=status)
@@ -155,8 +191,24 @@ def totp_uitzetten(request):
     if settings.SCHAKEL_TOTP_VERPLICHT_VOOR_BEHEER and user.is_staff:
         messages.error(request, "Voor beheerders is tweestapsverificatie verplicht; u kunt haar niet uitzetten.")
         return redirect("accounts:account")
-    form, status, gelukt, _ = _verwerk_code(request, user, lambda code: tweestap.zet_uit(user, code))
+    form, status, gelukt, _ = _verwerk_code(request, user, lambda code: tweestap.zet_uit(user, code),
+                                            AppOfHerstelcodeFormulier)
     if gelukt:
         messages.success(request, "Tweestapsverificatie staat uit.")
         return redirect("accounts:account")
     return render(request, "account/totp_uitzetten.html", {"form": form}, status=status)
+
+
+@login_required
+def herstelcodes_vernieuwen(request):
+    """A new set of recovery codes, confirmed with a code; the old set stops working."""
+    user = request.user
+    if not tweestap.staat_aan(user):
+        return redirect("accounts:account")
+    form, status, gelukt, codes = _verwerk_code(request, user, lambda code: tweestap.vernieuw_herstelcodes(user, code),
+                                                AppOfHerstelcodeFormulier)
+    if gelukt:
+        return _toon_herstelcodes(request, codes, "Nieuwe herstelcodes")
+    return render(request, "account/herstelcodes_vernieuwen.html", {
+        "form": form, "herstelcodes_over": tweestap.herstelcodes_over(user),
+    }, status=status)

@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",  # recovery codes: the device; the codes themselves are hashed (accounts.Herstelcode)
     "schakel.core",
     "schakel.accounts",
     "schakel.audit",

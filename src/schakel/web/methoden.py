@@ -46,7 +46,8 @@ FORMULIEREN = frozenset({
     "maatwerkplaats:fix", "maatwerkplaats:solve",
     "knelpunten:knelpunt-nieuw", "knelpunten:toevoegen", "knelpunten:splitsen", "knelpunten:wijzigen",
     "knelpunten:abonneren", "knelpunten:abonneren-organisatie",
-    "accounts:tweestap", "accounts:totp-instellen", "accounts:totp-uitzetten",
+    "accounts:tweestap", "accounts:tweestap-herstelcode", "accounts:totp-instellen", "accounts:totp-uitzetten",
+    "accounts:herstelcodes",
 })
 
 
