@@ -57,7 +57,7 @@ def test_sqlite_backup_wipe_restore(tmp_path):
         uit = _schakel(*stap, db=bron)
         assert uit.returncode == 0, uit.stderr
     voor = _sqlite_tellingen(bron)
-    assert voor["audit.Gebeurtenis"] > 12 and voor["signalen.Signaal"] == 12
+    assert voor["audit.Gebeurtenis"] > 12 and voor["signalen.Signaal"] == 13  # and one from retourstickers
     with sqlite3.connect(bron) as origineel, sqlite3.connect(backup) as doel:
         origineel.backup(doel)  # what `sqlite3 schakel.sqlite3 ".backup backup.sqlite3"` does
     with sqlite3.connect(backup) as kopie, sqlite3.connect(hersteld) as leeg:

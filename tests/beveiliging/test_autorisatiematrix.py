@@ -140,6 +140,7 @@ MATRIX: dict[tuple[str, str], str] = {
     ("GET", "api:solve-list"):                       " 401  200  200  200  200  200  200  200  200  200  200",
     ("POST", "api:solve-list"):                      " 401  400  400  400  400  400  400  403  403  403  403",
     ("GET", "api:staat-van-de-uitvoering"):          " 400  400  400  400  400  400  400  400  400  400  400",
+    ("GET", "api:teamlid-list"):                     " 401  200  200  200  200  200  200  403  403  403  403",
     ("GET", "api:toezegging-detail"):                " 404  200  404  200  404  200  404  200  404  200  404",
     ("GET", "api:toezegging-list"):                  " 200  200  200  200  200  200  200  200  200  200  200",
     ("GET", "api:toezegging-nakoming"):              " 401  405  405  405  405  405  405  405  405  405  405",

@@ -9,11 +9,14 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 from django.db import transaction
+from django.test import override_settings
 
 from schakel.accounts.models import Rol, User
 from schakel.audit.models import Gebeurtenis
 from schakel.core import clock
 from schakel.demo import opbouw
+from schakel.demo import retourstickers as demo_retourstickers
+from schakel.noodrem.models import Retoursticker
 from schakel.organisaties.models import Organisatie
 from schakel.signalen import toelichting
 from schakel.signalen.models import (
@@ -41,7 +44,10 @@ def vingerafdruk_van_dataset() -> list[tuple]:
     return list(Signaal.objects.order_by("ingediend_op", "id").values_list(
         "titel", "status", "soort", "indienende_organisatie__afkorting", "eigenaar__afkorting", "ingediend_op",
         "aantal_getroffen", "openbaar")) + list(Bundeling.objects.order_by("signaal__ingediend_op").values_list(
-            "signaal__titel", "knelpunt__titel", "knelpunt__aangemaakt_op"))
+            "signaal__titel", "knelpunt__titel", "knelpunt__aangemaakt_op")) + list(
+        Retoursticker.objects.order_by("ingediend_op", "id").values_list(
+            "organisatie__afkorting", "brief", "reden", "ingediend_op", "contact_op", "geescaleerd_op",
+            "signaal__titel"))
 
 
 def test_full_demo_set_is_realistic_and_fast():
@@ -62,9 +68,11 @@ def test_full_demo_set_is_realistic_and_fast():
     assert opbouw.DEMO_WACHTWOORD in uitvoer and "melder.uwv" in uitvoer and "/beheer/" in uitvoer
     assert "http://localhost:8000/" in uitvoer
 
+    # 300 signals filed by people, and one that the counts of retourstickers about a letter filed.
+    assert Signaal.objects.filter(indiener__isnull=False).count() == 300
+    assert Signaal.objects.filter(indiener__isnull=True).count() == 1
     signalen = Signaal.objects.all()
-    assert signalen.count() == 300
-    assert signalen.values("titel").distinct().count() == 300
+    assert signalen.values("titel").distinct().count() == signalen.count() == 301
     assert len(set(signalen.values_list("indienende_organisatie", flat=True))) >= 12
     assert len(set(signalen.values_list("regeling", flat=True))) >= 15
 
@@ -98,7 +106,7 @@ def test_full_demo_set_is_realistic_and_fast():
 
     # Everything went through the services: a complete audit trail on the right dates.
     acties = Counter(Gebeurtenis.objects.values_list("actie", flat=True))
-    assert acties["ingediend"] == acties["gerouteerd"] == 300
+    assert acties["ingediend"] == acties["gerouteerd"] == 301
     assert acties["beantwoord"] == per_status[Status.BEANTWOORD]
     assert acties["herzien"] == Reactie.objects.filter(versie__gt=1).count()
     assert acties["toezegging_nagekomen"] == toezeggingen.filter(status=ToezeggingStatus.NAGEKOMEN).count()
@@ -172,7 +180,7 @@ def test_loads_reference_data_when_missing():
     assert not Organisatie.objects.exists()
     laad("--aantal", "5")
     assert Organisatie.objects.filter(afkorting__in=["uwv", "szw", "cbr", "cie-szw"]).count() == 4
-    assert Signaal.objects.count() == 5
+    assert Signaal.objects.filter(indiener__isnull=False).count() == 5  # and one from retourstickers' counts
 
 
 def test_refuses_a_database_with_real_signals(signaal):
@@ -193,3 +201,45 @@ def test_demo_accounts_are_recognised_by_name_only(wereld):
     assert {"melder.uwv", "behandelaar.szw", "minister.szw", "griffie.szw", "beheer"} <= namen
     assert not namen & {"melder-uwv", "behandelaar-szw"}  # the test world's own accounts
     assert not opbouw.demo_gebruikers().exclude(email="").exists()  # notifications stay in the inbox
+
+
+@pytest.mark.parametrize("drempel", [10, 5])  # the other letters stay below 5
+def test_retourstickers_are_realistic_and_one_letter_crosses_the_threshold(drempel):
+    """Letters of UWV, SVB, CJIB and the Belastingdienst sent back; call-backs in time, late and
+    missed (before the board); one letter sent back once more than the threshold files a signal."""
+    with override_settings(SCHAKEL_NOODREM={"retoursticker_drempel": drempel, "retoursticker_drempel_dagen": 90}):
+        uitvoer = laad("--aantal", "10")
+    vandaag, nu = clock.today(), clock.now()
+    stickers = Retoursticker.objects.select_related("organisatie")
+    assert stickers.count() == len(demo_retourstickers.STICKERS) + drempel + 1
+    assert {s.organisatie.afkorting for s in stickers} == {"uwv", "svb", "cjib", "belastingdienst"}
+    assert all(s.ingediend_op < nu and s.contactgegevens.endswith(demo_retourstickers.DEMO_CONTACT)
+               for s in stickers)
+    assert stickers.values("brief_sleutel").distinct().count() >= 6
+
+    # Call-backs: most in time, one too late, some missed and put before the board, the newest still open.
+    gebeld = [s for s in stickers if s.contact_op is not None]
+    assert len([s for s in gebeld if s.contact_op.astimezone(clock.AMSTERDAM).date() <= s.contact_uiterlijk]) >= 5
+    assert any(s.contact_op.astimezone(clock.AMSTERDAM).date() > s.contact_uiterlijk for s in gebeld)
+    gemist = stickers.filter(contact_op__isnull=True, contact_uiterlijk__lt=vandaag)
+    assert gemist.count() >= 3 and not gemist.filter(geescaleerd_op__isnull=True).exists()
+    assert Gebeurtenis.objects.filter(actie="retoursticker_geescaleerd").count() == stickers.filter(
+        geescaleerd_op__isnull=False).count()
+    assert stickers.filter(contact_op__isnull=True, contact_uiterlijk__gte=vandaag).exists()
+    assert Gebeurtenis.objects.filter(actie="retoursticker_contact").count() == len(gebeld)
+
+    # The count of the threshold letter filed one signal to UWV, open and within its term; the
+    # sticker after the crossing was linked to it.
+    signaal = Signaal.objects.get(indiener__isnull=True)
+    organisatie, brief = demo_retourstickers.DREMPELBRIEF
+    assert signaal.titel == f"Brief vaak teruggestuurd: {brief}"
+    assert signaal.eigenaar.afkorting == organisatie and signaal.indienende_organisatie is None
+    assert signaal.status == Status.IN_BEHANDELING and signaal.uiterste_reactiedatum >= vandaag
+    assert signaal.retourstickers.count() == drempel + 1
+    assert signaal.gebeurtenissen.filter(actie="retourstickers_gekoppeld").exists()
+    assert f"{drempel} retourstickers in 90" in signaal.praktijk
+    assert opbouw.demo_signalen().filter(pk=signaal.pk).exists()  # demo data: a second load changes nothing
+    assert (f"Retourstickers: {stickers.count()} over {stickers.values('brief_sleutel').distinct().count()} "
+            f"brieven; {stickers.filter(geescaleerd_op__isnull=False).count()} niet op tijd gebeld") in uitvoer
+    assert "1 signaal uit de telling per brief" in uitvoer
+    assert "er is niets gewijzigd" in laad("--aantal", "10")

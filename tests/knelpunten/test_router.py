@@ -115,3 +115,17 @@ def test_prediction_time_single_call(wereld, demodata):
     print(f"\nrouter prediction: {ms:.2f} ms (median of 51, cold first call {duren[0] * 1000:.2f} ms)")
     assert ms < 10 and advies.eigenaren[0].label == "szw"
     assert all(0 <= k.kans <= 1 for k in advies.eigenaren)
+
+
+def test_signals_made_from_retourstickers_are_not_training_examples(wereld, signaal):
+    from schakel.noodrem import services as noodremservices
+    from schakel.signalen.models import Signaal
+
+    with override_settings(SCHAKEL_NOODREM={"retoursticker_drempel": 2, "retoursticker_drempel_dagen": 90}):
+        for reden in ("onbegrijpelijk", "onrechtvaardig"):
+            noodremservices.stuur_retoursticker(organisatie=wereld.uwv, brief="Besluit verrekening voorschot",
+                                                reden=reden, contactgegevens="06-12345678")
+    uit_tellingen = Signaal.objects.get(indiener__isnull=True)
+    assert uit_tellingen.eigenaar == wereld.uwv  # it has an owner, so only the rule below leaves it out
+    assert [v.tekst for v in router.voorbeelden()] == [
+        router.tekst_van(signaal.titel, signaal.praktijk, signaal.getroffen_burgers, signaal.verbetervoorstel)]

@@ -129,10 +129,10 @@ TAGS = [
 CONFLICTEREND = re.compile(r"/(reacties|doorverwijzingen|nakoming|beraad|inbreng|conclusie|fix)$")
 # POST endpoints whose 201 answer names the new object in a Location header.
 MET_LOCATION = frozenset({"/signalen", "/solves", "/casussen/{uuid}/beraad", "/casussen/{uuid}/fix"})
+# GET endpoints that refuse some signed-in users (not only hide objects from them): a 403.
+GEWEIGERD_BIJ_GET = frozenset({"/teamleden", "/organisaties/{afkorting}/retourstickers"})
 # Resources found by a code in the request body (a receipt code): an unknown code is a 404.
 MET_CODE_GEZOCHT = re.compile(r"/inzage(/|$)")
-# GET endpoints that refuse a logged-in user without the right role or organisation (403).
-LEZEN_MET_RECHTEN = re.compile(r"/retourstickers$")
 
 
 def _ref(naam: str) -> dict:
@@ -142,7 +142,7 @@ def _ref(naam: str) -> dict:
 def _foutantwoorden(path: str, method: str) -> list[str]:
     heeft_padparameter = "{" in path or MET_CODE_GEZOCHT.search(path) is not None
     namen = ["OngeldigeInvoer", "NietGeauthenticeerd"]
-    if method == "post" or LEZEN_MET_RECHTEN.search(path):
+    if method == "post" or (method == "get" and path in GEWEIGERD_BIJ_GET):
         namen.append("GeenToestemming")
     if heeft_padparameter:
         namen.append("NietGevonden")

@@ -68,6 +68,7 @@ urlpatterns = [
     path("solves", maatwerk_api.SolvesView.as_view(), name="solve-list"),
     path("solves/<uuid:uuid>", maatwerk_api.SolveView.as_view(), name="solve-detail"),
     path("casusprudentie", maatwerk_api.CasusprudentieView.as_view(), name="casusprudentie"),
+    path("teamleden", maatwerk_api.TeamledenView.as_view(), name="teamlid-list"),
     path("openapi.yaml", SchemaView.as_view(renderer_classes=[OpenApiYamlRenderer]), name="schema-yaml"),
     path("openapi.json", SchemaView.as_view(renderer_classes=[OpenApiJsonRenderer]), name="schema-json"),
 ]

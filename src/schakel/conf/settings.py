@@ -23,6 +23,22 @@ def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
+def env_fraction(name: str, default: float) -> float:
+    """A number from 0 to 1 (a probability); a decimal comma is accepted. Anything else stops start-up."""
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        value = float(raw.replace(",", "."))
+    except ValueError:
+        value = None
+    if value is None or not 0 <= value <= 1:  # also rejects nan and inf
+        from django.core.exceptions import ImproperlyConfigured
+
+        raise ImproperlyConfigured(f"{name} must be a number from 0 to 1 (e.g. 0.5), not {raw!r}.")
+    return value
+
+
 DEBUG = env_bool("SCHAKEL_DEBUG", False)
 SECRET_KEY = os.environ.get("SCHAKEL_SECRET_KEY", "")
 if not SECRET_KEY:
@@ -336,3 +352,7 @@ SCHAKEL_INVOERINGSTOETS_NA = {"maanden": int(os.environ.get("SCHAKEL_INVOERINGST
 # Maatwerkplaats (docs/maatwerkplaats.md): from this many similar cases (same organisation, regulation
 # and reason) on, the team is warned that individual fixes are becoming unequal treatment.
 SCHAKEL_MAATWERK_HERHALINGSDREMPEL = int(os.environ.get("SCHAKEL_MAATWERK_HERHALINGSDREMPEL", "2"))
+
+# Text router (docs/knelpunten.md): from this probability on the router's best owner is preselected
+# when filing, and an API client's ``volgAdvies`` routes the signal; below it the signal goes to triage.
+ROUTER_MIN_ZEKERHEID = env_fraction("SCHAKEL_ROUTER_MIN_ZEKERHEID", 0.5)

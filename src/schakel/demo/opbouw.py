@@ -218,6 +218,10 @@ class Samenvatting:
     toezeggingen_verlopen: int
     knelpunten: int = 0
     geagendeerd: int = 0
+    retourstickers: int = 0
+    brieven: int = 0
+    stickers_geescaleerd: int = 0
+    signalen_uit_tellingen: int = 0
 
 
 # --------------------------------------------------------------------------- accounts
@@ -238,7 +242,22 @@ def demo_gebruikers():
 
 
 def demo_signalen():
-    return Signaal.objects.filter(indiener__in=demo_gebruikers())
+    """Signals filed by demo accounts, and those made from the counts of demo retourstickers."""
+    from schakel.noodrem.models import Retoursticker
+
+    from .retourstickers import DEMO_CONTACT
+
+    uit_tellingen = (Retoursticker.objects.filter(contactgegevens__endswith=DEMO_CONTACT, signaal__isnull=False)
+                     .values("signaal_id"))
+    return Signaal.objects.filter(Q(indiener__in=demo_gebruikers()) | Q(pk__in=uit_tellingen))
+
+
+def demo_retourstickers():
+    from schakel.noodrem.models import Retoursticker
+
+    from .retourstickers import DEMO_CONTACT
+
+    return Retoursticker.objects.filter(contactgegevens__endswith=DEMO_CONTACT)
 
 
 def maak_gebruikers() -> dict[tuple[str, str], User]:
@@ -625,6 +644,13 @@ class _Bouwer:
                     raise
         return None
 
+    def plan_retourstickers(self) -> None:
+        """Citizens' retourstickers, their call-backs and the retoursticker sweep: ``schakel.demo.retourstickers``."""
+        from . import retourstickers
+
+        retourstickers.plan(self._stap, vandaag=self.vandaag, nu=self.nu, organisaties=self.organisaties,
+                            accounts=self.accounts)
+
     def plan_sweeps(self) -> None:
         """The escalation sweep, every working day early in the morning, as the scheduler runs it:
         missed terms climb the ladder and overdue commitments are recorded on the right dates."""
@@ -668,6 +694,7 @@ def maak_demodata(*, aantal: int = 300, seed: int = 42) -> Samenvatting:
         accounts = maak_gebruikers()
         bouwer = _Bouwer(aantal=aantal, seed=seed, nu=clock.now(), accounts=accounts)
         bouwer.plan()
+        bouwer.plan_retourstickers()
         bouwer.plan_sweeps()
         bouwer.speel_af()
         bouwer.bundel()
@@ -694,7 +721,16 @@ def samenvatting() -> Samenvatting:
         nagekomen=toezeggingen.filter(status=ToezeggingStatus.NAGEKOMEN).count(),
         toezeggingen_verlopen=toezeggingen.verlopen(vandaag).count(),
         **_knelpunttellingen(signalen),
+        **_retourstickertellingen(),
     )
+
+
+def _retourstickertellingen() -> dict:
+    stickers = demo_retourstickers()
+    return {"retourstickers": stickers.count(),
+            "brieven": stickers.values("organisatie_id", "brief_sleutel").distinct().count(),
+            "stickers_geescaleerd": stickers.filter(geescaleerd_op__isnull=False).count(),
+            "signalen_uit_tellingen": stickers.exclude(signaal=None).values("signaal_id").distinct().count()}
 
 
 def _knelpunttellingen(signalen) -> dict:

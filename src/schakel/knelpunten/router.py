@@ -77,9 +77,12 @@ def tekst_van(titel: str, praktijk: str, getroffen_burgers: str = "", verbetervo
 
 
 def voorbeelden(queryset=None) -> list[Voorbeeld]:
-    """Training examples from the database: every signal with an owner."""
+    """Training examples from the database: every signal with an owner that a person wrote.
+
+    A signal made from the counts of retourstickers is left out: its text is generated and its
+    owner follows from the letter, not from what a filer wrote."""
     queryset = queryset if queryset is not None else Signaal.objects.all()
-    qs = queryset.filter(eigenaar__isnull=False).select_related("eigenaar").prefetch_related("oorzaken").order_by("id")
+    qs = queryset.filter(eigenaar__isnull=False).exclude(retourstickers__isnull=False).select_related("eigenaar").prefetch_related("oorzaken").order_by("id")
     # A handler's reroute (a forward, or the choice made in the triage queue) is a correction.
     doorgestuurd = set(Gebeurtenis.objects.filter(actie__in=CORRECTIES, signaal__isnull=False)
                        .values_list("signaal_id", flat=True))

@@ -1,4 +1,5 @@
-"""API of the Maatwerkplaats: /casussen (the team's internal cases; read and bring in), the
+"""API of the Maatwerkplaats: /casussen (the team's internal cases; read and bring in), /teamleden
+(whom the team can invite to a deliberation), the
 deliberation (/casussen/{uuid}/beraad, …/beraad/inbreng, …/beraad/conclusie), the fix
 (/casussen/{uuid}/fix), /solves (the team's solves; file one) and /casusprudentie
 (conclusions: the team's own in full, other organisations' published ones pseudonymised).
@@ -230,6 +231,36 @@ class CasusprudentieView(StrictQueryMixin, generics.ListAPIView):
         return {"zoek", self.paginator.page_query_param, self.paginator.page_size_query_param}
 
 
+class TeamlidSerializer(serializers.Serializer):
+    gebruikersnaam = serializers.CharField(source="username", read_only=True,
+                                           help_text="Te gebruiken in deelnemers bij het plannen van een beraad.")
+    naam = serializers.SerializerMethodField(help_text="Volledige naam, of de gebruikersnaam als die ontbreekt.")
+    rol = serializers.ChoiceField(choices=[(r.value, r.label) for r in sorted(rechten.TEAMROLLEN)], read_only=True,
+                                  help_text="Behandelaars en bestuur kennen ook een fix toe.")
+
+    def get_naam(self, lid) -> str:
+        return lid.get_full_name() or lid.username
+
+
+@extend_schema(summary="Teamleden die u voor een moreel beraad kunt uitnodigen",
+               description="De actieve medewerkers en bestuurders van uw eigen organisatie, op naam gesorteerd. "
+                           "Alleen voor het team zelf (melders, behandelaars en bestuur van een organisatie met een "
+                           "Maatwerkplaats); bewindspersonen en Kamerleden krijgen 403.")
+class TeamledenView(StrictQueryMixin, generics.ListAPIView):
+    serializer_class = TeamlidSerializer
+    queryset = get_user_model().objects.none()
+    permission_classes = [permissions.IsAuthenticated]
+
+    def get_queryset(self):
+        return rechten.teamleden(self.request.user.organisatie_id)
+
+    def list(self, request, *args, **kwargs):
+        if not rechten.heeft_team(request.user):
+            raise PermissionDenied("Alleen medewerkers en bestuur van een organisatie met een Maatwerkplaats-team "
+                                   "zien de teamleden.")
+        return super().list(request, *args, **kwargs)
+
+
 # --- deliberation, fix and solve ------------------------------------------------------------
 # The same services as the web pages: permissions and rules live there; a view only checks who
 # may act before it reads the body (so an outsider gets 403, not a list of input errors).
@@ -283,8 +314,7 @@ def _deelnemers(casus: Casus, invoer: list[dict]) -> list[tuple[object, str]]:
     """Participants by user name, looked up among the case's team only (so the API reveals no
     accounts of other organisations)."""
     namen = [d["gebruikersnaam"] for d in invoer]
-    team = {u.username: u for u in get_user_model().objects.filter(
-        organisatie_id=casus.organisatie_id, rol__in=rechten.TEAMROLLEN, is_active=True, username__in=namen)}
+    team = {u.username: u for u in rechten.teamleden(casus.organisatie_id).filter(username__in=namen)}
     fouten = [{} if d["gebruikersnaam"] in team else {"gebruikersnaam": [ErrorDetail(
         f"Geen medewerker van het team met gebruikersnaam '{d['gebruikersnaam'][:40]}'.", code="does_not_exist")]}
         for d in invoer]

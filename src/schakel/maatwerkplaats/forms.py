@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from django import forms
-from django.contrib.auth import get_user_model
 
 from schakel.noodrem.models import Beginsel
 from schakel.regelingen.models import Regeling
 from schakel.web.forms import RegelingKeuze, datumveld
 
 from .models import Discipline, Geadresseerde, Grondslag, Reden
-from .rechten import TEAMROLLEN
+from .rechten import teamleden
 
 TEKST = {"rows": 4}
 
@@ -41,8 +40,7 @@ class BeraadFormulier(forms.Form):
     def __init__(self, *args, casus, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["gepland_op"].error_messages["required"] = "Vul de datum van het beraad in."
-        self.team = list(get_user_model().objects.filter(
-            organisatie_id=casus.organisatie_id, rol__in=TEAMROLLEN, is_active=True).order_by("first_name", "username"))
+        self.team = list(teamleden(casus.organisatie_id))
         keuzes = [("", "Neemt niet deel"), *Discipline.choices]
         for lid in self.team:
             naam = lid.get_full_name() or lid.username

@@ -22,6 +22,14 @@ def in_team(user, organisatie_id) -> bool:
     return _medewerker(user) and user.rol in TEAMROLLEN and user.organisatie_id == organisatie_id
 
 
+def teamleden(organisatie_id) -> QuerySet:
+    """The active staff of an organisation who can take part in its deliberations, by name."""
+    from django.contrib.auth import get_user_model
+
+    return (get_user_model().objects.filter(organisatie_id=organisatie_id, rol__in=TEAMROLLEN, is_active=True)
+            .order_by("first_name", "last_name", "username"))
+
+
 def heeft_team(user) -> bool:
     return (_medewerker(user) and user.rol in TEAMROLLEN
             and user.organisatie.soort != OrganisatieSoort.KAMERCOMMISSIE)

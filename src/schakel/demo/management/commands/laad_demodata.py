@@ -14,7 +14,7 @@ MAX_AANTAL = 5000
 class Command(BaseCommand):
     help = (
         "Maak demo-accounts per rol en organisatie en een realistische set signalen van de afgelopen "
-        "veertien maanden, met reacties, toezeggingen, knelpunten en audittrail. Laadt de referentiedata als die ontbreekt. "
+        "veertien maanden, met reacties, toezeggingen, knelpunten, retourstickers en audittrail. Laadt de referentiedata als die ontbreekt. "
         "Staat er al demodata, dan verandert er niets: de audittrail wordt nooit gewist, dus begin voor "
         "een nieuwe demo met een lege database."
     )
@@ -59,7 +59,9 @@ class Command(BaseCommand):
             f"{s.herzien} herzien; {s.doorgestuurd} doorgestuurd.\n"
             f"  Toezeggingen: {s.toezeggingen}, waarvan {s.nagekomen} nagekomen en {s.toezeggingen_verlopen} "
             "over de datum.\n"
-            f"  Knelpunten: {s.knelpunten}, waarvan {s.geagendeerd} op de agenda van een Kamercommissie."
+            f"  Knelpunten: {s.knelpunten}, waarvan {s.geagendeerd} op de agenda van een Kamercommissie.\n"
+            f"  Retourstickers: {s.retourstickers} over {s.brieven} brieven; {s.stickers_geescaleerd} niet op tijd "
+            f"gebeld en voorgelegd aan het bestuur; {s.signalen_uit_tellingen} signaal uit de telling per brief."
         )
         self._toon_inloggegevens()
 
