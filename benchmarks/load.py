@@ -108,7 +108,7 @@ def child_batch() -> dict:
     uit["sweep (again)"] = {"seconds": time.monotonic() - begin, "escalated": sweep.escalated}
     jaar = clock.today().year - 1
     begin = time.monotonic()
-    staat = bereken(Periode(jaar), Reikwijdte())
+    staat = bereken(Periode.van_jaar(jaar), Reikwijdte())
     uit[f"staat {jaar}"] = {"seconds": time.monotonic() - begin, "ingediend": staat["huidig"]["signalen"]["ingediend"]}
     return uit
 
