@@ -180,6 +180,16 @@ def test_receipt_code_opens_the_brake_and_nothing_else(anonieme_rem):
     assert services.open_met_code(code[:-1]) is None
 
 
+def test_receipt_code_survives_a_key_rotation_with_the_old_key_as_fallback(anonieme_rem, settings):
+    signaal, code = anonieme_rem
+    oude_sleutel = settings.SECRET_KEY
+    settings.SECRET_KEY = "een-nieuwe-lange-willekeurige-sleutel-voor-de-test"
+    settings.SECRET_KEY_FALLBACKS = []
+    assert services.open_met_code(code) is None  # a new key alone cuts the filer off
+    settings.SECRET_KEY_FALLBACKS = [oude_sleutel]
+    assert services.open_met_code(code) == signaal
+
+
 def test_receipt_codes_have_at_least_80_bits_and_differ():
     codes = {regels.nieuwe_code() for _ in range(200)}
     assert len(codes) == 200

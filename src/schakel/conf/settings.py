@@ -49,6 +49,10 @@ if not SECRET_KEY:
 
         raise ImproperlyConfigured("Set SCHAKEL_SECRET_KEY (or SCHAKEL_DEBUG=1 for development).")
 
+# Old keys, comma-separated, while rotating SCHAKEL_SECRET_KEY: sessions, receipt codes and
+# recovery codes made under them keep working (docs/operations.md).
+SECRET_KEY_FALLBACKS = env_list("SCHAKEL_SECRET_KEY_FALLBACKS")
+
 ALLOWED_HOSTS = env_list("SCHAKEL_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("SCHAKEL_CSRF_TRUSTED_ORIGINS")
 

@@ -117,12 +117,18 @@ def normaliseer(code: str) -> str | None:
     return schoon
 
 
-def code_hash(code: str) -> str:
+def code_hash(code: str, sleutel: str | None = None) -> str:
     """Keyed hash (HMAC-SHA256 with the secret key) of a normalised code: what is stored and looked up.
 
     A code has 100 bits of entropy, so a fast keyed hash suffices: nobody can enumerate codes
     against a leaked table without the key, nor online against the rate limit."""
-    return salted_hmac("schakel.noodrem.ontvangstcode", code, algorithm="sha256").hexdigest()
+    return salted_hmac("schakel.noodrem.ontvangstcode", code, secret=sleutel, algorithm="sha256").hexdigest()
+
+
+def code_hashes(code: str) -> list[str]:
+    """The hash under the current key and under each ``SECRET_KEY_FALLBACKS`` key, so that a key
+    rotation does not cut filers off from their brake."""
+    return [code_hash(code, sleutel) for sleutel in (settings.SECRET_KEY, *settings.SECRET_KEY_FALLBACKS)]
 
 
 def zelfde_hash(opgeslagen: str, berekend: str) -> bool:

@@ -298,12 +298,12 @@ def open_met_code(code: str):
     schoon = regels.normaliseer(code)
     if schoon is None:
         return None
-    berekend = regels.code_hash(schoon)
-    bewijs = Ontvangstbewijs.objects.select_related("signaal").filter(code_hash=berekend).first()
-    if bewijs is not None and regels.zelfde_hash(bewijs.code_hash, berekend):
+    berekend = regels.code_hashes(schoon)
+    bewijs = Ontvangstbewijs.objects.select_related("signaal").filter(code_hash__in=berekend).first()
+    if bewijs is not None and any(regels.zelfde_hash(bewijs.code_hash, h) for h in berekend):
         return bewijs.signaal
-    sticker = Retoursticker.objects.select_related("organisatie").filter(code_hash=berekend).first()
-    if sticker is not None and regels.zelfde_hash(sticker.code_hash, berekend):
+    sticker = Retoursticker.objects.select_related("organisatie").filter(code_hash__in=berekend).first()
+    if sticker is not None and any(regels.zelfde_hash(sticker.code_hash, h) for h in berekend):
         return sticker
     return None
 
