@@ -253,3 +253,25 @@ def test_admin_shows_how_many_are_left_but_no_tokens(wereld, aan, admin_client):
     html = detail.content.decode()
     assert detail.status_code == 200 and "herstelcodes over" in html.lower() and "token_set" not in html
     assert admin_client.get(reverse("admin:otp_static_staticdevice_add")).status_code == 403
+
+
+def test_an_administrator_resets_two_step_for_a_user_who_lost_everything(wereld, aan):
+    from django.core.management import call_command
+    from django.core.management.base import CommandError
+
+    user = wereld.behandelaar_szw
+    with pytest.raises(CommandError, match="--reden"):
+        call_command("tweestap_herstellen", user.username, reden="kwijt")
+    assert tweestap.staat_aan(user)
+    call_command("tweestap_herstellen", user.username,
+                 reden="Telefoon en herstelcodes kwijt; identiteit aan de balie vastgesteld met legitimatie.")
+    assert not tweestap.staat_aan(user) and tweestap.herstelcodes_over(user) == 0
+    assert not Herstelcode.objects.exists()
+    gebeurtenis = Gebeurtenis.objects.get(actie="tweestap_hersteld_door_beheer")
+    assert gebeurtenis.actor is None and gebeurtenis.actor_omschrijving.startswith("beheer: ")
+    assert gebeurtenis.voor == {"tweestapsverificatie": True, "herstelcodes_over": 10}
+    assert "legitimatie" in gebeurtenis.toelichting
+    with pytest.raises(CommandError, match="niets te herstellen"):
+        call_command("tweestap_herstellen", user.username, reden="Nog een keer, voor de zekerheid.")
+    with pytest.raises(CommandError, match="Onbekende gebruiker"):
+        call_command("tweestap_herstellen", "bestaat-niet", reden="Telefoon kwijt, identiteit vastgesteld.")

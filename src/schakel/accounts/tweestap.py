@@ -243,6 +243,23 @@ def zet_aan(user, device: TOTPDevice, code: str) -> tuple[TOTPDevice, list[str]]
     return geverifieerd, codes
 
 
+def herstel_door_beheer(user, *, reden: str, door: str) -> int:
+    """An administrator's reset for a user who lost their phone (and their recovery codes): remove
+    the TOTP device and the recovery codes without a code. Needs a reason; recorded as
+    ``tweestap_hersteld_door_beheer`` with who did it. Returns how many devices were removed."""
+    reden = (reden or "").strip()
+    if len(reden) < 10:
+        raise ValidationError({"reden": "Geef een reden van ten minste 10 tekens, bijvoorbeeld hoe de identiteit "
+                                        "van de gebruiker is vastgesteld."})
+    with transaction.atomic():
+        voor = herstelcodes_over(user)
+        weg = TOTPDevice.objects.filter(user=user).delete()[0] + StaticDevice.objects.filter(user=user).delete()[0]
+        trail.record("tweestap_hersteld_door_beheer", user, actor_omschrijving=f"beheer: {door}"[:200],
+                     voor={"tweestapsverificatie": weg > 0, "herstelcodes_over": voor},
+                     na={"tweestapsverificatie": False, "herstelcodes_over": 0}, toelichting=reden)
+    return weg
+
+
 def zet_uit(user, code: str) -> None:
     """Turn TOTP off; needs a current code from the app or a recovery code (a stolen session alone
     cannot). Removes the recovery codes too. Records ``tweestap_uitgezet``."""
