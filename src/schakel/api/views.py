@@ -30,9 +30,12 @@ class StrictQueryMixin:
     """Refuse query parameters the endpoint does not know (see ``check_query_params``)."""
 
     def allowed_query_params(self) -> set[str]:
+        """By default only a paginated list (GET) takes query parameters: the page, the page size
+        and its filters. Everything else (details, POST-only endpoints) takes none."""
         if getattr(self, "action", None) not in (None, "list"):
             return set()
-        if self.request.method != "GET" or self.pagination_class is None:
+        if (self.request.method != "GET" or getattr(self, "pagination_class", None) is None
+                or not hasattr(self, "list")):
             return set()
         allowed = {self.paginator.page_query_param, self.paginator.page_size_query_param}
         filterset_class = getattr(self, "filterset_class", None)
@@ -138,11 +141,6 @@ class ReactiesView(StrictQueryMixin, OpSignaalMixin, generics.ListCreateAPIView)
                     "signaal", "reactie__organisatie")))
                 .order_by("versie"))
 
-    def allowed_query_params(self):
-        if self.request.method != "GET":
-            return set()
-        return {self.paginator.page_query_param, self.paginator.page_size_query_param}
-
     def create(self, request, *args, **kwargs):
         signaal = self.get_signaal()
         if not rechten.mag_beantwoorden(request.user, signaal):
@@ -168,9 +166,6 @@ class ReactiesView(StrictQueryMixin, OpSignaalMixin, generics.ListCreateAPIView)
 class DoorverwijzingenView(OpSignaalMixin, StrictQueryMixin, generics.GenericAPIView):
     serializer_class = s.DoorverwijzingSerializer
     permission_classes = [permissions.IsAuthenticated]
-
-    def allowed_query_params(self):
-        return set()
 
     def post(self, request, *args, **kwargs):
         signaal = self.get_signaal()
@@ -216,9 +211,6 @@ class RouteringsadviesView(StrictQueryMixin, generics.GenericAPIView):
     serializer_class = s.RouteringsadviesSerializer
     permission_classes = [permissions.IsAuthenticated]
 
-    def allowed_query_params(self):
-        return set()
-
     def post(self, request, *args, **kwargs):
         if not rechten.mag_indienen(request.user) and not rechten.mag_trieren(request.user):
             raise PermissionDenied("Alleen wie signalen indient of routeert, kan om routeringsadvies vragen.")
@@ -239,9 +231,6 @@ class RouteringsadviesView(StrictQueryMixin, generics.GenericAPIView):
 class ToewijzingView(OpSignaalMixin, StrictQueryMixin, generics.GenericAPIView):
     serializer_class = s.SignaalSerializer
     permission_classes = [permissions.IsAuthenticated]
-
-    def allowed_query_params(self):
-        return set()
 
     def post(self, request, *args, **kwargs):
         signaal = self.get_signaal()
@@ -303,9 +292,6 @@ class ToezeggingViewSet(StrictQueryMixin, viewsets.ReadOnlyModelViewSet):
 class NakomingView(StrictQueryMixin, generics.GenericAPIView):
     serializer_class = s.ToezeggingSerializer
     permission_classes = [permissions.IsAuthenticated]
-
-    def allowed_query_params(self):
-        return set()
 
     def post(self, request, *args, **kwargs):
         toezegging = get_object_or_404(toezeggingen_voor(request.user), uuid=kwargs["uuid"])

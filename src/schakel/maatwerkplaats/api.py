@@ -188,11 +188,6 @@ class CasussenView(IdempotentPostMixin, StrictQueryMixin, generics.ListCreateAPI
     def get_queryset(self):
         return casussen_voor(self.request.user)
 
-    def allowed_query_params(self):
-        if self.request.method != "GET":
-            return set()
-        return {self.paginator.page_query_param, self.paginator.page_size_query_param}
-
     def create(self, request, *args, **kwargs):
         if not rechten.mag_inbrengen(request.user):
             raise PermissionDenied("Alleen medewerkers van een uitvoeringsorganisatie of gemeente brengen een casus in.")
@@ -335,9 +330,6 @@ class BeraadView(StrictQueryMixin, generics.GenericAPIView):
     serializer_class = BeraadSerializer
     permission_classes = [permissions.IsAuthenticated]
 
-    def allowed_query_params(self):
-        return set()
-
     def get(self, request, uuid):
         casus = _casus(request, uuid)
         if not hasattr(casus, "beraad"):
@@ -366,9 +358,6 @@ class InbrengView(StrictQueryMixin, generics.GenericAPIView):
     serializer_class = BeraadSerializer
     permission_classes = [permissions.IsAuthenticated]
 
-    def allowed_query_params(self):
-        return set()
-
     def post(self, request, uuid):
         casus = _casus(request, uuid)
         beraad = _beraad(casus)
@@ -390,9 +379,6 @@ class InbrengView(StrictQueryMixin, generics.GenericAPIView):
 class ConclusieView(StrictQueryMixin, generics.GenericAPIView):
     serializer_class = ConclusieKortSerializer
     permission_classes = [permissions.IsAuthenticated]
-
-    def allowed_query_params(self):
-        return set()
 
     def post(self, request, uuid):
         casus = _casus(request, uuid)
@@ -421,9 +407,6 @@ class ConclusieView(StrictQueryMixin, generics.GenericAPIView):
 class FixView(StrictQueryMixin, generics.GenericAPIView):
     serializer_class = FixSerializer
     permission_classes = [permissions.IsAuthenticated]
-
-    def allowed_query_params(self):
-        return set()
 
     def get(self, request, uuid):
         casus = _casus(request, uuid)
@@ -508,11 +491,6 @@ class SolvesView(IdempotentPostMixin, StrictQueryMixin, generics.ListCreateAPIVi
 
     def get_queryset(self):
         return solves_voor(self.request.user)
-
-    def allowed_query_params(self):
-        if self.request.method != "GET":
-            return set()
-        return {self.paginator.page_query_param, self.paginator.page_size_query_param}
 
     def create(self, request, *args, **kwargs):
         if not rechten.mag_solve_indienen(request.user):

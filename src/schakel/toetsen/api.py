@@ -187,11 +187,6 @@ class VoorstellenView(IdempotentPostMixin, StrictQueryMixin, generics.ListCreate
     def get_queryset(self):
         return voorstellen_voor(self.request.user)
 
-    def allowed_query_params(self):
-        if self.request.method != "GET":
-            return set()
-        return {self.paginator.page_query_param, self.paginator.page_size_query_param}
-
     def create(self, request, *args, **kwargs):
         if not rechten.mag_registreren(request.user):
             raise PermissionDenied("Alleen een ministerie of een Kamercommissie (griffie) kan een voorstel registreren.")
@@ -231,11 +226,6 @@ class UitvoeringstoetsenView(IdempotentPostMixin, StrictQueryMixin, generics.Lis
     def get_queryset(self):
         return _toetsen(self.get_voorstel())
 
-    def allowed_query_params(self):
-        if self.request.method != "GET":
-            return set()
-        return {self.paginator.page_query_param, self.paginator.page_size_query_param}
-
     def create(self, request, *args, **kwargs):
         voorstel = self.get_voorstel()
         toets = voorstel.toetsen_in_ronde().filter(organisatie_id=request.user.organisatie_id).first()
@@ -259,9 +249,6 @@ class UitvoeringstoetsenView(IdempotentPostMixin, StrictQueryMixin, generics.Lis
 class AntwoordView(IdempotentPostMixin, StrictQueryMixin, generics.GenericAPIView):
     serializer_class = UitvoeringstoetsSerializer
     permission_classes = [permissions.IsAuthenticated]
-
-    def allowed_query_params(self):
-        return set()
 
     def post(self, request, *args, **kwargs):
         voorstel = get_object_or_404(voorstellen_voor(request.user), uuid=self.kwargs["uuid"])
