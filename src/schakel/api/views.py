@@ -169,7 +169,7 @@ class DoorverwijzingenView(OpSignaalMixin, StrictQueryMixin, generics.GenericAPI
 
     def post(self, request, *args, **kwargs):
         signaal = self.get_signaal()
-        if not rechten.mag_beantwoorden(request.user, signaal):
+        if not rechten.behandelt_als_eigenaar(request.user, signaal):
             raise PermissionDenied("Alleen de eigenaar van dit signaal kan het doorsturen.")
         invoer = s.NieuweDoorverwijzingSerializer(data=request.data)
         invoer.is_valid(raise_exception=True)
