@@ -10,10 +10,11 @@ from __future__ import annotations
 import datetime as dt
 
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models.lookups import LessThan
 
 from schakel.accounts.models import Rol
 from schakel.core import clock
-from schakel.signalen.models import Signaal, Toezegging
+from schakel.signalen.models import Signaal, Toezegging, vroegste_termijndatum
 from schakel.signalen.workflow import Status
 
 from .models import Termijn
@@ -22,10 +23,10 @@ BEHANDELENDE_ROLLEN = (Rol.BEHANDELAAR, Rol.BESTUUR, Rol.BEWINDSPERSOON)
 
 
 def is_overschreden_q(peildatum: dt.date | None = None) -> Q:
-    """Unanswered, and past a deadline now or before (the sweep sets ``termijn_overschreden_op``)."""
+    """Unanswered, and past a deadline now or before (the sweep sets ``termijn_overschreden_op``):
+    the earliest deadline the signal has had lies before ``peildatum`` (default today)."""
     peildatum = peildatum or clock.today()
-    return Q(status=Status.IN_BEHANDELING) & (
-        Q(termijn_overschreden_op__isnull=False) | Q(uiterste_reactiedatum__lt=peildatum))
+    return Q(status=Status.IN_BEHANDELING) & Q(LessThan(vroegste_termijndatum(), peildatum))
 
 
 def overschreden(qs: QuerySet | None = None, peildatum: dt.date | None = None) -> QuerySet:
