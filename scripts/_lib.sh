@@ -135,6 +135,7 @@ stop_postgres() {
 
 # start_postgres: initdb + pg_ctl on a free port of 127.0.0.1 with trust authentication, as a
 # non-root user (PostgreSQL refuses to run as root). Exports the SCHAKEL_DB_* variables.
+# PG_SERVER_OPTS (optional) adds server settings, e.g. "-c shared_buffers=1GB".
 start_postgres() {
     PG_BIN="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)"
     [ -x "$PG_BIN/initdb" ] || { warn "PostgreSQL server binaries not found in /usr/lib/postgresql/*/bin"; return 1; }
@@ -162,7 +163,7 @@ start_postgres() {
         >"$PG_DIR/initdb.log" 2>&1) || { cat "$PG_DIR/initdb.log" >&2; return 1; }
     # Durability is worthless for a test database: turn it off for speed.
     (cd "$PG_DIR" && "${PG_RUN[@]}" "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/data/server.log" -w -t 60 \
-        -o "-c listen_addresses=127.0.0.1 -p $port -k $PG_DIR -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+        -o "-c listen_addresses=127.0.0.1 -p $port -k $PG_DIR -c fsync=off -c synchronous_commit=off -c full_page_writes=off ${PG_SERVER_OPTS:-}" \
         start >/dev/null) || { cat "$PG_DIR/data/server.log" >&2; return 1; }
     # The application role may create (test) databases but is no superuser, as in production.
     "$PG_BIN/psql" -q -h 127.0.0.1 -p "$port" -U postgres -d postgres -v ON_ERROR_STOP=1 \

@@ -21,6 +21,14 @@ trap stop_postgres EXIT
 trap 'exit 130' INT TERM
 
 ensure_venv
+# A database server is sized to its data and its machine, as in production (docs/operations.md):
+# a quarter of the memory for PostgreSQL's own cache (at most 8 GB), the rest counted as the
+# operating system's file cache, and sorts and bitmaps of a broad search kept in memory.
+MEM_MB=$(awk '/MemTotal/ {print int($2 / 1024)}' /proc/meminfo)
+SHARED_MB=$(( MEM_MB / 4 > 8192 ? 8192 : MEM_MB / 4 ))
+PG_SERVER_OPTS="-c shared_buffers=${SHARED_MB}MB -c effective_cache_size=$(( MEM_MB / 2 ))MB -c work_mem=16MB \
+-c maintenance_work_mem=512MB -c random_page_cost=1.1"
+say "PostgreSQL settings for the benchmarks: $PG_SERVER_OPTS"
 start_postgres || die "could not start PostgreSQL (install the 'postgresql' package)"
 PG_ARGS=(--pg-host 127.0.0.1 --pg-port "$SCHAKEL_DB_PORT" --pg-user postgres)
 # The benchmarks create and drop their own databases; the app's settings stay on SQLite.
