@@ -33,6 +33,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -188,6 +189,38 @@ def _leeg(basis: str) -> None:
             antwoord.read()
 
 
+# gunicorn's access log, one line per request: method, path?query, status, time in microseconds.
+TOEGANGSFORMAAT = "%(m)s %(U)s?%(q)s %(s)s %(D)s"
+
+
+def _soort_verzoek(pad: str) -> str:
+    """A list request by its filter names (values rotate), a search by its words."""
+    query = urllib.parse.parse_qs(pad.partition("?")[2])
+    if "zoek" in query:
+        return "zoek=" + " ".join(query["zoek"]) + "".join(f" &{k}" for k in sorted(query) if k != "zoek")
+    return "&".join(sorted(query)) or pad
+
+
+def _per_verzoek(toegangslog: Path, vanaf: int) -> None:
+    """Server time per kind of request of the run just done (with one client the server time is
+    the request's own cost), slowest p95 first: which requests make the scenario's tail."""
+    tijden: dict[str, list[float]] = {}
+    with toegangslog.open() as log:
+        log.seek(vanaf)
+        for regel in log:
+            delen = regel.split()
+            if len(delen) == 4 and delen[0] == "GET" and delen[1].startswith("/api/v1/signalen?"):
+                tijden.setdefault(_soort_verzoek(delen[1]), []).append(int(delen[3]) / 1000)
+    for soort, ms in sorted(tijden.items(), key=lambda kv: -_percentiel(kv[1], 95)):
+        print(f"      server p50 {_percentiel(ms, 50):6.1f} ms  p95 {_percentiel(ms, 95):6.1f} ms"
+              f"  ({len(ms):>3}x) {soort}", flush=True)
+
+
+def _percentiel(waarden: list[float], p: int) -> float:
+    geordend = sorted(waarden)
+    return geordend[min(len(geordend) - 1, round(p / 100 * (len(geordend) - 1)))]
+
+
 def _belast(args, env: dict, voorbereid: dict) -> list[dict]:
     poort = _vrije_poort()
     basis = f"http://127.0.0.1:{poort}"
@@ -196,9 +229,11 @@ def _belast(args, env: dict, voorbereid: dict) -> list[dict]:
                   # (see docs/performance.md for what the throttle costs).
                   "SCHAKEL_API_RATE_ANONIEM": "geen", "SCHAKEL_API_RATE_GEBRUIKER": "geen",
                   "SCHAKEL_DATA_DIR": tempfile.mkdtemp(prefix="schakel-load-")}
+    toegangslog = Path(server_env["SCHAKEL_DATA_DIR"]) / "toegang.log"
     gunicorn = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "schakel.wsgi:application", "--bind", f"127.0.0.1:{poort}",
-         "--workers", str(args.workers), "--timeout", "60", "--log-level", "warning"],
+         "--workers", str(args.workers), "--timeout", "60", "--log-level", "warning",
+         "--access-logfile", str(toegangslog), "--access-logformat", TOEGANGSFORMAAT],
         env=server_env, cwd=ROOT, start_new_session=True)
     try:
         _wacht_op(f"{basis}/api/v1/oorzaken", gunicorn)
@@ -218,12 +253,15 @@ def _belast(args, env: dict, voorbereid: dict) -> list[dict]:
         for scenario in args.scenarios:
             for clients in args.clients:
                 _leeg(basis)
+                begin_log = toegangslog.stat().st_size
                 r = _wrk(scenario, clients, args.duration, basis, wrk_env)
                 r.update(scenario=scenario, clients=clients)
                 resultaten.append(r)
                 print(f"  {scenario:<7} {clients:>3} clients: {r['requests'] / r['seconds']:8.1f} req/s   "
                       f"p50 {r['p50'] / 1000:7.1f} ms  p95 {r['p95'] / 1000:7.1f} ms  p99 {r['p99'] / 1000:7.1f} ms"
                       f"   errors {r['errors']} (non-2xx {r['status_errors']})", flush=True)
+                if clients == 1 and scenario in ("list", "search"):
+                    _per_verzoek(toegangslog, begin_log)
         return resultaten
     finally:
         os.killpg(gunicorn.pid, signal.SIGTERM)
