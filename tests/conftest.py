@@ -8,6 +8,9 @@ import pytest
 
 from schakel.core import clock
 
+# The text router fixtures (``model``, ``geen_model``, ``modellen``) and their training texts.
+pytest_plugins = ["tests.routermodel"]
+
 # A Wednesday in an ordinary week, far from holidays.
 VANDAAG = dt.datetime(2026, 3, 11, 10, 0, tzinfo=dt.timezone.utc)
 
