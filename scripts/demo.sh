@@ -73,6 +73,7 @@ if [ -n "$PASSWORD" ]; then
   Log in on  http://localhost:$PORT/inloggen  with password ${_bold}$PASSWORD${_reset} as, for example:
     melder.uwv        melder: files signals for UWV
     behandelaar.szw   behandelaar: answers for the Ministry of SZW (comply or explain)
+    behandelaar.bzk   behandelaar with the triage permission: routes signals without a regulation
     bestuur.uwv       bestuur: UWV's board, receives escalations
     minister.szw      bewindspersoon: political answers
     griffie.szw       griffie: clerk of the SZW committee

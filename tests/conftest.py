@@ -8,6 +8,9 @@ import pytest
 
 from schakel.core import clock
 
+# The text router fixtures (``model``, ``geen_model``, ``modellen``) and their training texts.
+pytest_plugins = ["tests.routermodel"]
+
 # A Wednesday in an ordinary week, far from holidays.
 VANDAAG = dt.datetime(2026, 3, 11, 10, 0, tzinfo=dt.timezone.utc)
 
@@ -31,7 +34,8 @@ def vaste_klok():
 
 
 def herstel_referentiedata():
-    """Re-create the rows that data migrations made (TCU causes, principles of good administration).
+    """Re-create the rows that migrations made (TCU causes, principles of good administration,
+    content types and permissions).
 
     The flush that ends a transactional test empties every table, and serialized rollback
     does not bring the rows back for tests that start a live server; loading is idempotent.
@@ -42,6 +46,22 @@ def herstel_referentiedata():
 
     import_module("schakel.signalen.migrations.0002_oorzaken_en_zoekindex").laad_oorzaken(django_apps, None)
     import_module("schakel.noodrem.migrations.0002_beginselen").laad(django_apps, None)
+    herstel_rechten()
+
+
+def herstel_rechten():
+    """Re-create content types and permissions (post_migrate's rows) when a flush took them, so
+    that a live-server test can grant e.g. ``signalen.trieren``. One query when they are there."""
+    from django.apps import apps as django_apps
+    from django.contrib.auth.management import create_permissions
+    from django.contrib.auth.models import Permission
+    from django.contrib.contenttypes.management import create_contenttypes
+
+    if Permission.objects.filter(codename="trieren", content_type__app_label="signalen").exists():
+        return
+    for app_config in django_apps.get_app_configs():
+        create_contenttypes(app_config, verbosity=0)
+        create_permissions(app_config, verbosity=0)
 
 
 @pytest.fixture

@@ -6,29 +6,15 @@ from __future__ import annotations
 
 import pytest
 from django.contrib.auth.models import Permission
-from django.test import override_settings
 from playwright.sync_api import expect
 
-from schakel.knelpunten import router
 from schakel.signalen.models import Signaal
 
 from tests.browser.test_reis import inloggen, uitloggen
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
-WIA = "Het voorschot op de WIA-uitkering moet in één keer terug; mensen met schulden raken in de problemen"
 RIJBEWIJS = "Ouderen wachten maanden op de medische keuring voor hun rijbewijs bij het CBR en mogen niet rijden"
-
-
-@pytest.fixture
-def model(tmp_path):
-    voorbeelden = ([router.Voorbeeld(f"{WIA} {i}", "szw", ("complexe-regels",)) for i in range(12)]
-                   + [router.Voorbeeld(f"{RIJBEWIJS} {i}", "ienw", ("geen-evaluatie",)) for i in range(12)])
-    with override_settings(DATA_DIR=tmp_path):
-        router._cache.clear()
-        router.Router(seed=0).train(voorbeelden).bewaar()
-        yield
-    router._cache.clear()
 
 
 def _vul_in(page, titel: str, praktijk: str) -> None:

@@ -16,6 +16,7 @@ from schakel.audit.models import Gebeurtenis
 from schakel.core import clock
 from schakel.demo import opbouw
 from schakel.demo import retourstickers as demo_retourstickers
+from schakel.demo import triage as demo_triage
 from schakel.noodrem.models import Retoursticker
 from schakel.organisaties.models import Organisatie
 from schakel.signalen import toelichting
@@ -68,11 +69,13 @@ def test_full_demo_set_is_realistic_and_fast():
     assert opbouw.DEMO_WACHTWOORD in uitvoer and "melder.uwv" in uitvoer and "/beheer/" in uitvoer
     assert "http://localhost:8000/" in uitvoer
 
-    # 300 signals filed by people, and one that the counts of retourstickers about a letter filed.
-    assert Signaal.objects.filter(indiener__isnull=False).count() == 300
+    # 300 signals filed by people, the few waiting in the triage, and one that the counts of
+    # retourstickers about a letter filed.
+    triage = len(demo_triage.SIGNALEN)
+    assert Signaal.objects.filter(indiener__isnull=False).count() == 300 + triage
     assert Signaal.objects.filter(indiener__isnull=True).count() == 1
     signalen = Signaal.objects.all()
-    assert signalen.values("titel").distinct().count() == signalen.count() == 301
+    assert signalen.values("titel").distinct().count() == signalen.count() == 301 + triage
     assert len(set(signalen.values_list("indienende_organisatie", flat=True))) >= 12
     assert len(set(signalen.values_list("regeling", flat=True))) >= 15
 
@@ -106,7 +109,7 @@ def test_full_demo_set_is_realistic_and_fast():
 
     # Everything went through the services: a complete audit trail on the right dates.
     acties = Counter(Gebeurtenis.objects.values_list("actie", flat=True))
-    assert acties["ingediend"] == acties["gerouteerd"] == 301
+    assert acties["ingediend"] == 301 + triage and acties["gerouteerd"] == 301 and acties["naar_triage"] == triage
     assert acties["beantwoord"] == per_status[Status.BEANTWOORD]
     assert acties["herzien"] == Reactie.objects.filter(versie__gt=1).count()
     assert acties["toezegging_nagekomen"] == toezeggingen.filter(status=ToezeggingStatus.NAGEKOMEN).count()
@@ -180,7 +183,9 @@ def test_loads_reference_data_when_missing():
     assert not Organisatie.objects.exists()
     laad("--aantal", "5")
     assert Organisatie.objects.filter(afkorting__in=["uwv", "szw", "cbr", "cie-szw"]).count() == 4
-    assert Signaal.objects.filter(indiener__isnull=False).count() == 5  # and one from retourstickers' counts
+    # and one from retourstickers' counts
+    assert Signaal.objects.filter(indiener__isnull=False, regeling__isnull=False).count() == 5
+    assert Signaal.objects.filter(indiener__isnull=False, regeling__isnull=True).count() == len(demo_triage.SIGNALEN)
 
 
 def test_refuses_a_database_with_real_signals(signaal):
@@ -243,3 +248,32 @@ def test_retourstickers_are_realistic_and_one_letter_crosses_the_threshold(dremp
             f"brieven; {stickers.filter(geescaleerd_op__isnull=False).count()} niet op tijd gebeld") in uitvoer
     assert "1 signaal uit de telling per brief" in uitvoer
     assert "er is niets gewijzigd" in laad("--aantal", "10")
+
+
+def test_the_triage_queue_is_filled_and_one_handler_may_route_it(client):
+    """Signals without a regulation wait in the triage queue, filed through the service (audited
+    ``naar_triage``) on recent working days; one demo handler has the triage permission."""
+    from schakel.signalen import rechten
+
+    uitvoer = laad("--aantal", "10")
+    vandaag, nu = clock.today(), clock.now()
+    wachtend = Signaal.objects.filter(eigenaar__isnull=True, status=Status.INGEDIEND).order_by("ingediend_op")
+    assert [s.titel for s in wachtend] == [t.titel for t in demo_triage.SIGNALEN]
+    for signaal, plan in zip(wachtend, demo_triage.SIGNALEN):
+        assert signaal.regeling is None and signaal.indiener.username == f"{plan.indiener[1]}.{plan.indiener[0]}"
+        assert signaal.uiterste_reactiedatum is None and not signaal.termijnen.exists()
+        assert 1 <= (vandaag - signaal.ingediend_op.astimezone(clock.AMSTERDAM).date()).days <= 14
+        assert signaal.ingediend_op < nu
+        assert [g.actie for g in signaal.gebeurtenissen.order_by("tijdstip", "id")] == ["ingediend", "naar_triage"]
+    assert opbouw.demo_signalen().filter(pk__in=wachtend).count() == wachtend.count()
+    assert f"Triage: {wachtend.count()} signalen zonder regeling" in uitvoer
+
+    trieerders = [u for u in opbouw.demo_gebruikers() if rechten.mag_trieren(u) and not u.is_superuser]
+    assert [u.username for u in trieerders] == [opbouw.trieerder()] == ["behandelaar.bzk"]
+    assert f"{opbouw.trieerder()} mag ook signalen zonder regeling routeren" in uitvoer
+
+    client.force_login(trieerders[0])
+    pagina = client.get("/signalen/triage").content.decode()
+    assert all(t.titel in pagina for t in demo_triage.SIGNALEN)
+    client.force_login(User.objects.get(username="behandelaar.szw"))
+    assert client.get("/signalen/triage").status_code == 403

@@ -17,14 +17,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def modellen(tmp_path):
-    with override_settings(DATA_DIR=tmp_path):
-        router._cache.clear()
-        yield tmp_path / "modellen"
-    router._cache.clear()
-
-
-@pytest.fixture
 def demodata(capsys):
     call_command("laad_demodata", "--aantal", "150")
     capsys.readouterr()

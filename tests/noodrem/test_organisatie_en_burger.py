@@ -102,6 +102,40 @@ def test_budget_periods():
         assert regels.periode_van(dt.date(2026, 3, 31)) == regels.Periode(dt.date(2026, 1, 1), dt.date(2026, 4, 1))
 
 
+def test_budget_periods_run_from_dutch_midnight_to_dutch_midnight():
+    """In summer, Dutch midnight is 22:00 UTC the evening before."""
+    periode = regels.Periode(dt.date(2026, 7, 1), dt.date(2027, 1, 1))
+    assert periode.vanaf == dt.datetime(2026, 6, 30, 22, 0, tzinfo=dt.timezone.utc)  # CEST
+    assert periode.tot == dt.datetime(2026, 12, 31, 23, 0, tzinfo=dt.timezone.utc)  # CET
+
+
+@override_settings(SCHAKEL_NOODREM={"rode_kaart_periode_maanden": 6, "rode_kaart_per_periode": 2})
+def test_a_red_card_counts_in_the_period_of_its_dutch_filing_date(wereld, beginselen):
+    """Pulled one second before and at Dutch midnight on 1 July (22:00 UTC on 30 June): the first
+    card uses the budget of the first half year, the second that of the second half, although
+    both were filed on 30 June in UTC."""
+    clock.freeze(dt.datetime(2026, 6, 30, 21, 59, 59, tzinfo=dt.timezone.utc))
+    voor = _rode_kaart(wereld, beginselen)
+    clock.freeze(dt.datetime(2026, 6, 30, 22, 0, tzinfo=dt.timezone.utc))
+    na = _rode_kaart(wereld, beginselen, titel="Rode kaart om middernacht")
+    assert voor.ingediend_op.date() == na.ingediend_op.date() == dt.date(2026, 6, 30)  # UTC
+    eerste, tweede = services.budget(wereld.uwv, dt.date(2026, 6, 30)), services.budget(wereld.uwv, dt.date(2026, 7, 1))
+    assert (eerste.getrokken, tweede.getrokken) == (1, 1)
+    assert [n.signaal for n in services._getrokken_rode_kaarten(wereld.uwv, regels.periode_van(dt.date(2026, 7, 1)))] \
+        == [na]
+    assert services.budget(wereld.uwv).getrokken == 1  # today is 1 July in the Netherlands
+    assert services.budget(wereld.uwv, dt.date(2027, 1, 1)).getrokken == 0
+
+
+def test_the_budget_query_compares_filing_moments_not_each_rows_date(wereld):
+    """The period is compared as moments, so an index on ``ingediend_op`` applies: no cast of
+    each row's timestamp to a local date (SQLite: django_datetime_cast_date; PostgreSQL:
+    AT TIME ZONE ... ::date)."""
+    sql = str(services._getrokken_rode_kaarten(wereld.uwv, regels.periode_van(clock.today())).query).lower()
+    assert "ingediend_op" in sql
+    assert "cast_date" not in sql and "at time zone" not in sql and "::date" not in sql
+
+
 def test_red_card_escalates_to_the_minister_when_the_term_is_missed(wereld, beginselen):
     kaart = _rode_kaart(wereld, beginselen)
     clock.freeze(dt.datetime(2026, 3, 19, 10, 0, tzinfo=dt.timezone.utc))

@@ -12,7 +12,7 @@ import feedparser
 import pytest
 from django.contrib.auth.models import Permission
 from django.core.exceptions import PermissionDenied
-from django.test import Client, override_settings
+from django.test import Client
 from django.urls import reverse
 from hypothesis import HealthCheck, given, settings, strategies as st
 from rest_framework.authtoken.models import Token
@@ -24,60 +24,9 @@ from schakel.signalen import rechten, routering, services
 from schakel.signalen.models import Oorzaak, Signaal
 from schakel.signalen.workflow import OngeldigeOvergang, Status
 
+from tests.routermodel import PRAKTIJK_RIJBEWIJS, WIA, voorbeelden
+
 pytestmark = pytest.mark.django_db
-
-WIA = [
-    "Terugvordering van het WIA-voorschot ineens duwt mensen met schulden dieper in de problemen",
-    "De WIA-uitkering komt te laat en het voorschot wordt in een keer verrekend",
-    "Arbeidsongeschikte werknemers wachten maanden op de WIA-keuring door de verzekeringsarts",
-    "Loonsanctie en WIA-aanvraag lopen vast bij zieke werknemers van kleine werkgevers",
-    "Herbeoordeling van de WIA-uitkering zonder medisch onderzoek leidt tot onterechte stopzetting",
-    "Het WIA-voorschot wordt teruggevorderd terwijl de uitkering nog niet is toegekend",
-    "Mensen in de WIA met schulden kunnen het voorschot niet in termijnen terugbetalen",
-    "Verzekeringsartsen hebben te weinig tijd voor de WIA-beoordeling van arbeidsongeschikten",
-    "De uitkering bij arbeidsongeschiktheid wordt verlaagd zonder dat de werknemer het begrijpt",
-    "Zieke werknemers krijgen hun WIA-beslissing pas na de wettelijke termijn",
-    "De re-integratie van arbeidsongeschikte werknemers stopt zodra de WIA-uitkering start",
-    "Het voorschot op de uitkering moet ineens terug, ook bij een laag inkomen",
-]
-RIJBEWIJS = [
-    "Ouderen wachten maanden op de medische keuring voor hun rijbewijs en mogen niet rijden",
-    "De verlenging van het rijbewijs voor 75-plussers loopt vast bij het CBR",
-    "Het rijexamen kan pas over maanden worden afgelegd door tekort aan examinatoren",
-    "De Gezondheidsverklaring voor het rijbewijs wordt te laat beoordeeld door het CBR",
-    "Beroepschauffeurs verliezen hun baan omdat de rijbewijskeuring te lang duurt",
-    "Een rijbewijs voor mensen met diabetes wordt maar voor een jaar verlengd",
-    "Wachttijd voor de rijvaardigheidstoets na een ongeval is te lang",
-    "Ouderen moeten voor elke verlenging van het rijbewijs opnieuw naar de keuringsarts",
-    "De medische keuring voor het rijbewijs kost ouderen veel geld",
-    "Het CBR stuurt besluiten over de rijgeschiktheid te laat, het rijbewijs verloopt",
-    "Rijinstructeurs kunnen geen examen reserveren voor leerlingen",
-    "Mensen met epilepsie wachten te lang op een besluit over hun rijbewijs",
-]
-PRAKTIJK_RIJBEWIJS = ("Ouderen van 75 jaar en ouder die hun rijbewijs willen verlengen, wachten maanden op een "
-                      "medische keuring door het CBR en mogen ondertussen niet rijden.")
-
-
-def _voorbeelden():
-    return ([router.Voorbeeld(router.tekst_van(t, t), "szw", ("complexe-regels",)) for t in WIA]
-            + [router.Voorbeeld(router.tekst_van(t, t), "ienw", ("geen-evaluatie",)) for t in RIJBEWIJS])
-
-
-@pytest.fixture
-def geen_model(tmp_path):
-    with override_settings(DATA_DIR=tmp_path):
-        router._cache.clear()
-        yield
-    router._cache.clear()
-
-
-@pytest.fixture
-def model(tmp_path):
-    with override_settings(DATA_DIR=tmp_path):
-        router._cache.clear()
-        router.Router(seed=0).train(_voorbeelden()).bewaar()
-        yield
-    router._cache.clear()
 
 
 @pytest.fixture
@@ -360,7 +309,7 @@ def test_advice_for_any_text_is_a_ranked_probability(titel, praktijk):
     assert {k.label for k in advies.eigenaren} == {"szw", "ienw"}
 
 
-_GETRAIND = router.Router(seed=0).train(_voorbeelden())
+_GETRAIND = router.Router(seed=0).train(voorbeelden())
 
 
 def test_web_an_error_on_the_second_submit_keeps_the_suggestion_step(wereld, model):

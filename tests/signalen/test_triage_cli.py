@@ -9,34 +9,15 @@ import io
 import pytest
 from django.contrib.auth.models import Permission
 from django.core.management import CommandError, ManagementUtility, call_command
-from django.test import override_settings
 from hypothesis import given, strategies as st
 
-from schakel.knelpunten import router
 from schakel.signalen import cli, services
 from schakel.signalen.models import Signaal
 from schakel.signalen.workflow import Status
 
-from .test_routering_op_tekst import PRAKTIJK_RIJBEWIJS, _voorbeelden
+from tests.routermodel import PRAKTIJK_RIJBEWIJS
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def model(tmp_path):
-    with override_settings(DATA_DIR=tmp_path):
-        router._cache.clear()
-        router.Router(seed=0).train(_voorbeelden()).bewaar()
-        yield
-    router._cache.clear()
-
-
-@pytest.fixture
-def geen_model(tmp_path):
-    with override_settings(DATA_DIR=tmp_path):
-        router._cache.clear()
-        yield
-    router._cache.clear()
 
 
 @pytest.fixture

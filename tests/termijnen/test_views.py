@@ -54,6 +54,8 @@ def test_extension_form_happy_path(signaal, wereld):
     response = client.post(f"/signalen/{signaal.uuid}/termijn-verlengen", {"tot": "2026-05-20", "reden": REDEN})
     assert response.status_code == 302 and response["Location"] == f"/signalen/{signaal.uuid}"
     assert Termijn.objects.get(signaal=signaal).uiterste_datum == D(2026, 5, 20)
+    assert ("De termijn is verlengd tot 20 mei 2026. De reden staat openbaar bij het signaal."
+            in tekst(client.get(response["Location"])))
     # A second time: the page explains why not, and a POST is refused.
     assert "Verlengen kan maar één keer" in tekst(client.get(f"/signalen/{signaal.uuid}/termijn-verlengen"))
     response = client.post(f"/signalen/{signaal.uuid}/termijn-verlengen", {"tot": "2026-05-22", "reden": REDEN})
@@ -75,6 +77,28 @@ def test_extension_form_errors_are_shown_in_dutch(signaal, wereld, gegevens, mel
     assert response.status_code == 400
     assert melding in tekst(response)
     assert "Er is een probleem" in tekst(response)
+    assert not Termijn.objects.get(signaal=signaal).is_verlengd
+
+
+def test_extension_service_errors_land_on_their_field_or_on_the_form(signaal, wereld, monkeypatch):
+    """What the service refuses comes back as a 400 with the message on the field it names, or
+    above the form when it names no field of the form; nothing changes."""
+    from django.core.exceptions import ValidationError
+
+    from schakel.termijnen import services
+
+    url = f"/signalen/{signaal.uuid}/termijn-verlengen"
+    def weiger(*args, **kwargs):
+        raise ValidationError({"reden": "De reden moet over dit signaal gaan.",
+                               "termijn": "De termijn is intussen afgelopen."})
+
+    monkeypatch.setattr(services, "verleng", weiger)
+    response = ingelogd(wereld.behandelaar_szw).post(url, {"tot": "2026-05-20", "reden": REDEN})
+    assert response.status_code == 400
+    form = response.context["form"]
+    assert form.errors["reden"] == ["De reden moet over dit signaal gaan."]
+    assert form.non_field_errors() == ["De termijn is intussen afgelopen."]
+    assert "De termijn is intussen afgelopen." in tekst(response)
     assert not Termijn.objects.get(signaal=signaal).is_verlengd
 
 

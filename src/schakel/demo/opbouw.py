@@ -222,6 +222,7 @@ class Samenvatting:
     brieven: int = 0
     stickers_geescaleerd: int = 0
     signalen_uit_tellingen: int = 0
+    triage: int = 0
 
 
 # --------------------------------------------------------------------------- accounts
@@ -278,7 +279,18 @@ def maak_gebruikers() -> dict[tuple[str, str], User]:
         "password": wachtwoord, "is_staff": True, "is_superuser": True, "is_active": True,
         "first_name": "Beheer", "email": "",
     })
+    from .triage import geef_triagerecht
+
+    geef_triagerecht(accounts)
     return accounts
+
+
+def trieerder() -> str:
+    """The user name of the demo account with the triage permission."""
+    from .triage import TRIEERDER
+
+    organisatie, voorvoegsel = TRIEERDER
+    return f"{voorvoegsel}.{organisatie}"
 
 
 def inlogoverzicht() -> list[tuple[Organisatie, list[str]]]:
@@ -651,6 +663,12 @@ class _Bouwer:
         retourstickers.plan(self._stap, vandaag=self.vandaag, nu=self.nu, organisaties=self.organisaties,
                             accounts=self.accounts)
 
+    def plan_triage(self) -> None:
+        """Signals without a regulation, waiting in the triage queue: ``schakel.demo.triage``."""
+        from . import triage
+
+        triage.plan(self._stap, vandaag=self.vandaag, accounts=self.accounts)
+
     def plan_sweeps(self) -> None:
         """The escalation sweep, every working day early in the morning, as the scheduler runs it:
         missed terms climb the ladder and overdue commitments are recorded on the right dates."""
@@ -695,6 +713,7 @@ def maak_demodata(*, aantal: int = 300, seed: int = 42) -> Samenvatting:
         bouwer = _Bouwer(aantal=aantal, seed=seed, nu=clock.now(), accounts=accounts)
         bouwer.plan()
         bouwer.plan_retourstickers()
+        bouwer.plan_triage()
         bouwer.plan_sweeps()
         bouwer.speel_af()
         bouwer.bundel()
@@ -722,6 +741,7 @@ def samenvatting() -> Samenvatting:
         toezeggingen_verlopen=toezeggingen.verlopen(vandaag).count(),
         **_knelpunttellingen(signalen),
         **_retourstickertellingen(),
+        triage=signalen.filter(eigenaar__isnull=True, status=Status.INGEDIEND).count(),
     )
 
 

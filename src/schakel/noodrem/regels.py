@@ -21,6 +21,7 @@ from django.conf import settings
 from django.utils.crypto import salted_hmac
 
 from schakel.organisaties.models import OrganisatieSoort
+from schakel.termijnen import kalender
 
 STANDAARD = {"rode_kaart_per_periode": 2, "rode_kaart_periode_maanden": 12, "retoursticker_werkdagen": 3,
              "retoursticker_drempel": 10, "retoursticker_drempel_dagen": 90}
@@ -69,6 +70,18 @@ def ontvanger_organisatie(organisatie):
 class Periode:
     begin: dt.date
     einde: dt.date  # exclusive
+
+    # The period as moments, from Dutch midnight to Dutch midnight (CET or CEST), so that a
+    # query compares ``ingediend_op`` itself, which an index serves, not each row's local date.
+    @property
+    def vanaf(self) -> dt.datetime:
+        """The first moment of the period (midnight in the Netherlands at ``begin``), in UTC."""
+        return kalender.einde_van_dag(self.begin - dt.timedelta(days=1))
+
+    @property
+    def tot(self) -> dt.datetime:
+        """The first moment after the period (midnight in the Netherlands at ``einde``), in UTC."""
+        return kalender.einde_van_dag(self.einde - dt.timedelta(days=1))
 
 
 def periode_van(datum: dt.date) -> Periode:

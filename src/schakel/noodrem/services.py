@@ -197,7 +197,7 @@ def _getrokken_rode_kaarten(organisatie, periode: regels.Periode):
     return Noodrem.objects.filter(
         niveau=Niveau.ORGANISATIE, variant=OrganisatieVariant.RODE_KAART,
         signaal__indienende_organisatie=organisatie,
-        signaal__ingediend_op__date__gte=periode.begin, signaal__ingediend_op__date__lt=periode.einde,
+        signaal__ingediend_op__gte=periode.vanaf, signaal__ingediend_op__lt=periode.tot,
     )
 
 

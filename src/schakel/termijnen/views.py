@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 
 from schakel.organisaties.models import Organisatie
 from schakel.signalen import rechten
 from schakel.signalen.models import Signaal
+from schakel.web.formulieren import verwerk_formulier
 
 from . import ladder, selecties, services
 from .forms import OverzichtFilter, VerlengFormulier
@@ -66,20 +66,14 @@ def verlengen(request, uuid):
                       status=400 if request.method == "POST" else 200)
     maximum = services.maximale_verlengdatum(termijn, signaal.soort)
     form = VerlengFormulier(request.POST if request.method == "POST" else None, initial={"tot": maximum})
-    if form.is_bound and form.is_valid():
-        try:
-            termijn = services.verleng(signaal, actor=request.user, tot=form.cleaned_data["tot"],
-                                       reden=form.cleaned_data["reden"])
-        except ValidationError as fout:
-            for sleutel, teksten in fout.message_dict.items():
-                for tekst in teksten:
-                    form.add_error(sleutel if sleutel in form.fields else None, tekst)
-        else:
-            messages.success(request, f"De termijn is verlengd tot {services.datum_nl(termijn.uiterste_datum)}. "
-                                      "De reden staat openbaar bij het signaal.")
-            return redirect(_signaal_url(signaal))
-    return render(request, "termijnen/verlengen.html", {**context, "form": form, "maximum": maximum},
-                  status=400 if form.is_bound else 200)
+    verder = verwerk_formulier(
+        request, form, lambda data: services.verleng(signaal, actor=request.user, tot=data["tot"], reden=data["reden"]),
+        melding=lambda verlengd: f"De termijn is verlengd tot {services.datum_nl(verlengd.uiterste_datum)}. "
+                                 "De reden staat openbaar bij het signaal.",
+        naar=_signaal_url(signaal))
+    # A submitted form that comes back (invalid, or refused by the service) is a 400.
+    return verder or render(request, "termijnen/verlengen.html", {**context, "form": form, "maximum": maximum},
+                            status=400 if form.is_bound else 200)
 
 
 def overzicht(request):

@@ -14,7 +14,7 @@ MAX_AANTAL = 5000
 class Command(BaseCommand):
     help = (
         "Maak demo-accounts per rol en organisatie en een realistische set signalen van de afgelopen "
-        "veertien maanden, met reacties, toezeggingen, knelpunten, retourstickers en audittrail. Laadt de referentiedata als die ontbreekt. "
+        "veertien maanden, met reacties, toezeggingen, knelpunten, retourstickers, signalen in de triage en audittrail. Laadt de referentiedata als die ontbreekt. "
         "Staat er al demodata, dan verandert er niets: de audittrail wordt nooit gewist, dus begin voor "
         "een nieuwe demo met een lege database."
     )
@@ -61,7 +61,9 @@ class Command(BaseCommand):
             "over de datum.\n"
             f"  Knelpunten: {s.knelpunten}, waarvan {s.geagendeerd} op de agenda van een Kamercommissie.\n"
             f"  Retourstickers: {s.retourstickers} over {s.brieven} brieven; {s.stickers_geescaleerd} niet op tijd "
-            f"gebeld en voorgelegd aan het bestuur; {s.signalen_uit_tellingen} signaal uit de telling per brief."
+            f"gebeld en voorgelegd aan het bestuur; {s.signalen_uit_tellingen} signaal uit de telling per brief.\n"
+            f"  Triage: {s.triage} signalen zonder regeling wachten op een behandelaar met het triagerecht "
+            f"({opbouw.trieerder()})."
         )
         self._toon_inloggegevens()
 
@@ -72,6 +74,7 @@ class Command(BaseCommand):
         self.stdout.write(f"  {opbouw.BEHEERDER:<22} beheerder, alle rechten; beheer op /beheer/")
         for organisatie, namen in opbouw.inlogoverzicht():
             self.stdout.write(f"  {organisatie.naam}: {', '.join(namen)}")
+        self.stdout.write(f"  {opbouw.trieerder()} mag ook signalen zonder regeling routeren (triage, /signalen/triage).")
         self.stdout.write("")
         self.stdout.write("Start de server met 'schakel runserver' en open http://localhost:8000/ "
                           "(inloggen via /inloggen, beheer via /beheer/).")
