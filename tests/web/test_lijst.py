@@ -11,6 +11,7 @@ from schakel.core import clock
 from schakel.signalen import services
 from schakel.signalen.models import Oorzaak
 from schakel.signalen.services import NieuweToezegging
+from schakel.termijnen.sweep import run_sweep
 from tests.conftest import GOEDE_UITLEG, VANDAAG
 
 from .html import zichtbare_tekst
@@ -61,6 +62,17 @@ def test_filters_narrow_the_list(client, signalen, wereld):
     tekst = _titels(client, status="verlopen")
     assert "Keuringen rijbewijs lopen vast" in tekst and "1 signaal gevonden" in tekst
     assert "2 signalen gevonden" in _titels(client, status="in_behandeling")
+
+
+def test_an_escalated_signal_stays_overdue_in_the_list(client, signalen):
+    """After escalation the next rung has a deadline in the future, but the signal missed one:
+    the list's "Termijn verstreken" and its count agree with the API's teLaat."""
+    run_sweep()
+    signalen["oud"].refresh_from_db()
+    assert signalen["oud"].termijn_overschreden_op is not None
+    assert signalen["oud"].uiterste_reactiedatum >= clock.today()
+    tekst = _titels(client, status="verlopen")
+    assert "Keuringen rijbewijs lopen vast" in tekst and "1 signaal gevonden" in tekst
 
 
 def test_period_filter_uses_the_filing_date(client, signalen):

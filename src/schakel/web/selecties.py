@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 
-from schakel.core import clock
 from schakel.signalen.models import Besluit, Reactie, Toezegging
 from schakel.signalen.workflow import Status
 from schakel.signalen.zoeken import zoek
+from schakel.termijnen.selecties import is_overschreden_q
 
 # Derived states a visitor can filter on (the workflow status plus the answer's decision).
 STATUS_KEUZES = [
@@ -47,7 +47,7 @@ def filter_signalen(signalen: QuerySet, criteria: dict) -> QuerySet:
     if status == "in_behandeling":
         signalen = signalen.filter(status=Status.IN_BEHANDELING)
     elif status == "verlopen":
-        signalen = signalen.filter(status=Status.IN_BEHANDELING, uiterste_reactiedatum__lt=clock.today())
+        signalen = signalen.filter(is_overschreden_q())
     elif status == "beantwoord":
         signalen = signalen.filter(status=Status.BEANTWOORD)
     elif status in ("overgenomen", "niet_overgenomen"):
@@ -60,11 +60,10 @@ def filter_signalen(signalen: QuerySet, criteria: dict) -> QuerySet:
 
 def tellingen(signalen: QuerySet) -> dict[str, int]:
     """Counts of the given signals by state, in one query."""
-    vandaag = clock.today()
     return signalen.aggregate(
         totaal=Count("pk"),
         in_behandeling=Count("pk", filter=Q(status=Status.IN_BEHANDELING)),
-        verlopen=Count("pk", filter=Q(status=Status.IN_BEHANDELING, uiterste_reactiedatum__lt=vandaag)),
+        verlopen=Count("pk", filter=is_overschreden_q()),
         beantwoord=Count("pk", filter=Q(status=Status.BEANTWOORD)),
     )
 
