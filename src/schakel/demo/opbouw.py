@@ -40,6 +40,7 @@ from schakel.signalen.models import (
 )
 from schakel.signalen.workflow import Status
 from schakel.termijnen import kalender
+from schakel.termijnen.selecties import is_overschreden_q
 
 from .casussen import CASUSSEN, Casus
 
@@ -731,7 +732,7 @@ def samenvatting() -> Samenvatting:
         signalen=signalen.count(),
         noodremmen=signalen.filter(soort=SignaalSoort.NOODREM).count(),
         open=per_status[Status.IN_BEHANDELING] + per_status[Status.INGEDIEND],
-        over_termijn=signalen.filter(status=Status.IN_BEHANDELING, uiterste_reactiedatum__lt=vandaag).count(),
+        over_termijn=signalen.filter(is_overschreden_q()).count(),
         overgenomen=besluiten[Besluit.OVERNEMEN],
         niet_overgenomen=besluiten[Besluit.NIET_OVERNEMEN],
         herzien=signalen.annotate(n=Count("reacties")).filter(n__gt=1).count(),
