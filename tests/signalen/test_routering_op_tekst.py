@@ -10,7 +10,6 @@ import io
 
 import feedparser
 import pytest
-from django.contrib.auth.models import Permission
 from django.core.exceptions import PermissionDenied
 from django.test import Client
 from django.urls import reverse
@@ -27,13 +26,6 @@ from schakel.signalen.workflow import OngeldigeOvergang, Status
 from tests.routermodel import PRAKTIJK_RIJBEWIJS, WIA, voorbeelden
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def trieerder(wereld):
-    user = wereld.behandelaar_szw
-    user.user_permissions.add(Permission.objects.get(codename="trieren", content_type__app_label="signalen"))
-    return type(user).objects.get(pk=user.pk)  # fresh permission cache
 
 
 def _dien_in(wereld, indiener=None, **kw):

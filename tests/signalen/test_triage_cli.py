@@ -7,7 +7,6 @@ from __future__ import annotations
 import io
 
 import pytest
-from django.contrib.auth.models import Permission
 from django.core.management import CommandError, ManagementUtility, call_command
 from hypothesis import given, strategies as st
 
@@ -18,13 +17,6 @@ from schakel.signalen.workflow import Status
 from tests.routermodel import PRAKTIJK_RIJBEWIJS
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def trieerder(wereld):
-    user = wereld.behandelaar_szw
-    user.user_permissions.add(Permission.objects.get(codename="trieren", content_type__app_label="signalen"))
-    return type(user).objects.get(pk=user.pk)
 
 
 def _wachtend(wereld, titel="Keuring rijbewijs ouderen duurt te lang", openbaar=True):
