@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Sequence
+from typing import Any, Callable, Sequence
 
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.metrics.pairwise import linear_kernel
@@ -48,18 +48,34 @@ def analyseer(document: str) -> list[str]:
     return [_stam(w) for w in text.words(document) if w not in text.STOPWORDS]
 
 
-def vectoriseerder() -> TfidfVectorizer:
-    return TfidfVectorizer(analyzer=analyseer, sublinear_tf=True, min_df=1)
+def vectoriseerder(analyse: Callable[[str], list[str]] = analyseer) -> TfidfVectorizer:
+    return TfidfVectorizer(analyzer=analyse, sublinear_tf=True, min_df=1)
+
+
+def geheugen() -> Callable[[str], list[str]]:
+    """``analyseer`` remembering each document it saw: for ranking many targets against the same
+    candidates in one request (``rangschik(..., analyse=...)``), each text is analysed once."""
+    gezien: dict[str, list[str]] = {}
+
+    def analyse(document: str) -> list[str]:
+        if document not in gezien:
+            gezien[document] = analyseer(document)
+        return gezien[document]
+
+    return analyse
 
 
 def rangschik(doel: str, kandidaten: Sequence[tuple[Any, str]], *, minimum: float = MINIMALE_GELIJKENIS,
-              limiet: int = 10) -> list[Suggestie]:
-    """The candidates (object, text) most similar to ``doel``, best first, above ``minimum``."""
+              limiet: int = 10, analyse: Callable[[str], list[str]] = analyseer) -> list[Suggestie]:
+    """The candidates (object, text) most similar to ``doel``, best first, above ``minimum``.
+
+    ``analyse`` turns a text into stems (default ``analyseer``; ``geheugen()`` for many calls
+    over the same candidates)."""
     kandidaten = [(obj, tekst) for obj, tekst in kandidaten if tekst.strip()][:MAX_KANDIDATEN]
     if not kandidaten or not text.stems(doel):
         return []
     try:
-        matrix = vectoriseerder().fit_transform([doel, *[t for _, t in kandidaten]])
+        matrix = vectoriseerder(analyse).fit_transform([doel, *[t for _, t in kandidaten]])
     except ValueError:  # nothing but stopwords in every document
         return []
     scores = linear_kernel(matrix[0:1], matrix[1:]).ravel()  # rows are L2-normalised: this is the cosine

@@ -73,13 +73,14 @@ def knelpunten_voor_elk(signalen: list, limiet: int = 5) -> list[tuple]:
     alle = list(_open_knelpunten({s.regeling_id for s in signalen}, {s.eigenaar_id for s in signalen})
                 [:MAX_KNELPUNT_KANDIDATEN * len(signalen)])
     teksten = {k.pk: kneltekst(k) for k in alle}
+    analyse = gelijkenis.geheugen()  # each knelpunt's text analysed once, not once per signal
     uitkomst = []
     for s in signalen:
         eigen = [k for k in alle if (s.regeling_id is not None and s.regeling_id == k.regeling_id)
                  or (s.eigenaar_id is not None and s.eigenaar_id == k.eigenaar_id)]
         eigen = eigen[:MAX_KNELPUNT_KANDIDATEN]
         uitkomst.append((s, gelijkenis.rangschik(gelijkenis.signaaltekst(s), [(k, teksten[k.pk]) for k in eigen],
-                                                 limiet=limiet)))
+                                                 limiet=limiet, analyse=analyse)))
     return uitkomst
 
 
