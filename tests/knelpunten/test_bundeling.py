@@ -55,6 +55,21 @@ def test_knelpunten_for_a_signal(wereld, gemeente, dien_in, maak_knelpunt):
     assert selecties.knelpunten_voor(rijexamen) == []
 
 
+def test_knelpunten_for_each_signal_rank_as_for_one_signal(wereld, gemeente, dien_in, maak_knelpunt):
+    """The list page ranks many signals at once, analysing each knelpunt's text once: the same
+    suggestions and similarities as asking per signal."""
+    wia = maak_knelpunt(dien_in(wereld.melder_uwv))
+    maak_knelpunt(dien_in(wereld.melder_gemeente, **ANDER_PROBLEEM), titel="Tekort aan examinatoren")
+    signalen = [dien_in(wereld.melder_gemeente), dien_in(wereld.melder_uwv, titel="Voorschot ineens terug"),
+                dien_in(wereld.melder_gemeente, **ANDER_PROBLEEM)]
+    samen = selecties.knelpunten_voor_elk(signalen, limiet=5)
+    assert [s for s, _ in samen] == signalen
+    for signaal, suggesties in samen:
+        assert [(k.object, k.gelijkenis) for k in suggesties] == \
+            [(k.object, k.gelijkenis) for k in selecties.knelpunten_voor(signaal, limiet=5)]
+    assert [k.object for k in samen[0][1]][:1] == [wia]
+
+
 def test_create_records_audit_and_takes_regulation_owner_and_committee(wereld, dien_in, maak_knelpunt):
     signaal = dien_in(wereld.melder_uwv)
     knelpunt = maak_knelpunt(signaal)
