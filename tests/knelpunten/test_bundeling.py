@@ -10,6 +10,8 @@ from schakel.knelpunten import cijfers, gelijkenis, selecties, services
 from schakel.knelpunten.models import Bundeling
 from schakel.signalen.models import Signaal
 
+from ..conftest import GOEDE_UITLEG
+
 pytestmark = pytest.mark.django_db
 
 ANDER_PROBLEEM = dict(titel="Rijexamen herkansing duurt maanden door tekort aan examinatoren",
@@ -160,6 +162,31 @@ def test_figures_follow_answers_and_commitments(wereld, dien_in, maak_knelpunt):
             toezeggingen=[NieuweToezegging("Regeling in termijnen", "Directie Uitvoering", dt.date(2026, 6, 1))])
     c = cijfers.bereken(knelpunt.signalen.all())
     assert (c.beantwoord, c.overgenomen, c.open_toezeggingen) == (1, 1, 1)
+
+
+def test_figures_for_many_knelpunten_equal_figures_per_knelpunt(wereld, gemeente, dien_in, maak_knelpunt):
+    """The open-data export computes the figures of all knelpunten in a few queries: the same
+    figures as ``bereken`` over each knelpunt's published signals."""
+    import datetime as dt
+
+    from schakel.signalen.services import NieuweToezegging, reageer
+
+    eerste = [dien_in(wereld.melder_uwv, aantal=1000), dien_in(wereld.bestuur_uwv, aantal=1500),
+              dien_in(wereld.melder_gemeente, aantal=200), dien_in(wereld.melder_gemeente, openbaar=False)]
+    tweede = [dien_in(wereld.melder_gemeente, **ANDER_PROBLEEM), dien_in(wereld.melder_uwv, aantal=7)]
+    reageer(eerste[0], actor=wereld.behandelaar_szw, besluit="overnemen", toelichting_tekst="We passen dit aan.",
+            toezeggingen=[NieuweToezegging("Regeling in termijnen", "Directie Uitvoering", dt.date(2026, 6, 1))])
+    reageer(eerste[0], actor=wereld.behandelaar_szw, besluit="niet_overnemen", toelichting_tekst=GOEDE_UITLEG)
+    reageer(tweede[1], actor=wereld.behandelaar_szw, besluit="overnemen", toelichting_tekst="Doen we.",
+            toezeggingen=[NieuweToezegging("Meer examinatoren", "Directie Uitvoering", dt.date(2026, 9, 1))])
+    knelpunten = [maak_knelpunt(*eerste), maak_knelpunt(*tweede, titel="Tekort aan examinatoren"),
+                  maak_knelpunt(dien_in(wereld.melder_uwv, openbaar=False), titel="Alleen intern")]
+    samen = cijfers.bereken_per_knelpunt([k.pk for k in knelpunten])
+    for knelpunt in knelpunten:
+        assert samen[knelpunt.pk] == cijfers.bereken(knelpunt.signalen.filter(openbaar=True))
+    assert samen[knelpunten[0].pk].burgers == 1500 + 200 and samen[knelpunten[2].pk].signalen == 0
+    assert cijfers.bereken_per_knelpunt([knelpunten[0].pk], alleen_openbaar=False)[knelpunten[0].pk] == \
+        cijfers.bereken(knelpunten[0].signalen.all())
 
 
 def test_article_ranking():
