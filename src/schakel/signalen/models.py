@@ -137,6 +137,11 @@ class Signaal(models.Model):
             models.Index(fields=["indienende_organisatie", "status", "openbaar"], name="signaal_indiener_status_idx"),
             # Lists by regulation and filing date (ingediendVanaf/-Tot compare moments).
             models.Index(fields=["regeling", "ingediend_op", "openbaar"], name="signaal_regeling_datum_idx"),
+            # The overdue overview and the inbox's overdue section (termijnen.selecties.overschreden):
+            # unanswered signals, longest overdue first; the first page walks this index instead of
+            # sorting every unanswered signal (docs/performance.md, "Web pages at 1M").
+            models.Index(fields=["termijn_overschreden_op", "uiterste_reactiedatum", "id"],
+                         condition=models.Q(status="in_behandeling"), name="signaal_te_laat_idx"),
         ]
         # PostgreSQL also gets a GIN index on to_tsvector(zoektekst): see migration 0002.
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from django import template
 
 from schakel.core import clock
+from schakel.core.paginering import MAX_EXACT_GETELD
 from schakel.signalen import rechten
 from schakel.signalen.models import Signaal, Toezegging
 from schakel.signalen.workflow import Status
@@ -72,5 +73,8 @@ def verlopen_toezeggingen(context, organisatie=None, commissie=None, titel="Verl
                                          organisatie=organisatie, commissie=commissie)
     vandaag = clock.today()
     rijen = [(t, kalender.werkdagen_te_laat(t.uiterlijk, vandaag)) for t in qs[:MAX_TOEZEGGINGEN]]
-    return {"rijen": rijen, "aantal": qs.count() if len(rijen) == MAX_TOEZEGGINGEN else len(rijen),
-            "titel": titel}
+    aantal, exact = len(rijen), True
+    if aantal == MAX_TOEZEGGINGEN:  # count on, up to the cap of the lists (schakel.core.paginering)
+        geteld = qs.order_by().values("pk")[:MAX_EXACT_GETELD + 1].count()
+        aantal, exact = min(geteld, MAX_EXACT_GETELD), geteld <= MAX_EXACT_GETELD
+    return {"rijen": rijen, "aantal": aantal, "aantal_exact": exact, "titel": titel}
