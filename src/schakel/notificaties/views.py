@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 
 from schakel.accounts.models import Rol
 from schakel.core import clock
+from schakel.core.paginering import MAX_EXACT_GETELD
 from schakel.signalen import rechten
 from schakel.signalen.models import Signaal, Toezegging
 from schakel.termijnen import selecties, services as termijnen
@@ -26,7 +27,11 @@ def _sectie(user, qs):
     signalen = list(qs[:PER_SECTIE])
     for s in signalen:
         s.termijnstatus = termijnen.status_van(s)
-    return {"signalen": signalen, "aantal": qs.count() if len(signalen) == PER_SECTIE else len(signalen)}
+    aantal, exact = len(signalen), True
+    if aantal == PER_SECTIE:  # count on, up to the lists' cap: a ministry may have 100,000 open signals
+        geteld = qs.order_by().values("pk")[:MAX_EXACT_GETELD + 1].count()
+        aantal, exact = min(geteld, MAX_EXACT_GETELD), geteld <= MAX_EXACT_GETELD
+    return {"signalen": signalen, "aantal": aantal, "aantal_exact": exact}
 
 
 def _voorkeur(user) -> str:
