@@ -15,6 +15,9 @@ from . import gelijkenis
 from .models import Agendering, Knelpunt, KnelpuntStatus
 from .services import kneltekst
 
+# The fields gelijkenis.signaaltekst reads.
+TEKSTVELDEN = ("id", "titel", "praktijk", "getroffen_burgers", "artikelen", "verbetervoorstel")
+
 _ARTIKEL = re.compile(r"\bart(?:ikel|\.)?\s*(\d+[a-z]?(?:\.\d+)?)", re.IGNORECASE)
 
 
@@ -51,12 +54,13 @@ MAX_KNELPUNT_KANDIDATEN = 200
 
 def _open_knelpunten(regelingen, eigenaren):
     """Open knelpunten about these regulations or owned by these organisations, newest first, with the
-    signals ``kneltekst`` reads prefetched (two queries, however many knelpunten)."""
+    signals ``kneltekst`` reads prefetched (two queries, however many knelpunten): only the fields
+    it reads, not every field of every member."""
     regelingen = [r for r in regelingen if r is not None]  # no regulation is not a shared regulation
     eigenaren = [e for e in eigenaren if e is not None]
     return (Knelpunt.objects.filter(Q(regeling__in=regelingen) | Q(eigenaar__in=eigenaren), status=KnelpuntStatus.OPEN)
             .order_by("-gewijzigd_op")
-            .prefetch_related(Prefetch("signalen", queryset=Signaal.objects.order_by("id"))))
+            .prefetch_related(Prefetch("signalen", queryset=Signaal.objects.order_by("id").only(*TEKSTVELDEN))))
 
 
 def knelpunten_voor(signaal, limiet: int = 5) -> list[gelijkenis.Suggestie]:
