@@ -11,7 +11,7 @@ from schakel.accounts.models import Rol
 from schakel.core import clock
 from schakel.core.paginering import MAX_EXACT_GETELD
 from schakel.signalen import rechten
-from schakel.signalen.models import Signaal, Toezegging
+from schakel.signalen.models import Toezegging
 from schakel.termijnen import selecties, services as termijnen
 
 from . import services
@@ -42,8 +42,7 @@ def _voorkeur(user) -> str:
 @login_required
 def inbox(request):
     user = request.user
-    zichtbaar = rechten.zichtbare_signalen(user, Signaal.objects.all())
-    toezeggingen = Toezegging.objects.filter(signaal__in=zichtbaar)
+    toezeggingen = Toezegging.objects.filter(rechten.zichtbaar_q(user, via="signaal__"))
     if user.rol == Rol.GRIFFIE and user.organisatie_id:
         verlopen = selecties.verlopen_toezeggingen(toezeggingen, commissie=user.organisatie)
     elif user.organisatie_id and user.rol in selecties.BEHANDELENDE_ROLLEN:

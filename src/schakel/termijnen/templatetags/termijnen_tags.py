@@ -14,7 +14,7 @@ from django import template
 from schakel.core import clock
 from schakel.core.paginering import MAX_EXACT_GETELD
 from schakel.signalen import rechten
-from schakel.signalen.models import Signaal, Toezegging
+from schakel.signalen.models import Toezegging
 from schakel.signalen.workflow import Status
 
 from .. import kalender, selecties, services
@@ -68,8 +68,8 @@ def termijn_kort(signaal):
 @register.inclusion_tag("termijnen/_verlopen_toezeggingen.html", takes_context=True)
 def verlopen_toezeggingen(context, organisatie=None, commissie=None, titel="Verlopen toezeggingen"):
     """Open commitments past their due date, on signals the viewer may see."""
-    zichtbaar = rechten.zichtbare_signalen(_user(context), Signaal.objects.all())
-    qs = selecties.verlopen_toezeggingen(Toezegging.objects.filter(signaal__in=zichtbaar),
+    zichtbaar = Toezegging.objects.filter(rechten.zichtbaar_q(_user(context), via="signaal__"))
+    qs = selecties.verlopen_toezeggingen(zichtbaar,
                                          organisatie=organisatie, commissie=commissie)
     vandaag = clock.today()
     rijen = [(t, kalender.werkdagen_te_laat(t.uiterlijk, vandaag)) for t in qs[:MAX_TOEZEGGINGEN]]
