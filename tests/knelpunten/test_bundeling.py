@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from schakel.audit.models import Gebeurtenis
@@ -29,6 +31,24 @@ def test_rangschik_puts_the_same_problem_first():
     uitkomst = gelijkenis.rangschik(doel, kandidaten)
     assert [s.object for s in uitkomst] == ["wia"]  # the unrelated and stopword-only texts fall below the minimum
     assert 0 < uitkomst[0].gelijkenis <= 1
+
+
+WOORDEN = ["voorschot", "terugvordering", "schulden", "uitkering", "rijexamen", "examinator", "wachttijd",
+           "beslagvrije", "voet", "termijn", "gemeente", "toeslag", "herstel", "brief", "bezwaar", "de", "en"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(st.lists(st.sampled_from(WOORDEN), max_size=8),
+                          st.lists(st.lists(st.sampled_from(WOORDEN), max_size=12), max_size=6)),
+                min_size=1, max_size=4))
+def test_rangschik_elk_ranks_as_rangschik_per_question(vragen):
+    vragen = [(" ".join(doel), [(i, " ".join(k)) for i, k in enumerate(kandidaten)]) for doel, kandidaten in vragen]
+    samen = gelijkenis.rangschik_elk(vragen, limiet=10)
+    for (doel, kandidaten), uitkomst in zip(vragen, samen):
+        los = gelijkenis.rangschik(doel, kandidaten, limiet=10)
+        assert [s.gelijkenis for s in uitkomst] == pytest.approx([s.gelijkenis for s in los], abs=1e-9)
+        # Equal scores may come in another order only if they are equal to the last bit.
+        assert sorted(s.object for s in uitkomst) == sorted(s.object for s in los)
 
 
 def test_rangschik_stems_dutch_inflections():
@@ -67,8 +87,9 @@ def test_knelpunten_for_each_signal_rank_as_for_one_signal(wereld, gemeente, die
     samen = selecties.knelpunten_voor_elk(signalen, limiet=5)
     assert [s for s, _ in samen] == signalen
     for signaal, suggesties in samen:
-        assert [(k.object, k.gelijkenis) for k in suggesties] == \
-            [(k.object, k.gelijkenis) for k in selecties.knelpunten_voor(signaal, limiet=5)]
+        los = selecties.knelpunten_voor(signaal, limiet=5)
+        assert [k.object for k in suggesties] == [k.object for k in los]
+        assert [k.gelijkenis for k in suggesties] == pytest.approx([k.gelijkenis for k in los], abs=1e-12)
     assert [k.object for k in samen[0][1]][:1] == [wia]
 
 
