@@ -183,6 +183,8 @@ class Reactie(models.Model):
         verbose_name_plural = "reacties"
         ordering = ["signaal", "versie"]
         constraints = [models.UniqueConstraint(fields=["signaal", "versie"], name="reactie_unieke_versie")]
+        # The newest answers first (the open-data feed reacties.atom): read in order, not sorted.
+        indexes = [models.Index(fields=["-gegeven_op", "-id"], name="reactie_datum_idx")]
 
     def __str__(self) -> str:
         return f"{self.signaal.kenmerk} v{self.versie}: {self.get_besluit_display()}"
