@@ -325,7 +325,11 @@ def _meet(verzoek: Verzoek, client, aantal: int, max_seconden: float) -> Resulta
     einde = time.monotonic() + max_seconden
     minimum = min(3, aantal)
     while len(uit.tijden_ms) < aantal and (len(uit.tijden_ms) < minimum or time.monotonic() < einde):
-        uit.tijden_ms.append(_vraag(client, verzoek.pad)[2])
+        antwoord, _, ms = _vraag(client, verzoek.pad)
+        if antwoord.status_code != uit.status:
+            uit.fout = f"HTTP {antwoord.status_code} on request {len(uit.tijden_ms) + 2}"
+            return uit
+        uit.tijden_ms.append(ms)
     # The count again, warm (the first request may fill per-process caches such as content types).
     with CaptureQueriesContext(connection) as queries:
         _vraag(client, verzoek.pad)
