@@ -139,7 +139,7 @@ class Signaal(models.Model):
             models.Index(fields=["regeling", "ingediend_op", "openbaar"], name="signaal_regeling_datum_idx"),
             # The overdue overview and the inbox's overdue section (termijnen.selecties.overschreden):
             # unanswered signals, longest overdue first; the first page walks this index instead of
-            # sorting every unanswered signal (docs/performance.md, "Web pages at 1M").
+            # sorting every unanswered signal (docs/performance.md, "Web pages at 1,000,000 signals").
             models.Index(fields=["termijn_overschreden_op", "uiterste_reactiedatum", "id"],
                          condition=models.Q(status="in_behandeling"), name="signaal_te_laat_idx"),
         ]
