@@ -3,7 +3,8 @@
 # script starts in a temporary directory and stops afterwards. Figures are printed.
 #
 #   scripts/benchmark.sh                 # sweep (10k/100k/1M), report (1M), router (100k),
-#                                        # load (gunicorn + wrk, 100k and 1M generated signals)
+#                                        # load (gunicorn + wrk, 100k and 1M generated signals),
+#                                        # web pages (every read-only page, on load's last database)
 #   scripts/benchmark.sh --quick         # the same at 10k, to check the set-up in a few minutes
 set -uo pipefail
 # shellcheck source=scripts/_lib.sh
@@ -36,8 +37,10 @@ unset SCHAKEL_DB_ENGINE SCHAKEL_DB_NAME SCHAKEL_DB_USER SCHAKEL_DB_PASSWORD
 
 if [ "$QUICK" = 1 ]; then
     SWEEP_SIZES=(10000) REPORT_SIZES=(10000) ROUTER_ARGS=(10000) LOAD_ARGS=(--sizes 10000 --duration 5)
+    PAGINAS_ARGS=(--requests 5)
 else
     SWEEP_SIZES=(10000 100000 1000000) REPORT_SIZES=(1000000) ROUTER_ARGS=() LOAD_ARGS=(--sizes 100000 1000000)
+    PAGINAS_ARGS=(--requests 20)
 fi
 
 # The load benchmark drives the app with wrk (Debian package), from a second process.
@@ -59,4 +62,8 @@ say "Text router: training and prediction"
 "$VENV/bin/python" "$REPO_ROOT/benchmarks/router.py" "${ROUTER_ARGS[@]}" || status=1
 say "Load: gunicorn + wrk on generated data (${LOAD_ARGS[*]}), pgbench ceiling, PostgreSQL"
 "$VENV/bin/python" "$REPO_ROOT/benchmarks/load.py" "${LOAD_ARGS[@]}" "${PG_ARGS[@]}" || status=1
+# load.py keeps its database (schakel_bench_load) with the last size it generated.
+say "Web pages: every read-only page, in-process, on the load benchmark's database"
+"$VENV/bin/python" "$REPO_ROOT/benchmarks/paginas.py" "${PAGINAS_ARGS[@]}" "${PG_ARGS[@]}" \
+    --pg-database schakel_bench_load --add-users || status=1
 exit "$status"

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from schakel.audit.models import Gebeurtenis
 from schakel.knelpunten import cijfers, gelijkenis, selecties, services
 from schakel.knelpunten.models import Bundeling
 from schakel.signalen.models import Signaal
+
+from ..conftest import GOEDE_UITLEG
 
 pytestmark = pytest.mark.django_db
 
@@ -27,6 +31,24 @@ def test_rangschik_puts_the_same_problem_first():
     uitkomst = gelijkenis.rangschik(doel, kandidaten)
     assert [s.object for s in uitkomst] == ["wia"]  # the unrelated and stopword-only texts fall below the minimum
     assert 0 < uitkomst[0].gelijkenis <= 1
+
+
+WOORDEN = ["voorschot", "terugvordering", "schulden", "uitkering", "rijexamen", "examinator", "wachttijd",
+           "beslagvrije", "voet", "termijn", "gemeente", "toeslag", "herstel", "brief", "bezwaar", "de", "en"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(st.lists(st.sampled_from(WOORDEN), max_size=8),
+                          st.lists(st.lists(st.sampled_from(WOORDEN), max_size=12), max_size=6)),
+                min_size=1, max_size=4))
+def test_rangschik_elk_ranks_as_rangschik_per_question(vragen):
+    vragen = [(" ".join(doel), [(i, " ".join(k)) for i, k in enumerate(kandidaten)]) for doel, kandidaten in vragen]
+    samen = gelijkenis.rangschik_elk(vragen, limiet=10)
+    for (doel, kandidaten), uitkomst in zip(vragen, samen):
+        los = gelijkenis.rangschik(doel, kandidaten, limiet=10)
+        assert [s.gelijkenis for s in uitkomst] == pytest.approx([s.gelijkenis for s in los], abs=1e-9)
+        # Equal scores may come in another order only if they are equal to the last bit.
+        assert sorted(s.object for s in uitkomst) == sorted(s.object for s in los)
 
 
 def test_rangschik_stems_dutch_inflections():
@@ -53,6 +75,22 @@ def test_knelpunten_for_a_signal(wereld, gemeente, dien_in, maak_knelpunt):
     assert [s.object for s in selecties.knelpunten_voor(nieuw)] == [knelpunt]
     rijexamen = dien_in(wereld.melder_gemeente, **ANDER_PROBLEEM)
     assert selecties.knelpunten_voor(rijexamen) == []
+
+
+def test_knelpunten_for_each_signal_rank_as_for_one_signal(wereld, gemeente, dien_in, maak_knelpunt):
+    """The list page ranks many signals at once, analysing each knelpunt's text once: the same
+    suggestions and similarities as asking per signal."""
+    wia = maak_knelpunt(dien_in(wereld.melder_uwv))
+    maak_knelpunt(dien_in(wereld.melder_gemeente, **ANDER_PROBLEEM), titel="Tekort aan examinatoren")
+    signalen = [dien_in(wereld.melder_gemeente), dien_in(wereld.melder_uwv, titel="Voorschot ineens terug"),
+                dien_in(wereld.melder_gemeente, **ANDER_PROBLEEM)]
+    samen = selecties.knelpunten_voor_elk(signalen, limiet=5)
+    assert [s for s, _ in samen] == signalen
+    for signaal, suggesties in samen:
+        los = selecties.knelpunten_voor(signaal, limiet=5)
+        assert [k.object for k in suggesties] == [k.object for k in los]
+        assert [k.gelijkenis for k in suggesties] == pytest.approx([k.gelijkenis for k in los], abs=1e-12)
+    assert [k.object for k in samen[0][1]][:1] == [wia]
 
 
 def test_create_records_audit_and_takes_regulation_owner_and_committee(wereld, dien_in, maak_knelpunt):
@@ -145,6 +183,31 @@ def test_figures_follow_answers_and_commitments(wereld, dien_in, maak_knelpunt):
             toezeggingen=[NieuweToezegging("Regeling in termijnen", "Directie Uitvoering", dt.date(2026, 6, 1))])
     c = cijfers.bereken(knelpunt.signalen.all())
     assert (c.beantwoord, c.overgenomen, c.open_toezeggingen) == (1, 1, 1)
+
+
+def test_figures_for_many_knelpunten_equal_figures_per_knelpunt(wereld, gemeente, dien_in, maak_knelpunt):
+    """The open-data export computes the figures of all knelpunten in a few queries: the same
+    figures as ``bereken`` over each knelpunt's published signals."""
+    import datetime as dt
+
+    from schakel.signalen.services import NieuweToezegging, reageer
+
+    eerste = [dien_in(wereld.melder_uwv, aantal=1000), dien_in(wereld.bestuur_uwv, aantal=1500),
+              dien_in(wereld.melder_gemeente, aantal=200), dien_in(wereld.melder_gemeente, openbaar=False)]
+    tweede = [dien_in(wereld.melder_gemeente, **ANDER_PROBLEEM), dien_in(wereld.melder_uwv, aantal=7)]
+    reageer(eerste[0], actor=wereld.behandelaar_szw, besluit="overnemen", toelichting_tekst="We passen dit aan.",
+            toezeggingen=[NieuweToezegging("Regeling in termijnen", "Directie Uitvoering", dt.date(2026, 6, 1))])
+    reageer(eerste[0], actor=wereld.behandelaar_szw, besluit="niet_overnemen", toelichting_tekst=GOEDE_UITLEG)
+    reageer(tweede[1], actor=wereld.behandelaar_szw, besluit="overnemen", toelichting_tekst="Doen we.",
+            toezeggingen=[NieuweToezegging("Meer examinatoren", "Directie Uitvoering", dt.date(2026, 9, 1))])
+    knelpunten = [maak_knelpunt(*eerste), maak_knelpunt(*tweede, titel="Tekort aan examinatoren"),
+                  maak_knelpunt(dien_in(wereld.melder_uwv, openbaar=False), titel="Alleen intern")]
+    samen = cijfers.bereken_per_knelpunt([k.pk for k in knelpunten])
+    for knelpunt in knelpunten:
+        assert samen[knelpunt.pk] == cijfers.bereken(knelpunt.signalen.filter(openbaar=True))
+    assert samen[knelpunten[0].pk].burgers == 1500 + 200 and samen[knelpunten[2].pk].signalen == 0
+    assert cijfers.bereken_per_knelpunt([knelpunten[0].pk], alleen_openbaar=False)[knelpunten[0].pk] == \
+        cijfers.bereken(knelpunten[0].signalen.all())
 
 
 def test_article_ranking():

@@ -89,6 +89,16 @@ def test_csv_round_trip(client, geagendeerd):
     assert client.get("/open-data/onbekend.csv").status_code == 404
 
 
+def test_knelpunten_csv_queries_do_not_grow_with_knelpunten(client, geagendeerd, wereld, dien_in, maak_knelpunt,
+                                                            django_assert_max_num_queries):
+    for i in range(4):
+        maak_knelpunt(dien_in(wereld.melder_uwv, aantal=i + 1), titel=f"Knelpunt {i}")
+    with django_assert_max_num_queries(12):
+        rijen = _csv(client, "knelpunten")
+    assert len(rijen) == 5
+    assert sorted(r["getroffenBurgers"] for r in rijen) == ["1", "2", "3", "350", "4"]
+
+
 def test_open_data_holds_no_people(client, geagendeerd, wereld):
     inhoud = "".join(b"".join(client.get(reverse("knelpunten:csv", args=[n])).streaming_content).decode()
                      for n in ("signalen", "reacties", "toezeggingen", "knelpunten", "agenderingen"))

@@ -102,3 +102,21 @@ def test_email_preference(wereld):
     response = client.post("/inbox/e-mail", {"frequentie": "elk uur"}, follow=True)
     assert "Kies een van de mogelijkheden." in tekst(response)
     assert Emailvoorkeur.objects.get(gebruiker=wereld.behandelaar_szw).frequentie == "dagelijks"
+
+
+def test_a_long_section_shows_the_first_and_caps_the_count(wereld, monkeypatch):
+    """A ministry may have 100,000 open signals: a section lists the first few and counts on only
+    up to the lists' cap ("meer dan")."""
+    from schakel.notificaties import views
+
+    for i in range(4):
+        signalen.dien_in(indiener=wereld.melder_uwv, titel=f"Signaal {i} over de terugvordering van voorschotten",
+                         praktijk="Mensen met schulden moeten een voorschot in één keer terugbetalen en raken verder "
+                                  "in de problemen.", getroffen_burgers="WIA-aanvragers", regeling=wereld.wia)
+    monkeypatch.setattr(views, "PER_SECTIE", 2)
+    monkeypatch.setattr(views, "MAX_EXACT_GETELD", 3)
+    inhoud = tekst(ingelogd(wereld.behandelaar_szw).get("/inbox"))
+    assert "De eerste 2 van meer dan 3 worden getoond." in sectie(inhoud, "Te beantwoorden (meer dan 3)")
+    monkeypatch.setattr(views, "MAX_EXACT_GETELD", 4)
+    inhoud = tekst(ingelogd(wereld.behandelaar_szw).get("/inbox"))
+    assert "De eerste 2 van 4 worden getoond." in sectie(inhoud, "Te beantwoorden (4)")

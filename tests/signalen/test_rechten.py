@@ -76,3 +76,36 @@ def test_filing_rights(wereld):
     assert not rechten.mag_indienen(wereld.griffie_szw)
     assert not rechten.mag_indienen(wereld.minister_szw)
     assert not rechten.mag_indienen(AnonymousUser())
+
+
+@pytest.mark.parametrize("gebruiker", [None, "melder_uwv", "bestuur_uwv", "behandelaar_szw", "minister_szw",
+                                       "griffie_szw", "behandelaar_svb", "melder_cbr", "behandelaar_ienw", "admin"])
+def test_visibility_through_a_relation_is_the_same_as_of_the_signal(wereld, signaal, intern_signaal, gebruiker):
+    """``zichtbaar_q(user, via="signaal__")`` (commitments filtered on their signal's columns)
+    selects exactly the commitments of the signals ``zichtbare_signalen`` lets the user see."""
+    import datetime as dt
+
+    from django.contrib.auth import get_user_model
+
+    from schakel.signalen.models import Toezegging
+    from schakel.termijnen.models import Termijn
+
+    from ..conftest import GOEDE_UITLEG
+
+    ander = services.dien_in(indiener=wereld.melder_cbr, titel="Ander intern signaal", praktijk="p",
+                             getroffen_burgers="g", regeling=wereld.wia, openbaar=False)
+    for s in (signaal, intern_signaal, ander):
+        services.reageer(s, actor=wereld.behandelaar_szw, besluit="overnemen", toelichting_tekst=GOEDE_UITLEG,
+                         toezeggingen=[services.NieuweToezegging(f"Toezegging {s.titel}", "Directie",
+                                                                 dt.date(2026, 6, 1))])
+    # The board of SVB once had the request for the other signal on the ladder.
+    Termijn.objects.filter(signaal=ander).update(organisatie=wereld.svb)
+    if gebruiker is None:
+        user = AnonymousUser()
+    elif gebruiker == "admin":
+        user = get_user_model().objects.create_superuser("beheer", password="geheim-wachtwoord-123")
+    else:
+        user = getattr(wereld, gebruiker)
+    via_signaal = Toezegging.objects.filter(signaal__in=rechten.zichtbare_signalen(user, Signaal.objects.all()))
+    assert set(Toezegging.objects.filter(rechten.zichtbaar_q(user, via="signaal__"))) == set(via_signaal)
+    assert via_signaal.exists()

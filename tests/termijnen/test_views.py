@@ -177,6 +177,25 @@ def test_overdue_commitments_tag_for_organisation_and_committee(signaal, wereld,
     assert "Geen verlopen toezeggingen" in render("{% verlopen_toezeggingen commissie=c %}", c=wereld.cie_ienw)
 
 
+def test_overdue_commitments_tag_shows_the_oldest_and_caps_the_count(signaal, wereld, ga_naar, monkeypatch):
+    """An organisation may have thousands of overdue commitments: the tag shows the oldest few and
+    counts on only up to the lists' cap ("meer dan")."""
+    from schakel.termijnen.templatetags import termijnen_tags
+
+    signalen.reageer(signaal, actor=wereld.behandelaar_szw, besluit="overnemen", toelichting_tekst="We doen het.",
+                     toezeggingen=[NieuweToezegging(f"Toezegging {i}", "Directie", D(2026, 4, 1 + i))
+                                   for i in range(4)])
+    ga_naar(D(2026, 4, 20))
+    monkeypatch.setattr(termijnen_tags, "MAX_TOEZEGGINGEN", 2)
+    monkeypatch.setattr(termijnen_tags, "MAX_EXACT_GETELD", 3)
+    html = render("{% verlopen_toezeggingen organisatie=o %}", o=wereld.szw)
+    assert "Toezegging 0" in html and "Toezegging 1" in html and "Toezegging 2" not in html
+    assert "(meer dan 3)" in html and "De 2 oudste van meer dan 3 worden getoond." in html
+    monkeypatch.setattr(termijnen_tags, "MAX_EXACT_GETELD", 4)
+    html = render("{% verlopen_toezeggingen organisatie=o %}", o=wereld.szw)
+    assert "(4)" in html and "De 2 oudste van 4 worden getoond." in html
+
+
 def test_admin_pages_load(signaal, admin_client):
     for url in ("/beheer/termijnen/termijn/", "/beheer/termijnen/termijninstelling/",
                 "/beheer/termijnen/termijninstelling/add/", "/beheer/notificaties/melding/",

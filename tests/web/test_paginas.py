@@ -201,7 +201,7 @@ def test_organisation_page_counts_and_overdue_commitments(client, overgenomen_si
     url = reverse("web:organisatie", args=["szw"])
     tekst = zichtbare_tekst(_pagina(client, url))
     assert "Signalen waarop Ministerie van Sociale Zaken en Werkgelegenheid moet reageren" in tekst
-    assert "Geen verlopen toezeggingen." in tekst
+    assert "Geen verlopen toezeggingen:" in tekst
     with clock.travel(VANDAAG + dt.timedelta(days=60)):
         tekst = zichtbare_tekst(_pagina(client, url))
     assert "Beleidsregel terugvordering aanpassen" in tekst

@@ -99,6 +99,10 @@ PAGINAS: dict[str, tuple[Callable, Callable, int]] = {
     "noodrem": (lambda w: w.melder_uwv, lambda d: reverse("noodrem:start"), 15),
     "retourstickers": (lambda w: w.bestuur_uwv, lambda d: reverse("noodrem:retourstickers", args=["uwv"]), 20),
     "maatwerkplaats": (lambda w: w.melder_uwv, lambda d: reverse("maatwerkplaats:overzicht"), 20),
+    "casusprudentie": (lambda w: w.melder_uwv, lambda d: reverse("maatwerkplaats:casusprudentie"), 20),
+    "termijnen": (lambda w: w.behandelaar_szw, lambda d: reverse("termijnen:overzicht"), 25),
+    "termijnen-commissie": (lambda w: w.griffie_szw, lambda d: reverse("termijnen:overzicht") + "?commissie=cie-szw",
+                            25),
 }
 
 

@@ -63,13 +63,34 @@ def _toezeggingen():
                _datum(t.nagekomen_op))
 
 
+KNELPUNTEN_PER_BLOK = 500
+
+
 def _knelpunten():
-    for k in Knelpunt.objects.select_related("regeling", "eigenaar", "kamercommissie").order_by("id"):
-        c = cijfermodule.bereken(k.signalen.filter(openbaar=True))
+    alle = Knelpunt.objects.select_related("regeling", "eigenaar", "kamercommissie").order_by("id")
+    for k, c in _met_cijfers(alle.iterator(chunk_size=KNELPUNTEN_PER_BLOK)):
         yield (k.uuid, k.kenmerk, k.titel, k.status, k.regeling.bwb_id if k.regeling_id else "", k.artikelen,
                k.eigenaar.afkorting,
                k.kamercommissie.afkorting if k.kamercommissie_id else "", c.signalen, c.aantal_organisaties,
                c.burgers, c.beantwoord, c.open_toezeggingen, _datum(k.aangemaakt_op), k.beleidsbetekenis, k.dilemma)
+
+
+def _met_cijfers(knelpunten: Iterable[Knelpunt]):
+    """``(knelpunt, its figures over published signals)``, the figures computed per block of
+    knelpunten (a few queries per block, not per knelpunt)."""
+    blok: list[Knelpunt] = []
+
+    def leeg():
+        cijfers = cijfermodule.bereken_per_knelpunt([k.pk for k in blok])
+        for k in blok:
+            yield k, cijfers[k.pk]
+        blok.clear()
+
+    for knelpunt in knelpunten:
+        blok.append(knelpunt)
+        if len(blok) == KNELPUNTEN_PER_BLOK:
+            yield from leeg()
+    yield from leeg()
 
 
 def _agenderingen():

@@ -40,7 +40,7 @@ def knelpunten(request):
     user = request.user
     if user.is_authenticated and user.organisatie_id and user.rol in rechten.BUNDELENDE_ROLLEN:
         ongebundeld = selecties.knelpunten_voor_elk(
-            list(Signaal.objects.filter(eigenaar=user.organisatie_id, bundeling__isnull=True)
+            list(Signaal.objects.filter(selecties.ongebundeld(), eigenaar=user.organisatie_id)
                  .met_relaties().order_by("-ingediend_op")[:25]), limiet=1)
     return render(request, "knelpunten/lijst.html", {"knelpunten": lijst, "ongebundeld": ongebundeld})
 

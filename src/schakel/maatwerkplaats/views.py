@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.formats import date_format
 
 from schakel.audit.models import Gebeurtenis
+from schakel.core.paginering import BegrensdePaginator
 from schakel.signalen.zoeken import zoek
 from schakel.web.formulieren import verwerk_formulier
 
@@ -41,7 +41,7 @@ def _beraad(casus):
 def overzicht(request):
     if not rechten.mag_inbrengen(request.user):
         raise PermissionDenied("De Maatwerkplaats is er voor de medewerkers van een uitvoeringsorganisatie of gemeente.")
-    casussen = Paginator(_casussen(request), 50).get_page(request.GET.get("pagina"))
+    casussen = BegrensdePaginator(_casussen(request), 50).get_page(request.GET.get("pagina"))
     return render(request, "maatwerkplaats/overzicht.html", {
         "casussen": casussen, "herhalingen": herhaling.voor_organisatie(request.user.organisatie_id),
         "redenen": dict(Reden.choices), "drempel": herhaling.drempel()})
@@ -165,7 +165,7 @@ def casusprudentie(request):
         "beraad__casus__regeling", "beraad__casus__organisatie").prefetch_related("beginselen"))
     zoekvraag = form.cleaned_data["zoek"] if form.is_valid() else ""
     conclusies = zoek(conclusies, zoekvraag)
-    pagina = Paginator(conclusies.order_by("-vastgesteld_op", "-id"), 25).get_page(request.GET.get("pagina"))
+    pagina = BegrensdePaginator(conclusies.order_by("-vastgesteld_op", "-id"), 25).get_page(request.GET.get("pagina"))
     return render(request, "maatwerkplaats/casusprudentie.html", {
         "form": form, "zoekvraag": zoekvraag, "pagina": pagina,
         "uitspraken": [_uitspraak(request.user, c) for c in pagina]})

@@ -9,8 +9,9 @@ from django.views.decorators.http import require_POST
 
 from schakel.accounts.models import Rol
 from schakel.core import clock
+from schakel.core.paginering import MAX_EXACT_GETELD
 from schakel.signalen import rechten
-from schakel.signalen.models import Signaal, Toezegging
+from schakel.signalen.models import Toezegging
 from schakel.termijnen import selecties, services as termijnen
 
 from . import services
@@ -26,7 +27,11 @@ def _sectie(user, qs):
     signalen = list(qs[:PER_SECTIE])
     for s in signalen:
         s.termijnstatus = termijnen.status_van(s)
-    return {"signalen": signalen, "aantal": qs.count() if len(signalen) == PER_SECTIE else len(signalen)}
+    aantal, exact = len(signalen), True
+    if aantal == PER_SECTIE:  # count on, up to the lists' cap: a ministry may have 100,000 open signals
+        geteld = qs.order_by().values("pk")[:MAX_EXACT_GETELD + 1].count()
+        aantal, exact = min(geteld, MAX_EXACT_GETELD), geteld <= MAX_EXACT_GETELD
+    return {"signalen": signalen, "aantal": aantal, "aantal_exact": exact}
 
 
 def _voorkeur(user) -> str:
@@ -37,8 +42,7 @@ def _voorkeur(user) -> str:
 @login_required
 def inbox(request):
     user = request.user
-    zichtbaar = rechten.zichtbare_signalen(user, Signaal.objects.all())
-    toezeggingen = Toezegging.objects.filter(signaal__in=zichtbaar)
+    toezeggingen = Toezegging.objects.filter(rechten.zichtbaar_q(user, via="signaal__"))
     if user.rol == Rol.GRIFFIE and user.organisatie_id:
         verlopen = selecties.verlopen_toezeggingen(toezeggingen, commissie=user.organisatie)
     elif user.organisatie_id and user.rol in selecties.BEHANDELENDE_ROLLEN:

@@ -160,6 +160,11 @@ class Signaal(models.Model):
                          name="signaal_status_lijst_idx"),
             # Lists by regulation and filing date (ingediendVanaf/-Tot compare moments).
             models.Index(fields=["regeling", "ingediend_op", "openbaar"], name="signaal_regeling_datum_idx"),
+            # The overdue overview and the inbox's overdue section (termijnen.selecties.overschreden):
+            # unanswered signals, longest overdue first; the first page walks this index instead of
+            # sorting every unanswered signal (docs/performance.md, "Web pages at 1,000,000 signals").
+            models.Index(fields=["termijn_overschreden_op", "uiterste_reactiedatum", "id"],
+                         condition=models.Q(status="in_behandeling"), name="signaal_te_laat_idx"),
         ]
         # PostgreSQL also stores the search vector in a GIN-indexed column: see migration 0007.
 
@@ -201,6 +206,8 @@ class Reactie(models.Model):
         verbose_name_plural = "reacties"
         ordering = ["signaal", "versie"]
         constraints = [models.UniqueConstraint(fields=["signaal", "versie"], name="reactie_unieke_versie")]
+        # The newest answers first (the open-data feed reacties.atom): read in order, not sorted.
+        indexes = [models.Index(fields=["-gegeven_op", "-id"], name="reactie_datum_idx")]
 
     def __str__(self) -> str:
         return f"{self.signaal.kenmerk} v{self.versie}: {self.get_besluit_display()}"

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 
+from schakel.core.paginering import BegrensdePaginator
 from schakel.organisaties.models import Organisatie
 from schakel.signalen import rechten
 from schakel.signalen.models import Signaal
@@ -86,7 +86,7 @@ def overzicht(request):
         signalen = signalen.filter(eigenaar=criteria["eigenaar"])
     if criteria.get("commissie"):
         signalen = selecties.voor_commissie(criteria["commissie"], signalen)
-    pagina = Paginator(selecties.met_termijnen(signalen.select_related("eigenaar", "regeling")),
+    pagina = BegrensdePaginator(selecties.met_termijnen(signalen.select_related("eigenaar", "regeling")),
                        PER_PAGINA).get_page(request.GET.get("pagina"))
     for s in pagina.object_list:
         s.termijnstatus = services.status_van(s)

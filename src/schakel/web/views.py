@@ -27,7 +27,6 @@ from schakel.regelingen.models import Regeling
 from schakel.signalen import rechten, routering, services
 from schakel.signalen.models import Signaal, Toezegging, ToezeggingStatus
 from schakel.signalen.workflow import OngeldigeOvergang
-from schakel.termijnen import selecties as termijnselecties
 
 from . import selecties, weergave
 from .formulieren import verwerk_formulier
@@ -124,8 +123,6 @@ def organisatie_detail(request, afkorting):
         "tellingen_ingediend": selecties.tellingen(ingediend),
         "in_eigendom": selecties.signalen_voor_lijst(in_eigendom)[:LIJST_OP_OVERZICHT],
         "ingediend": selecties.signalen_voor_lijst(ingediend)[:LIJST_OP_OVERZICHT],
-        "verlopen_toezeggingen": termijnselecties.verlopen_toezeggingen(
-            Toezegging.objects.filter(signaal__in=zichtbaar), organisatie=organisatie),
         "opdrachtnemers": organisatie.opdrachtnemers.order_by("naam"),
         "regelingen": organisatie.regelingen.order_by("titel"),
     })

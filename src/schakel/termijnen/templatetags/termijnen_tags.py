@@ -12,8 +12,9 @@ from __future__ import annotations
 from django import template
 
 from schakel.core import clock
+from schakel.core.paginering import MAX_EXACT_GETELD
 from schakel.signalen import rechten
-from schakel.signalen.models import Signaal, Toezegging
+from schakel.signalen.models import Toezegging
 from schakel.signalen.workflow import Status
 
 from .. import kalender, selecties, services
@@ -67,10 +68,13 @@ def termijn_kort(signaal):
 @register.inclusion_tag("termijnen/_verlopen_toezeggingen.html", takes_context=True)
 def verlopen_toezeggingen(context, organisatie=None, commissie=None, titel="Verlopen toezeggingen"):
     """Open commitments past their due date, on signals the viewer may see."""
-    zichtbaar = rechten.zichtbare_signalen(_user(context), Signaal.objects.all())
-    qs = selecties.verlopen_toezeggingen(Toezegging.objects.filter(signaal__in=zichtbaar),
+    zichtbaar = Toezegging.objects.filter(rechten.zichtbaar_q(_user(context), via="signaal__"))
+    qs = selecties.verlopen_toezeggingen(zichtbaar,
                                          organisatie=organisatie, commissie=commissie)
     vandaag = clock.today()
     rijen = [(t, kalender.werkdagen_te_laat(t.uiterlijk, vandaag)) for t in qs[:MAX_TOEZEGGINGEN]]
-    return {"rijen": rijen, "aantal": qs.count() if len(rijen) == MAX_TOEZEGGINGEN else len(rijen),
-            "titel": titel}
+    aantal, exact = len(rijen), True
+    if aantal == MAX_TOEZEGGINGEN:  # count on, up to the cap of the lists (schakel.core.paginering)
+        geteld = qs.order_by().values("pk")[:MAX_EXACT_GETELD + 1].count()
+        aantal, exact = min(geteld, MAX_EXACT_GETELD), geteld <= MAX_EXACT_GETELD
+    return {"rijen": rijen, "aantal": aantal, "aantal_exact": exact, "titel": titel}
