@@ -90,6 +90,11 @@ def vroegste_termijndatum() -> Coalesce:
     )
 
 
+# The deadline columns vroegste_termijndatum() is computed from, as plain index columns: an
+# index-only scan must find every column a query reads in the index itself.
+TERMIJNKOLOMMEN = (F("termijn_overschreden_op"), F("uiterste_reactiedatum"))
+
+
 class Signaal(models.Model):
     """A report that a rule, or its execution, harms citizens or cannot be carried out."""
 
@@ -149,17 +154,21 @@ class Signaal(models.Model):
             models.Index(fields=["status", "uiterste_reactiedatum"], name="signaal_status_termijn_idx"),
             models.Index(fields=["openbaar", "-ingediend_op"], name="signaal_openbaar_datum_idx"),
             models.Index(fields=["-ingediend_op", "-id"], name="signaal_datum_idx"),
-            # Lists by owner, filer or status, newest first, also of the overdue (teLaat): read in
-            # date order from the index, the deadline tested in the index, and the page count an
-            # index-only scan (docs/performance.md).
+            # Lists by owner, filer, status or regulation, newest first, also of the overdue (teLaat):
+            # read in date order from the index, the deadline tested inside the index. The last two
+            # columns make the page count and the figures per organisation or regulation
+            # (web.selecties.tellingen) index-only scans (docs/performance.md).
             models.Index(F("eigenaar"), F("status"), F("openbaar"), F("ingediend_op"), vroegste_termijndatum(),
-                         name="signaal_eigenaar_lijst_idx"),
+                         *TERMIJNKOLOMMEN, name="signaal_eigenaar_lijst_idx"),
             models.Index(F("indienende_organisatie"), F("status"), F("openbaar"), F("ingediend_op"),
-                         vroegste_termijndatum(), name="signaal_indiener_lijst_idx"),
-            models.Index(F("status"), F("openbaar"), F("ingediend_op"), vroegste_termijndatum(),
+                         vroegste_termijndatum(), *TERMIJNKOLOMMEN, name="signaal_indiener_lijst_idx"),
+            models.Index(F("status"), F("openbaar"), F("ingediend_op"), vroegste_termijndatum(), *TERMIJNKOLOMMEN,
                          name="signaal_status_lijst_idx"),
-            # Lists by regulation and filing date (ingediendVanaf/-Tot compare moments).
-            models.Index(fields=["regeling", "ingediend_op", "openbaar"], name="signaal_regeling_datum_idx"),
+            # ingediendVanaf/-Tot compare moments.
+            models.Index(F("regeling"), F("ingediend_op"), F("openbaar"), F("status"), *TERMIJNKOLOMMEN,
+                         name="signaal_regeling_datum_idx"),
+            # The most cited articles of a regulation (knelpunten.selecties.artikelranglijst).
+            models.Index(fields=["regeling", "openbaar", "artikelen"], name="signaal_regeling_artikel_idx"),
             # The overdue overview and the inbox's overdue section (termijnen.selecties.overschreden):
             # unanswered signals, longest overdue first; the first page walks this index instead of
             # sorting every unanswered signal (docs/performance.md, "Web pages at 1,000,000 signals").
