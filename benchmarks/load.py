@@ -201,7 +201,7 @@ def _soort_verzoek(pad: str) -> str:
     return "&".join(sorted(query)) or pad
 
 
-def _per_verzoek(toegangslog: Path, vanaf: int) -> None:
+def _per_verzoek(toegangslog: Path, vanaf: int, zoeken: bool) -> None:
     """Server time per kind of request of the run just done (with one client the server time is
     the request's own cost), slowest p95 first: which requests make the scenario's tail."""
     tijden: dict[str, list[float]] = {}
@@ -210,7 +210,9 @@ def _per_verzoek(toegangslog: Path, vanaf: int) -> None:
         for regel in log:
             delen = regel.split()
             if len(delen) == 4 and delen[0] == "GET" and delen[1].startswith("/api/v1/signalen?"):
-                tijden.setdefault(_soort_verzoek(delen[1]), []).append(int(delen[3]) / 1000)
+                soort = _soort_verzoek(delen[1])
+                if soort.startswith("zoek=") == zoeken:  # not a straggler of the run before
+                    tijden.setdefault(soort, []).append(int(delen[3]) / 1000)
     for soort, ms in sorted(tijden.items(), key=lambda kv: -_percentiel(kv[1], 95)):
         print(f"      server p50 {_percentiel(ms, 50):6.1f} ms  p95 {_percentiel(ms, 95):6.1f} ms"
               f"  ({len(ms):>3}x) {soort}", flush=True)
@@ -261,7 +263,7 @@ def _belast(args, env: dict, voorbereid: dict) -> list[dict]:
                       f"p50 {r['p50'] / 1000:7.1f} ms  p95 {r['p95'] / 1000:7.1f} ms  p99 {r['p99'] / 1000:7.1f} ms"
                       f"   errors {r['errors']} (non-2xx {r['status_errors']})", flush=True)
                 if clients == 1 and scenario in ("list", "search"):
-                    _per_verzoek(toegangslog, begin_log)
+                    _per_verzoek(toegangslog, begin_log, zoeken=scenario == "search")
         return resultaten
     finally:
         os.killpg(gunicorn.pid, signal.SIGTERM)
