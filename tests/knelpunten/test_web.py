@@ -66,6 +66,15 @@ def test_knelpunt_page_is_public(wereld, dien_in, maak_knelpunt, client):
     assert "Wat dit betekent voor beleid" in pagina and "1200" in pagina
 
 
+def test_reading_a_knelpunt_page_writes_nothing(wereld, dien_in, maak_knelpunt, client):
+    """Without stored thresholds the page uses the defaults; it does not store them (a GET
+    must work on a read-only replica)."""
+    knelpunt = maak_knelpunt(dien_in(wereld.melder_uwv))
+    Drempels.objects.all().delete()
+    assert client.get(reverse("knelpunten:knelpunt", args=[knelpunt.uuid])).status_code == 200
+    assert not Drempels.objects.exists()
+
+
 def test_committee_agenda_permissions(wereld, client, als):
     url = reverse("knelpunten:agenda", args=[wereld.cie_szw.afkorting])
     anoniem = client.get(url)

@@ -112,8 +112,9 @@ class Drempels(models.Model):
 
     @classmethod
     def actueel(cls) -> "Drempels":
-        drempels = cls.objects.order_by("id").first()
-        return drempels or cls.objects.create()
+        """The stored thresholds, or the defaults while none are stored. The defaults are not
+        saved here: reading a page must not write (it runs on read-only replicas too)."""
+        return cls.objects.order_by("id").first() or cls()
 
 
 class Agendering(models.Model):
