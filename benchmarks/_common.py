@@ -1,9 +1,10 @@
 """What the benchmark scripts share: the environment of a child process, a fresh database,
-and running one step in a child process (so its peak memory is its own)."""
+running one step in a child process (so its peak memory is its own), and percentiles."""
 
 from __future__ import annotations
 
 import json
+import math
 import os
 import subprocess
 import sys
@@ -49,3 +50,11 @@ def run_child(script: str, env: dict, *argv: str) -> dict:
     if uit.returncode != 0:
         sys.exit(f"benchmark step {' '.join(argv)} failed:\n{uit.stderr}")
     return json.loads(uit.stdout.strip().splitlines()[-1])
+
+
+def percentiel(waarden: list[float], p: float) -> float:
+    """Nearest-rank percentile (``nan`` for no values)."""
+    geordend = sorted(waarden)
+    if not geordend:
+        return float("nan")
+    return geordend[max(0, math.ceil(p / 100 * len(geordend)) - 1)]

@@ -37,7 +37,7 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
-from _common import ROOT, django_env, fresh_database, run_child
+from _common import ROOT, django_env, fresh_database, percentiel, run_child
 
 LUA = Path(__file__).resolve().parent / "wrk"
 SCENARIOS = ("create", "list", "search", "page")
@@ -213,14 +213,9 @@ def _per_verzoek(toegangslog: Path, vanaf: int, zoeken: bool) -> None:
                 soort = _soort_verzoek(delen[1])
                 if soort.startswith("zoek=") == zoeken:  # not a straggler of the run before
                     tijden.setdefault(soort, []).append(int(delen[3]) / 1000)
-    for soort, ms in sorted(tijden.items(), key=lambda kv: -_percentiel(kv[1], 95)):
-        print(f"      server p50 {_percentiel(ms, 50):6.1f} ms  p95 {_percentiel(ms, 95):6.1f} ms"
+    for soort, ms in sorted(tijden.items(), key=lambda kv: -percentiel(kv[1], 95)):
+        print(f"      server p50 {percentiel(ms, 50):6.1f} ms  p95 {percentiel(ms, 95):6.1f} ms"
               f"  ({len(ms):>3}x) {soort}", flush=True)
-
-
-def _percentiel(waarden: list[float], p: int) -> float:
-    geordend = sorted(waarden)
-    return geordend[min(len(geordend) - 1, round(p / 100 * (len(geordend) - 1)))]
 
 
 def _belast(args, env: dict, voorbereid: dict) -> list[dict]:

@@ -46,7 +46,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import SimpleNamespace
 
-from _common import ROOT, django_env, fresh_database
+from _common import ROOT, django_env, fresh_database, percentiel
 
 GRENS_MS = 100.0
 BENCH_VOORVOEGSEL = "bench."
@@ -73,10 +73,7 @@ class Resultaat:
 
     def percentiel(self, p: float) -> float:
         """Nearest-rank percentile of the timed requests."""
-        tijden = sorted(self.tijden_ms)
-        if not tijden:
-            return float("nan")
-        return tijden[max(0, math.ceil(p / 100 * len(tijden)) - 1)]
+        return percentiel(self.tijden_ms, p)
 
 
 # --- setting up Django in this process ------------------------------------------------------
