@@ -193,7 +193,9 @@ class NieuwSignaalSerializer(Invoer):  # input for filing a signal
                                        "gaat het signaal naar `eigenaar`, naar het advies van de routering "
                                        "(`volgAdvies`) of naar de triage. Zie /routeringsadvies.")
     eigenaar = OrganisatieField(required=False, allow_null=True, default=None,
-                                help_text="Alleen zonder regeling: afkorting van de organisatie die moet reageren.")
+                                help_text="Zonder regeling: afkorting van de organisatie die moet reageren. Met een "
+                                          "regeling reageert altijd de eigenaar van die regeling: een andere "
+                                          "organisatie geeft 400.")
     volgAdvies = JaNee(source="volg_advies", required=False, default=False,
                        help_text="Alleen zonder regeling en eigenaar: stuur het signaal naar de organisatie die de "
                                  "routering voorstelt, als die zeker genoeg is; anders gaat het naar de triage.")

@@ -281,10 +281,10 @@ def route_van_solve(geadresseerde: str, *, organisatie, regeling) -> dict:
       published: a change of the law concerns everyone.
     """
     if geadresseerde == Geadresseerde.BESTUUR:
-        return {"eigenaar": organisatie, "eerste_trede": Trede.BESTUUR, "openbaar": False,
+        return {"ontvanger": organisatie, "eerste_trede": Trede.BESTUUR, "openbaar": False,
                 "routeringsreden": f"Solve uit de Maatwerkplaats voor het bestuur van {organisatie.naam}: "
                                    "interne beleidsregels, werkinstructies of systemen."}
-    return {"eigenaar": None, "eerste_trede": None, "openbaar": True, "routeringsreden": ""}
+    return {"ontvanger": None, "eerste_trede": None, "openbaar": True, "routeringsreden": ""}
 
 
 @transaction.atomic

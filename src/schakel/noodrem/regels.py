@@ -57,11 +57,23 @@ def ontvanger_professional(praktijk_van):
     return praktijk_van
 
 
-def ontvanger_organisatie(organisatie):
-    """An organisation's brake goes back to the ministry that gave the assignment, or ``None``."""
+def ontvanger_organisatie(organisatie, regeling=None):
+    """An organisation's brake goes back to the ministry that gave the assignment: the owner
+    of the regulation it executes (the principal when no regulation is known), or ``None``."""
     if organisatie.soort == OrganisatieSoort.MINISTERIE:
         return None
+    if regeling is not None and regeling.eigenaar.soort == OrganisatieSoort.MINISTERIE:
+        return regeling.eigenaar
     return organisatie.opdrachtgever
+
+
+def buiten_regeling(organisatie, regeling) -> str:
+    """Why a brake about ``regeling`` cannot be aimed at ``organisatie``, or '': the
+    organisation must own or execute the regulation, so no one can steer a brake to a body
+    that has nothing to do with it."""
+    if regeling is None or organisatie is None or regeling.betrokken(organisatie):
+        return ""
+    return f"{organisatie.naam} voert {regeling} niet uit en is er ook geen eigenaar van."
 
 
 # --- The red-card budget ------------------------------------------------------------------------

@@ -168,6 +168,9 @@ def trek_professional(*, gebruiker=None, anoniem: bool, praktijk_van, regeling, 
     elif praktijk_van.soort == OrganisatieSoort.KAMERCOMMISSIE:
         _fout(fouten, "praktijk_van", "Een noodrem gaat naar een uitvoeringsorganisatie, gemeente of ministerie, "
                                       "niet naar een Kamercommissie.")
+    elif melding := regels.buiten_regeling(praktijk_van, regeling):
+        _fout(fouten, "praktijk_van", f"{melding} Kies de organisatie die de regeling uitvoert of het ministerie "
+                                      f"dat erover gaat ({regeling.eigenaar.naam}).")
     signaal, rem, bewijssignalen = _nieuwe_rem(
         niveau=Niveau.PROFESSIONAL, indiener=None if anoniem else gebruiker,
         indienende_organisatie=indienende_organisatie, praktijk_van=praktijk_van, regeling=regeling, titel=titel,
@@ -250,7 +253,10 @@ def trek_organisatie(*, actor, variant: str, regeling, titel: str, praktijk: str
                   f"eerdere rode kaart overneemt.")
     if not (bewijs or "").strip() and not (bewijs_toelichting or "").strip():
         _fout(fouten, "bewijs", "Onderbouw de noodrem: noem signalen (kenmerken) of beschrijf de casussen.")
-    ministerie = regels.ontvanger_organisatie(organisatie)
+    if melding := regels.buiten_regeling(organisatie, regeling):
+        _fout(fouten, "regeling", f"{melding} Een rode kaart of budgetvloer gaat over een regeling die uw "
+                                  f"organisatie uitvoert.")
+    ministerie = regels.ontvanger_organisatie(organisatie, regeling)
     signaal, rem, bewijssignalen = _nieuwe_rem(
         niveau=Niveau.ORGANISATIE, variant=variant, indiener=actor, indienende_organisatie=organisatie,
         praktijk_van=organisatie, regeling=regeling, titel=titel, praktijk=praktijk,

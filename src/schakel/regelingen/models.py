@@ -37,6 +37,15 @@ class Regeling(models.Model):
     def __str__(self) -> str:
         return f"{self.citeertitel or self.titel} ({self.bwb_id})"
 
+    def betrokken(self, organisatie) -> bool:
+        """Whether ``organisatie`` owns or executes this regulation. What one municipality
+        executes, every municipality does (the reference data names a few as examples)."""
+        if organisatie.pk == self.eigenaar_id:
+            return True
+        uitvoerders = list(self.uitvoerders.all())
+        return any(u.pk == organisatie.pk for u in uitvoerders) or (
+            organisatie.soort == "gemeente" and any(u.soort == "gemeente" for u in uitvoerders))
+
     @property
     def wetten_url(self) -> str:
         return f"https://wetten.overheid.nl/{self.bwb_id}"

@@ -49,15 +49,19 @@ def _momentopname(signaal: Signaal) -> dict:
 def dien_in(*, indiener, titel: str, praktijk: str, getroffen_burgers: str, regeling=None,
             aantal_getroffen: int | None = None, artikelen: str = "", verbetervoorstel: str = "",
             oorzaken: Iterable = (), openbaar: bool = True, soort: str = SignaalSoort.SIGNAAL,
-            indienende_organisatie=None, eigenaar=None, eerste_trede: int | None = None,
-            routeringsreden: str = "", volg_advies: bool = False) -> Signaal:
+            indienende_organisatie=None, eigenaar=None, volg_advies: bool = False,
+            ontvanger=None, eerste_trede: int | None = None, routeringsreden: str = "") -> Signaal:
     """File a signal for the filer's organisation and route it.
 
-    With a regulation, the signal goes to the regulation's owner, or to ``eigenaar``, starting at
-    rung ``eerste_trede``, with ``routeringsreden`` (see :func:`routeer`). Without one, it goes to
-    ``eigenaar`` (the organisation the filer names, usually the router's suggestion they
-    accepted), or — with ``volg_advies`` — to the router's suggestion if it is confident;
-    otherwise it waits in the triage queue (status *ingediend*, no owner) for ``trieer``."""
+    With a regulation, the signal goes to the regulation's owner: the filer never chooses who
+    must answer. ``eigenaar`` may repeat that owner; any other organisation is refused
+    (field ``eigenaar``). Without a regulation, it goes to ``eigenaar`` (the organisation the
+    filer names, usually the router's suggestion they accepted), or — with ``volg_advies`` — to
+    the router's suggestion if it is confident; otherwise it waits in the triage queue (status
+    *ingediend*, no owner) for ``trieer``.
+
+    ``ontvanger``, ``eerste_trede`` and ``routeringsreden`` are for use cases whose own rules fix
+    the receiver (a Maatwerkplaats solve for the team's board): never filled from user input."""
     if not rechten.mag_indienen(indiener):
         raise PermissionDenied("Alleen medewerkers van een organisatie kunnen een signaal indienen.")
     organisatie = indienende_organisatie or indiener.organisatie
@@ -78,7 +82,7 @@ def dien_in(*, indiener, titel: str, praktijk: str, getroffen_burgers: str, rege
         fouten = {}
     if regeling is None and soort == SignaalSoort.NOODREM:
         fouten.setdefault("regeling", []).append("Een noodrem noemt altijd de regeling waarover zij gaat.")
-    if regeling is None and eigenaar is not None and (melding := _geen_ontvanger(eigenaar)):
+    if eigenaar is not None and (melding := _verkeerde_eigenaar(eigenaar, regeling)):
         fouten.setdefault("eigenaar", []).append(melding)
     if fouten:
         raise ValidationError(fouten)
@@ -88,7 +92,7 @@ def dien_in(*, indiener, titel: str, praktijk: str, getroffen_burgers: str, rege
                  na={"titel": signaal.titel, "regeling": regeling.bwb_id if regeling else None, "soort": signaal.soort,
                      "indienende_organisatie": organisatie.afkorting})
     if regeling is not None:
-        return routeer(signaal, actor=indiener, eigenaar=eigenaar, reden=routeringsreden, eerste_trede=eerste_trede)
+        return routeer(signaal, actor=indiener, eigenaar=ontvanger, reden=routeringsreden, eerste_trede=eerste_trede)
     suggestie = routering.suggereer_voor(signaal)
     if eigenaar is None and volg_advies and suggestie.zeker:
         eigenaar = suggestie.beste.organisatie
@@ -110,6 +114,21 @@ def _geen_ontvanger(organisatie) -> str:
     if organisatie.soort == OrganisatieSoort.KAMERCOMMISSIE:
         return ("Een signaal gaat naar een uitvoeringsorganisatie, gemeente of ministerie; "
                 "een Kamercommissie krijgt het via escalatie of agendering.")
+    return ""
+
+
+def _verkeerde_eigenaar(organisatie, regeling) -> str:
+    """Why ``organisatie`` cannot be named as the owner of a signal about ``regeling``, or ''.
+
+    A signal that names a regulation is answered by the regulation's owner, so that no one
+    can steer a signal away from the body that must comply or explain."""
+    if melding := _geen_ontvanger(organisatie):
+        return melding
+    if regeling is not None and organisatie.pk != regeling.eigenaar_id:
+        eigenaar = routering.bepaal_eigenaar(regeling)
+        return (f"Over {regeling} beslist {eigenaar.naam} ({eigenaar.afkorting}): die "
+                f"organisatie moet reageren. Laat de eigenaar leeg of noem {eigenaar.afkorting}; hoort het "
+                f"signaal bij een andere regeling, noem dan die regeling.")
     return ""
 
 
@@ -141,7 +160,7 @@ def trieer(signaal: Signaal, *, naar, actor, reden: str, regeling=None) -> Signa
         fouten["reden"] = "Geef aan waarom het signaal bij deze organisatie hoort."
     if naar is None:
         fouten["naar"] = "Kies de organisatie die moet reageren."
-    elif melding := _geen_ontvanger(naar):
+    elif melding := _verkeerde_eigenaar(naar, regeling or signaal.regeling):
         fouten["naar"] = melding
     if fouten:
         raise ValidationError(fouten)
@@ -212,9 +231,8 @@ def stuur_door(signaal: Signaal, *, naar, actor, reden: str) -> Signaal:
         fouten["naar"] = "Kies de organisatie waarnaar het signaal wordt doorgestuurd."
     elif naar.pk == signaal.eigenaar_id:
         fouten["naar"] = "Het signaal ligt al bij deze organisatie."
-    elif naar.soort == OrganisatieSoort.KAMERCOMMISSIE:
-        fouten["naar"] = ("Een signaal gaat naar een uitvoeringsorganisatie, gemeente of ministerie; "
-                          "een Kamercommissie krijgt het via escalatie of agendering.")
+    elif melding := _geen_ontvanger(naar):
+        fouten["naar"] = melding
     if fouten:
         raise ValidationError(fouten)
     voor = _momentopname(signaal)
