@@ -17,7 +17,7 @@ from django.urls import path
 
 from schakel.audit.models import Gebeurtenis
 from schakel.core import clock
-from schakel.core.text import search_text
+from schakel.core.analyse import zoekdocument
 from schakel.regelingen.models import Regeling
 from schakel.signalen import services
 from schakel.signalen.models import Besluit, Reactie, Signaal
@@ -81,7 +81,7 @@ def _seed_signalen(wereld, aantal: int) -> None:
     Signaal.objects.bulk_create(
         Signaal(titel=f"Signaal {i}", praktijk=f"Problemen met {woorden[i % len(woorden)]} nummer {i}",
                 getroffen_burgers="burgers", regeling=wereld.wia, indienende_organisatie=wereld.uwv,
-                eigenaar=wereld.szw, zoektekst=search_text(f"Problemen met {woorden[i % len(woorden)]} {i}"))
+                eigenaar=wereld.szw, zoektekst=zoekdocument(f"Problemen met {woorden[i % len(woorden)]} {i}"))
         for i in range(aantal)
     )
 
@@ -105,7 +105,7 @@ def test_gin_index_exists_on_the_stored_search_vector():
 def test_the_stored_search_vector_follows_changes_of_the_text(signaal):
     """PostgreSQL recomputes the generated column on every write of ``zoektekst``."""
     assert list(zoek(Signaal.objects.all(), "voorschot")) == [signaal]
-    Signaal.objects.filter(pk=signaal.pk).update(zoektekst=search_text("Wachttijden bij de keuring"))
+    Signaal.objects.filter(pk=signaal.pk).update(zoektekst=zoekdocument("Wachttijden bij de keuring"))
     assert not zoek(Signaal.objects.all(), "voorschot").exists()
     assert list(zoek(Signaal.objects.all(), "wachttijd")) == [signaal]
 

@@ -3,7 +3,7 @@ import datetime as dt
 import pytest
 
 from schakel.core import clock
-from schakel.core.text import fold, jaccard, search_text, shingles, stems
+from schakel.core.text import fold, jaccard, shingles, stems
 
 
 def test_frozen_clock_and_travel(vaste_klok):
@@ -30,7 +30,5 @@ def test_env_offset_shifts_the_clock(monkeypatch):
 def test_text_helpers():
     assert fold("Geëist Één") == "geeist een"
     assert stems("De terugvorderingen") == ["terugvorder"]
-    assert search_text("Keuringen", "") == " keur "
-    assert search_text("") == ""
     assert jaccard(shingles("a b c d"), shingles("a b c d")) == 1.0
     assert jaccard(set(), {1}) == 0.0

@@ -34,7 +34,7 @@ def test_filing_records_events_and_routes_to_owner(signaal, wereld):
     assert signaal.uiterste_reactiedatum == dt.date(2026, 4, 24)
     acties = list(Gebeurtenis.objects.filter(signaal=signaal).values_list("actie", flat=True))
     assert acties == ["ingediend", "gerouteerd"]
-    assert signaal.zoektekst.startswith(" ") and " terugvorder " in signaal.zoektekst
+    assert signaal.zoektekst.startswith(" ") and " terugvordering " in signaal.zoektekst
 
 
 def test_only_staff_of_an_organisation_may_file(wereld, db):

@@ -16,7 +16,7 @@ from schakel.organisaties.models import Organisatie, OrganisatieSoort
 from schakel.regelingen.models import Regeling
 from schakel.signalen.models import Oorzaak, Signaal, SignaalSoort, Toezegging, ToezeggingStatus
 from schakel.signalen.workflow import Status
-from schakel.signalen.zoeken import zoek
+from schakel.signalen.zoeken import op_relevantie, zoek
 from schakel.termijnen import selecties
 
 MAX_ZOEKVRAAG = 200
@@ -75,8 +75,12 @@ class SignaalFilter(StrikteFilterSet):
                                  "'false': de overige.", method="filter_te_laat")
     zoek = filters.CharFilter(method="filter_zoek", max_length=MAX_ZOEKVRAAG,
                               help_text="Zoekt in titel, praktijk, getroffen burgers, verbetervoorstel en "
-                                        "artikelen, met Nederlandse woordstammen: alle woorden moeten voorkomen.",
+                                        "artikelen. Elk woord moet voorkomen, in welke vorm ook (schuld vindt "
+                                        "schulden, toeslag vindt kinderopvangtoeslag).",
                               error_messages={"max_length": f"Maximaal {MAX_ZOEKVRAAG} tekens."})
+    sorteer = _keuze([("nieuwste", "nieuwste eerst"), ("relevantie", "best passend eerst")],
+                     "'nieuwste' (standaard): nieuwste eerst; 'relevantie': best passend bij `zoek` eerst "
+                     "(alleen met `zoek`).", method="filter_sorteer")
 
     class Meta:
         model = Signaal
@@ -89,6 +93,9 @@ class SignaalFilter(StrikteFilterSet):
             tot = self.form.cleaned_data.get("ingediendTot")
             if vanaf and tot and vanaf > tot:
                 self.form.add_error("ingediendTot", "Deze datum ligt vóór 'ingediendVanaf'.")
+                return False
+            if self.form.cleaned_data.get("sorteer") == "relevantie" and not self.form.cleaned_data.get("zoek"):
+                self.form.add_error("sorteer", "Sorteren op relevantie kan alleen met zoekwoorden in 'zoek'.")
                 return False
         return valid
 
@@ -104,6 +111,11 @@ class SignaalFilter(StrikteFilterSet):
 
     def filter_zoek(self, queryset, name, value: str):
         return zoek(queryset, value)
+
+    def filter_sorteer(self, queryset, name, value: str):
+        if value == "relevantie":
+            return op_relevantie(queryset, self.form.cleaned_data["zoek"], "-ingediend_op", "-id")
+        return queryset
 
 
 class ToezeggingFilter(StrikteFilterSet):

@@ -9,6 +9,7 @@ from functools import lru_cache
 import snowballstemmer
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
+WORD_PATTERN = _WORD  # a word: letters and digits
 
 # Common Dutch function words; they carry no meaning for search or similarity.
 STOPWORDS = frozenset(
@@ -30,6 +31,11 @@ def fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+def raw_words(text: str) -> list[str]:
+    """The lower-case words of ``text``, in order, accents kept (for dictionary look-ups)."""
+    return _WORD.findall(text.lower())
+
+
 def words(text: str) -> list[str]:
     """The folded words of ``text``, in order."""
     return _WORD.findall(fold(text))
@@ -39,15 +45,6 @@ def stems(text: str, *, drop_stopwords: bool = True) -> list[str]:
     """Snowball (Dutch) stems of the words of ``text``."""
     tokens = [w for w in words(text) if not (drop_stopwords and w in STOPWORDS)]
     return _stemmer().stemWords(tokens)
-
-
-def search_text(*parts: str) -> str:
-    """The stemmed search document for a record: space-separated stems, padded with spaces.
-
-    The padding lets a plain ``LIKE '% stem %'`` match whole stems on any database.
-    """
-    tokens = stems(" ".join(p for p in parts if p))
-    return " " + " ".join(tokens) + " " if tokens else ""
 
 
 def shingles(text: str, size: int = 3) -> set[tuple[str, ...]]:

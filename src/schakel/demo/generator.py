@@ -53,7 +53,7 @@ from django.db.models import Max
 from schakel.accounts.models import Rol, User
 from schakel.audit import trail
 from schakel.core import clock
-from schakel.core.text import STOPWORDS, stems, words
+from schakel.core.analyse import zoekdocument
 from schakel.knelpunten.models import Bundeling, Knelpunt
 from schakel.organisaties import importeren
 from schakel.organisaties.models import Organisatie
@@ -160,15 +160,6 @@ class _Variant:
     toezeggingen: tuple[tuple[str, str], ...]
 
 
-@functools.lru_cache(maxsize=None)
-def _stam(woord: str) -> str:
-    return stems(woord, drop_stopwords=False)[0]
-
-
-def _zoektekst(*delen: str) -> str:
-    """What :func:`schakel.core.text.search_text` gives, with the stem of each word cached."""
-    tokens = [_stam(w) for w in words(" ".join(d for d in delen if d)) if w not in STOPWORDS]
-    return " " + " ".join(tokens) + " " if tokens else ""
 
 
 def _varianten(rng: random.Random, casus: Casus, indiener: Organisatie, eigenaar: Organisatie,
@@ -199,7 +190,7 @@ def _varianten(rng: random.Random, casus: Casus, indiener: Organisatie, eigenaar
         voorstel, artikelen = vul(rng.choice(casus.voorstellen)), rng.choice(casus.artikelen)
         uit.append(_Variant(
             titel=titel, praktijk=praktijk, getroffen=getroffen, voorstel=voorstel, artikelen=artikelen,
-            aantal=aantal, zoektekst=_zoektekst(titel, praktijk, getroffen, voorstel, artikelen),
+            aantal=aantal, zoektekst=zoekdocument(titel, praktijk, getroffen, voorstel, artikelen),
             uitleg=tuple(vul(u) for u in casus.uitleg),
             toezeggingen=tuple((vul(wat), vul(wie)[:200]) for wat, wie in casus.toezeggingen),
         ))

@@ -3,7 +3,7 @@ internal field is left out, and the case is named by its kenmerk only."""
 
 from __future__ import annotations
 
-from schakel.core.text import search_text
+from schakel.core.analyse import zoekdocument
 from schakel.privacy.persoonsgegevens import maskeer
 
 MAX_CITAAT = 600
@@ -27,9 +27,9 @@ def casus(c) -> dict[str, str]:
 
 
 def zoektekst(conclusie) -> str:
-    """Stemmed search document of a conclusion and its case, from the pseudonymised text only."""
+    """Search document (``core.analyse``) of a conclusion and its case, from the pseudonymised text only."""
     c = conclusie.beraad.casus
-    return search_text(openbaar(c.titel), openbaar(c.wat_de_regel_vraagt), openbaar(c.gevolg_voor_burger),
-                       openbaar(c.bedoeling_van_de_wet), c.regeling.citeertitel or c.regeling.titel,
-                       c.get_reden_display(), openbaar(conclusie.tekst),
-                       " ".join(b.naam for b in conclusie.beginselen.all()))
+    return zoekdocument(openbaar(c.titel), openbaar(c.wat_de_regel_vraagt), openbaar(c.gevolg_voor_burger),
+                        openbaar(c.bedoeling_van_de_wet), c.regeling.citeertitel or c.regeling.titel,
+                        c.get_reden_display(), openbaar(conclusie.tekst),
+                        " ".join(b.naam for b in conclusie.beginselen.all()))

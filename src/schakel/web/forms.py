@@ -95,6 +95,11 @@ class SignaalFilterFormulier(forms.Form):
         error_messages={"invalid_choice": "Deze oorzaak kennen we niet. Kies een oorzaak uit de lijst."})
     van = datumveld("Ingediend vanaf", required=False)
     tot = datumveld("Ingediend tot en met", required=False)
+    sorteer = forms.ChoiceField(
+        label="Volgorde", required=False,
+        choices=[("", "Nieuwste eerst"), ("relevantie", "Best passend bij de zoekwoorden eerst")],
+        help_text="‘Best passend’ werkt als u zoekwoorden invult.",
+        error_messages={"invalid_choice": "Kies een volgorde uit de lijst."})
 
     def clean(self):
         data = super().clean()

@@ -10,7 +10,7 @@ from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 
 from schakel.signalen.models import Besluit, Reactie, Toezegging
 from schakel.signalen.workflow import Status
-from schakel.signalen.zoeken import zoek
+from schakel.signalen.zoeken import op_relevantie, zoek
 from schakel.termijnen.selecties import is_overschreden_q
 
 # Derived states a visitor can filter on (the workflow status plus the answer's decision).
@@ -55,6 +55,8 @@ def filter_signalen(signalen: QuerySet, criteria: dict) -> QuerySet:
         signalen = met_actueel_besluit(signalen).filter(status=Status.BEANTWOORD, actueel_besluit=besluit)
     if criteria.get("q"):
         signalen = zoek(signalen, criteria["q"])
+        if criteria.get("sorteer") == "relevantie":
+            signalen = op_relevantie(signalen, criteria["q"], "-ingediend_op", "-id")
     return signalen
 
 

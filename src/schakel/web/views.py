@@ -74,9 +74,11 @@ def start(request):
 
 def signalen(request):
     filters = SignaalFilterFormulier(request.GET)
-    resultaat = selecties.filter_signalen(_zichtbare(request), filters.geldige_criteria())
+    criteria = filters.geldige_criteria()
+    resultaat = selecties.filter_signalen(_zichtbare(request), criteria)
     return render(request, "signalen/lijst.html", {
         "filters": filters,
+        "zoekvraag": criteria.get("q", ""),
         "pagina": _pagina(request, selecties.signalen_voor_lijst(resultaat)),
         "mag_indienen": rechten.mag_indienen(request.user),
     })

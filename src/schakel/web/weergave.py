@@ -121,3 +121,33 @@ def tijdlijn(gebeurtenissen, organisatienamen: dict[str, str]) -> list[TijdlijnI
 def genoemde_organisaties(gebeurtenissen) -> set[str]:
     """Afkortingen of organisations the events refer to (to look up their names at once)."""
     return {g.na["eigenaar"] for g in gebeurtenissen if isinstance(g.na, dict) and g.na.get("eigenaar")}
+
+
+FRAGMENT_TEKENS = 240
+
+
+def zoekfragment(tekst: str, zoekvraag: str, lengte: int = FRAGMENT_TEKENS) -> str:
+    """A piece of ``tekst`` around the first word the query finds, with the found words in
+    ``<mark>`` (escaped HTML, safe to show). Empty when the query finds nothing in it."""
+    from django.utils.html import escape
+    from django.utils.safestring import mark_safe
+
+    from schakel.core.analyse import treffers
+
+    tekst = tekst or ""
+    spans = treffers(tekst, zoekvraag)
+    if not spans:
+        return ""
+    begin = max(0, spans[0][0] - lengte // 3)
+    if begin:
+        spatie = tekst.find(" ", begin)
+        begin = spatie + 1 if 0 <= spatie < spans[0][0] else begin
+    einde = min(len(tekst), begin + lengte)
+    delen, positie = ["…" if begin else ""], begin
+    for van, tot in spans:
+        if van < begin or tot > einde:
+            continue
+        delen += [escape(tekst[positie:van]), "<mark>", escape(tekst[van:tot]), "</mark>"]
+        positie = tot
+    delen += [escape(tekst[positie:einde]), "…" if einde < len(tekst) else ""]
+    return mark_safe("".join(delen))  # noqa: S308 — every piece of user text is escaped above

@@ -103,3 +103,9 @@ def status_weergave(signaal) -> weergave.StatusWeergave:
         reactie = signaal.actuele_reactie()
         besluit = reactie.besluit if reactie else None
     return weergave.status_van(signaal, besluit)
+
+
+@register.filter
+def zoekfragment(tekst: str, zoekvraag: str) -> str:
+    """``{{ s.praktijk|zoekfragment:zoekvraag }}``: the found words in context, marked."""
+    return weergave.zoekfragment(tekst, zoekvraag) if zoekvraag else ""
