@@ -88,10 +88,11 @@ def _django():
 
 def gevonden(tekst: str, vraag: str, *, snowball: bool = False) -> bool:
     if snowball:
-        from schakel.core.text import search_text, stems
+        from schakel.core.text import stems
 
-        document = search_text(tekst)
-        return all(f" {term} " in document for term in stems(vraag))
+        document = f" {' '.join(stems(tekst))} "
+        termen = stems(vraag)
+        return bool(termen) and all(f" {term} " in document for term in termen)
     from schakel.core.analyse import zoekdocument, zoektermen
 
     document = zoekdocument(tekst)

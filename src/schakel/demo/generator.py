@@ -54,7 +54,7 @@ from schakel.accounts.models import Rol, User
 from schakel.audit import trail
 from schakel.core import clock
 from schakel.core.analyse import zoekdocument
-from schakel.knelpunten.models import Bundeling, Knelpunt
+from schakel.knelpunten.models import Bundeling, Knelpunt, zoektekst_van
 from schakel.organisaties import importeren
 from schakel.organisaties.models import Organisatie
 from schakel.regelingen.models import Regeling
@@ -291,7 +291,7 @@ def genereer(aantal: int, *, seed: int = 1, jaren: float = 2.0, knelpunten: bool
     oorzaak_tabel = _Tabel(oorzaak_model, ["signaal_id", "oorzaak_id"])
     knelpunt_tabel = _Tabel(Knelpunt, ["id", "uuid", "titel", "beleidsbetekenis", "dilemma", "regeling_id",
                                        "artikelen", "eigenaar_id", "kamercommissie_id", "status", "aangemaakt_op",
-                                       "gewijzigd_op"])
+                                       "gewijzigd_op", "zoektekst"])
     verlopen_tabel = _Tabel(VerlopenToezegging, ["toezegging_id", "vastgesteld_op"])
     bundeling_tabel = _Tabel(Bundeling, ["id", "knelpunt_id", "signaal_id", "gelijkenis", "toegevoegd_op"])
 
@@ -304,12 +304,14 @@ def genereer(aantal: int, *, seed: int = 1, jaren: float = 2.0, knelpunten: bool
             regeling = regelingen[casus.regeling]
             variant = rng.choice(next(v for (s, _), v in teksten.items() if s == casus.sleutel))
             knelpunten_per_casus.setdefault(casus.sleutel, []).append(kn_id)
+            betekenis = (f"Uitvoeringsorganisaties lopen steeds opnieuw vast op "
+                         f"{regeling.citeertitel or regeling.titel}: {variant.praktijk} Het voorstel uit de praktijk "
+                         f"is om {casus.kern}.")
             rijen.append((
-                kn_id, uuid.UUID(int=rng.getrandbits(128), version=4), variant.titel,
-                f"Uitvoeringsorganisaties lopen steeds opnieuw vast op {regeling.citeertitel or regeling.titel}: "
-                f"{variant.praktijk} Het voorstel uit de praktijk is om {casus.kern}.",
+                kn_id, uuid.UUID(int=rng.getrandbits(128), version=4), variant.titel, betekenis,
                 "", regeling.pk, variant.artikelen, regeling.eigenaar_id, regeling.kamercommissie_id, "open",
-                vanaf, vanaf))
+                vanaf, vanaf, zoektekst_van(Knelpunt(titel=variant.titel, beleidsbetekenis=betekenis,
+                                                     artikelen=variant.artikelen, regeling=regeling))))
             kn_id += 1
         with transaction.atomic():
             knelpunt_tabel.schrijf(rijen)

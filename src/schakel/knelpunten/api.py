@@ -17,6 +17,7 @@ from schakel.api.fields import OrganisatieField, RegelingField
 from schakel.api.serializers import Invoer, _Afkorting, _Sleutel
 from schakel.api.views import StrictQueryMixin
 from schakel.regelingen.models import Regeling
+from schakel.signalen.zoeken import zoek
 
 from . import cijfers as cijfermodule
 from . import services
@@ -82,10 +83,17 @@ class KnelpuntFilter(StrikteFilterSet):
     status = _keuze(KnelpuntStatus.choices, "Status van het knelpunt.", field_name="status")
     geagendeerd = filters.BooleanFilter(field_name="agendering", lookup_expr="isnull", exclude=True,
                                         help_text="Alleen knelpunten die (niet) op de agenda staan.")
+    zoek = filters.CharFilter(method="filter_zoek", max_length=200,
+                              help_text="Zoekt in titel, beleidsbetekenis, dilemma en regeling, zoals /signalen: "
+                                        "elk woord moet voorkomen, in welke vorm ook.",
+                              error_messages={"max_length": "Maximaal 200 tekens."})
 
     class Meta:
         model = Knelpunt
         fields: list[str] = []
+
+    def filter_zoek(self, queryset, name, value: str):
+        return zoek(queryset, value)
 
 
 class AgenderingFilter(StrikteFilterSet):

@@ -48,6 +48,8 @@ class Knelpunt(models.Model):
                                       verbose_name="signalen")
     aangemaakt_op = models.DateTimeField("aangemaakt op", default=clock.now)
     gewijzigd_op = models.DateTimeField("gewijzigd op", default=clock.now)
+    zoektekst = models.TextField("zoektekst", blank=True, editable=False,
+                                 help_text="De woorden van titel, beleidsbetekenis, dilemma en regeling, voor zoeken.")
 
     class Meta:
         verbose_name = "knelpunt"
@@ -60,6 +62,21 @@ class Knelpunt(models.Model):
     @property
     def kenmerk(self) -> str:
         return f"KNP-{self.pk:05d}" if self.pk else "KNP-(nieuw)"
+
+    def save(self, *args, **kwargs):
+        """Keep ``zoektekst`` in step with the text on every save (``schakel.core.analyse``)."""
+        self.zoektekst = zoektekst_van(self)
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "zoektekst"}
+        super().save(*args, **kwargs)
+
+
+def zoektekst_van(knelpunt) -> str:
+    from schakel.core.analyse import zoekdocument
+
+    regeling = knelpunt.regeling if knelpunt.regeling_id else None
+    return zoekdocument(knelpunt.titel, knelpunt.beleidsbetekenis, knelpunt.dilemma, knelpunt.artikelen,
+                        regeling.citeertitel if regeling else "", regeling.titel if regeling else "")
 
 
 class Bundeling(models.Model):

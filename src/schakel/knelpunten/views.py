@@ -16,6 +16,7 @@ from schakel.organisaties.models import Organisatie, OrganisatieSoort
 from schakel.regelingen.models import Regeling
 from schakel.signalen import rechten as signaalrechten
 from schakel.signalen.models import Signaal, Toezegging, ToezeggingStatus
+from schakel.signalen.zoeken import zoek
 from schakel.web.formulieren import verwerk_formulier
 from schakel.web.selecties import signalen_voor_lijst
 
@@ -34,15 +35,17 @@ def _zichtbaar_signaal(request, uuid) -> Signaal:
 
 
 def knelpunten(request):
-    lijst = (Knelpunt.objects.filter(status=KnelpuntStatus.OPEN)
-             .select_related("regeling", "eigenaar", "agendering").order_by("-gewijzigd_op")[:200])
+    zoekvraag = (request.GET.get("q") or "").strip()[:200]
+    lijst = Knelpunt.objects.filter(status=KnelpuntStatus.OPEN).select_related("regeling", "eigenaar", "agendering")
+    lijst = zoek(lijst, zoekvraag).order_by("-gewijzigd_op")[:200]
     ongebundeld = []
     user = request.user
     if user.is_authenticated and user.organisatie_id and user.rol in rechten.BUNDELENDE_ROLLEN:
         ongebundeld = selecties.knelpunten_voor_elk(
             list(Signaal.objects.filter(selecties.ongebundeld(), eigenaar=user.organisatie_id)
                  .met_relaties().order_by("-ingediend_op")[:25]), limiet=1)
-    return render(request, "knelpunten/lijst.html", {"knelpunten": lijst, "ongebundeld": ongebundeld})
+    return render(request, "knelpunten/lijst.html", {"knelpunten": lijst, "ongebundeld": ongebundeld,
+                                                     "zoekvraag": zoekvraag})
 
 
 def knelpunt_detail(request, uuid):
