@@ -156,6 +156,16 @@ else:
                         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"},
         }
     }
+    # The cache (rate-limit counters) in a file of its own, in autocommit: a counter must count
+    # even when the request's transaction is rolled back (a wrong receipt code answers 404), and
+    # the request holds the main file's write lock until it ends (schakel.core.databaserouter).
+    _hoofdbestand = Path(DATABASES["default"]["NAME"])
+    DATABASES["cache"] = {
+        **DATABASES["default"], "ATOMIC_REQUESTS": False,
+        "NAME": os.environ.get("SCHAKEL_CACHE_DB_NAME",
+                               str(_hoofdbestand.with_name(_hoofdbestand.stem + "-cache.sqlite3"))),
+    }
+    DATABASE_ROUTERS = ["schakel.core.databaserouter.CacheInEigenBestand"]
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -228,11 +238,20 @@ CONTENT_SECURITY_POLICY = {
 }
 
 RATELIMIT_VIEW = "schakel.web.views.rate_limited"
-# Attempts per client address for the public forms (login and later anonymous forms).
+# Proxies whose X-Forwarded-For is believed (addresses or networks, comma-separated). Empty (the
+# default): the client address is REMOTE_ADDR, whatever headers arrive. schakel.core.klantadres
+# decides the address for every rate limit, of the API (DRF throttles) and the web (django-ratelimit).
+SCHAKEL_TRUSTED_PROXIES = env_list("SCHAKEL_TRUSTED_PROXIES")
+RATELIMIT_IP_META_KEY = "schakel.core.klantadres.adres"
+# Log-in attempts per account and client address (one attacker locks out only themselves), and
+# per address alone, wide enough for colleagues behind one gateway (against trying many accounts).
 SCHAKEL_RATELIMIT_LOGIN = os.environ.get("SCHAKEL_RATELIMIT_LOGIN", "10/m")
+SCHAKEL_RATELIMIT_LOGIN_ADRES = os.environ.get("SCHAKEL_RATELIMIT_LOGIN_ADRES", "100/m")
 # Receipt-code attempts and anonymous brakes per client address (schakel.noodrem).
 SCHAKEL_RATELIMIT_ONTVANGSTCODE = os.environ.get("SCHAKEL_RATELIMIT_ONTVANGSTCODE", "5/m")
 SCHAKEL_RATELIMIT_ANONIEM = os.environ.get("SCHAKEL_RATELIMIT_ANONIEM", "10/h")
+# Open data (CSV and Atom) per client address, over all files together.
+SCHAKEL_RATELIMIT_OPEN_DATA = os.environ.get("SCHAKEL_RATELIMIT_OPEN_DATA", "120/m")
 # TOTP code attempts per account and per client address (second login step, enrolment, turning off).
 SCHAKEL_RATELIMIT_TOTP = os.environ.get("SCHAKEL_RATELIMIT_TOTP", "5/5m")
 
@@ -268,8 +287,8 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "schakel.api.autoschema.AutoSchema",
     "EXCEPTION_HANDLER": "schakel.api.problems.exception_handler",
     "DEFAULT_THROTTLE_CLASSES": [
-        "rest_framework.throttling.AnonRateThrottle",
-        "rest_framework.throttling.UserRateThrottle",
+        "schakel.api.throttles.AnoniemLimiet",
+        "schakel.api.throttles.GebruikerLimiet",
     ],
     # Per client address (anonymous) and per user; "geen" switches a limit off (load tests from
     # one address: docs/performance.md).

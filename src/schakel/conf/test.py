@@ -18,5 +18,6 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
-    DATABASES["default"]["NAME"] = ":memory:"
-    DATABASES["default"]["OPTIONS"] = {}
+    for _alias in ("default", "cache"):
+        DATABASES[_alias]["NAME"] = ":memory:"
+        DATABASES[_alias]["OPTIONS"] = {}
