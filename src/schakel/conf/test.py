@@ -1,4 +1,4 @@
-"""Settings for the test suite: fast hashing, in-memory mail, no secure cookies."""
+"""Settings for the test suite: fast hashing, in-memory mail, plain HTTP (no secure cookies, HSTS or redirect)."""
 
 import os
 
@@ -12,6 +12,8 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False
+SECURE_SSL_REDIRECT = False  # the test client speaks plain HTTP; tests/beveiliging/test_productie.py checks production
+SECURE_HSTS_SECONDS = 0
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
