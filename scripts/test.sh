@@ -144,7 +144,7 @@ run_schemathesis() {
     env "${export_env[@]}" "$VENV/bin/schakel" migrate -v0 \
         && env "${export_env[@]}" "$VENV/bin/schakel" createcachetable \
         && env "${export_env[@]}" "$VENV/bin/schakel" laad-demodata >"$dir/demo.log" 2>&1 || return 1
-    token="$(env "${export_env[@]}" "$VENV/bin/schakel" drf_create_token behandelaar.szw | awk '{print $3}')"
+    token="$(env "${export_env[@]}" "$VENV/bin/schakel" api-token behandelaar.szw --naam schemathesis 2>/dev/null)"
     env "${export_env[@]}" "$VENV/bin/gunicorn" schakel.wsgi -b "127.0.0.1:$port" -w 2 --log-level warning --limit-request-line 0 \
         >"$dir/server.log" 2>&1 &
     pid=$!

@@ -65,7 +65,6 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "rest_framework",
-    "rest_framework.authtoken",
     "django_filters",
     "drf_spectacular",
     "django_otp",
@@ -101,6 +100,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",  # request.user.is_verified(): session confirmed with a TOTP code
     "django.contrib.messages.middleware.MessageMiddleware",
+    "schakel.accounts.sessies.SessieTijdenMiddleware",  # idle timeout and absolute lifetime of a login
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "schakel.api.middleware.APIVersionMiddleware",
@@ -187,6 +187,14 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# API tokens (schakel.accounts.apitokens): days a new token works, unless given otherwise.
+SCHAKEL_API_TOKEN_DAGEN = int(os.environ.get("SCHAKEL_API_TOKEN_DAGEN", "90"))
+# Sessions end after this many minutes without a request, and at the latest this many hours
+# after logging in, active or not (schakel.accounts.sessies).
+SCHAKEL_SESSIE_INACTIEF_MINUTEN = int(os.environ.get("SCHAKEL_SESSIE_INACTIEF_MINUTEN", "30"))
+SCHAKEL_SESSIE_MAX_UREN = int(os.environ.get("SCHAKEL_SESSIE_MAX_UREN", "12"))
+SESSION_COOKIE_AGE = SCHAKEL_SESSIE_MAX_UREN * 3600
+
 LOGIN_URL = "web:inloggen"
 LOGIN_REDIRECT_URL = "web:start"
 LOGOUT_REDIRECT_URL = "web:start"
@@ -281,7 +289,7 @@ def _api_limiet(naam: str, standaard: str) -> str | None:
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "schakel.accounts.apitokens.TokenAuthenticatie",  # hashed keys with an expiry (docs/api.md)
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],

@@ -23,3 +23,7 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     for _alias in ("default", "cache"):
         DATABASES[_alias]["NAME"] = ":memory:"
         DATABASES[_alias]["OPTIONS"] = {}
+# Tests move the clock by weeks while logged in; the session limits have their own tests
+# (tests/accounts/test_sessies.py), which set them.
+SCHAKEL_SESSIE_INACTIEF_MINUTEN = 10 * 365 * 24 * 60
+SCHAKEL_SESSIE_MAX_UREN = 10 * 365 * 24
