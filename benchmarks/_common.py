@@ -11,13 +11,16 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+# Production settings over plain HTTP on loopback, as behind a TLS-terminating proxy: no redirect
+# to HTTPS, no HSTS (docs/operations.md).
+PLAIN_HTTP = {"SCHAKEL_SSL_REDIRECT": "0", "SCHAKEL_HSTS_SECONDS": "0"}
 
 
 def django_env(args, db: str, sqlite_name: str) -> dict:
     """Environment for a child process on ``db`` ('sqlite' or 'postgresql'), production settings."""
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "schakel.conf.settings", "SCHAKEL_DEBUG": "0",
            "SCHAKEL_SECRET_KEY": "benchmark-only-not-secret", "SCHAKEL_LOG_LEVEL": "WARNING",
-           "PYTHONPATH": str(ROOT / "src")}
+           "PYTHONPATH": str(ROOT / "src"), **PLAIN_HTTP}
     if db == "sqlite":
         Path(args.sqlite_dir).mkdir(parents=True, exist_ok=True)
         env.update({"SCHAKEL_DB_ENGINE": "sqlite", "SCHAKEL_DB_NAME": str(Path(args.sqlite_dir) / sqlite_name)})

@@ -63,14 +63,14 @@ def child_prepare() -> dict:
     from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
     from django.db.models import Count
     from importlib import import_module
-    from rest_framework.authtoken.models import Token
+    from schakel.accounts import apitokens
 
     from schakel.accounts.models import User
     from schakel.signalen.models import Signaal
 
     rnd = random.Random(3)
     melder = User.objects.get(username="gen.melder.uwv")
-    token, _ = Token.objects.get_or_create(user=melder)
+    _, api_sleutel = apitokens.maak(melder)
     # The ministry that owns the most signals; its handler sees them all.
     eigenaar = (Signaal.objects.values("eigenaar__afkorting").annotate(n=Count("id")).order_by("-n")[0])
     behandelaar = User.objects.get(username=f"gen.behandelaar.{eigenaar['eigenaar__afkorting']}")
@@ -88,7 +88,7 @@ def child_prepare() -> dict:
     regelingen = list(Signaal.objects.values_list("regeling__bwb_id", flat=True).order_by().distinct())
     from schakel.core import clock
 
-    return {"token": token.key, "vanaf": (clock.today() - dt.timedelta(days=90)).isoformat(), "sessie": sessie.session_key, "sessie_cookie": settings.SESSION_COOKIE_NAME,
+    return {"token": api_sleutel, "vanaf": (clock.today() - dt.timedelta(days=90)).isoformat(), "sessie": sessie.session_key, "sessie_cookie": settings.SESSION_COOKIE_NAME,
             "uuids": uuids, "eigenaren": sorted(eigenaren), "organisaties": sorted(organisaties),
             "regelingen": sorted(regelingen), "regeling": "BWBR0019057" if "BWBR0019057" in regelingen else regelingen[0]}
 

@@ -46,7 +46,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import SimpleNamespace
 
-from _common import ROOT, django_env, fresh_database, percentiel
+from _common import PLAIN_HTTP, ROOT, django_env, fresh_database, percentiel
 
 GRENS_MS = 100.0
 BENCH_VOORVOEGSEL = "bench."
@@ -83,7 +83,8 @@ def _configureer(args) -> None:
     if args.sqlite:
         os.environ.update({"DJANGO_SETTINGS_MODULE": "schakel.conf.settings", "SCHAKEL_DEBUG": "0",
                            "SCHAKEL_SECRET_KEY": "benchmark-only-not-secret", "SCHAKEL_LOG_LEVEL": "WARNING",
-                           "SCHAKEL_DB_ENGINE": "sqlite", "SCHAKEL_DB_NAME": str(Path(args.sqlite).resolve())})
+                           "SCHAKEL_DB_ENGINE": "sqlite", "SCHAKEL_DB_NAME": str(Path(args.sqlite).resolve()),
+                           **PLAIN_HTTP})
     else:
         os.environ.update(django_env(args, "postgresql", ""))
         os.environ["SCHAKEL_DB_CONN_MAX_AGE"] = "600"  # one connection for the whole run, as a warm worker

@@ -139,11 +139,12 @@ run_schemathesis() {
     mkdir -p "$dir"
     port="$(free_port)"
     local -a export_env=(SCHAKEL_DB_ENGINE=sqlite SCHAKEL_DATA_DIR="$dir" SCHAKEL_DEBUG=0
-                               SCHAKEL_SECRET_KEY=schemathesis-only SCHAKEL_SECURE_COOKIES=0)
+                               SCHAKEL_SECRET_KEY=schemathesis-only SCHAKEL_SECURE_COOKIES=0
+                               SCHAKEL_SSL_REDIRECT=0 SCHAKEL_HSTS_SECONDS=0)
     env "${export_env[@]}" "$VENV/bin/schakel" migrate -v0 \
         && env "${export_env[@]}" "$VENV/bin/schakel" createcachetable \
         && env "${export_env[@]}" "$VENV/bin/schakel" laad-demodata >"$dir/demo.log" 2>&1 || return 1
-    token="$(env "${export_env[@]}" "$VENV/bin/schakel" drf_create_token behandelaar.szw | awk '{print $3}')"
+    token="$(env "${export_env[@]}" "$VENV/bin/schakel" api-token behandelaar.szw --naam schemathesis 2>/dev/null)"
     env "${export_env[@]}" "$VENV/bin/gunicorn" schakel.wsgi -b "127.0.0.1:$port" -w 2 --log-level warning --limit-request-line 0 \
         >"$dir/server.log" 2>&1 &
     pid=$!

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from rest_framework.authtoken.models import Token
+from schakel.accounts import apitokens
 from rest_framework.test import APIClient
 
 from schakel.signalen import services
@@ -26,9 +26,9 @@ def als():
     """``als(user)``: a client that authenticates with the user's API token."""
 
     def maak(user) -> APIClient:
-        token, _ = Token.objects.get_or_create(user=user)
+        _, api_sleutel = apitokens.maak(user)
         client = APIClient(raise_request_exception=False)
-        client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+        client.credentials(HTTP_AUTHORIZATION=f"Token {api_sleutel}")
         return client
 
     return maak

@@ -163,8 +163,7 @@ def test_form_data_is_refused(melder):
 @pytest.mark.parametrize("body", [
     '{"titel": "Hallo",',
     "{'titel': 'Hallo'}",
-    '{"aantalGetroffen": NaN}',
-    '{"aantalGetroffen": 1e999}',
+    '{"aantalGetroffen": NaN}',  # 1e999 is valid JSON: a field error (tests/beveiliging/test_foutmeldingen.py)
     "[" * 100_000 + "]" * 100_000,
     b'{"titel": "\xff\xfe"}',
 ])

@@ -16,7 +16,7 @@ import threading
 import uuid
 
 import pytest
-from rest_framework.authtoken.models import Token
+from schakel.accounts import apitokens
 
 from schakel.signalen import services
 from schakel.termijnen.kalender import AMSTERDAM
@@ -36,7 +36,7 @@ def _titel(sleutel: str) -> str:
 
 
 def test_sigkill_under_load_loses_no_acknowledged_create_and_retries_never_duplicate(wereld, tmp_path):
-    token = Token.objects.create(user=wereld.melder_uwv).key
+    token = apitokens.maak(wereld.melder_uwv)[1]
     db = GedeeldeDatabase(tmp_path)
     db.publiceer()
     log = tmp_path / "gunicorn.log"

@@ -196,10 +196,10 @@ def test_postgres_concurrent_duplicates_create_one_signal(wereld):
     import threading
 
     from django.db import connections
-    from rest_framework.authtoken.models import Token
+    from schakel.accounts import apitokens
     from rest_framework.test import APIClient
 
-    token, _ = Token.objects.get_or_create(user=wereld.melder_uwv)
+    _, api_sleutel = apitokens.maak(wereld.melder_uwv)
     kop = sleutel()
     antwoorden, fouten = [], []
     start = threading.Barrier(8)
@@ -207,7 +207,7 @@ def test_postgres_concurrent_duplicates_create_one_signal(wereld):
     def verstuur():
         try:
             client = APIClient(raise_request_exception=False)
-            client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+            client.credentials(HTTP_AUTHORIZATION=f"Token {api_sleutel}")
             start.wait()
             antwoorden.append(client.post(SIGNALEN, signaal_body(), format="json", **kop))
         except Exception as fout:  # pragma: no cover - reported below

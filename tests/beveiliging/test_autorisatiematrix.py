@@ -83,6 +83,8 @@ ARGS = {
 #                                               anon  mld+ mld- beh+ beh- bst+ bst- bwp+ bwp- grf+ grf-
 MATRIX: dict[tuple[str, str], str] = {
     ("GET", "accounts:account"):                     "   L  200  200  200  200  200  200  200  200  200  200",
+    ("GET", "accounts:api-tokens"):                  "   L  200  200  200  200  200  200  200  200  200  200",
+    ("POST", "accounts:api-tokens"):                 "   L  200  200  200  200  200  200  200  200  200  200",
     ("GET", "accounts:totp-instellen"):              "   L  200  200  200  200  200  200  200  200  200  200",
     ("POST", "accounts:totp-instellen"):             "   L  200  200  200  200  200  200  200  200  200  200",
     ("GET", "accounts:totp-uitzetten"):              "   L  302  302  302  302  302  302  302  302  302  302",

@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.db import IntegrityError, transaction
 from django.test import Client
-from rest_framework.authtoken.models import Token
+from schakel.accounts import apitokens
 from rest_framework.test import APIClient
 
 from schakel.accounts.models import Rol, User
@@ -153,9 +153,9 @@ def test_committee_agenda_page_has_the_follow_button(wereld):
 
 
 def _api(user) -> APIClient:
-    token, _ = Token.objects.get_or_create(user=user)
+    _, api_sleutel = apitokens.maak(user)
     client = APIClient(raise_request_exception=False)
-    client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+    client.credentials(HTTP_AUTHORIZATION=f"Token {api_sleutel}")
     return client
 
 

@@ -14,7 +14,7 @@ from django.core.exceptions import PermissionDenied
 from django.test import Client
 from django.urls import reverse
 from hypothesis import HealthCheck, given, settings, strategies as st
-from rest_framework.authtoken.models import Token
+from schakel.accounts import apitokens
 from rest_framework.test import APIClient
 
 from schakel.knelpunten import router
@@ -43,9 +43,9 @@ def _client(user) -> Client:
 
 
 def _api(user) -> APIClient:
-    token, _ = Token.objects.get_or_create(user=user)
+    _, api_sleutel = apitokens.maak(user)
     client = APIClient(raise_request_exception=False)
-    client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+    client.credentials(HTTP_AUTHORIZATION=f"Token {api_sleutel}")
     return client
 
 

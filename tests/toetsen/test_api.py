@@ -3,7 +3,7 @@
 import datetime as dt
 
 import pytest
-from rest_framework.authtoken.models import Token
+from schakel.accounts import apitokens
 from rest_framework.test import APIClient
 
 from schakel.toetsen import services
@@ -16,8 +16,8 @@ PROBLEM = "application/problem+json"
 def als(user=None) -> APIClient:
     client = APIClient(raise_request_exception=False)
     if user is not None:
-        token, _ = Token.objects.get_or_create(user=user)
-        client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+        _, api_sleutel = apitokens.maak(user)
+        client.credentials(HTTP_AUTHORIZATION=f"Token {api_sleutel}")
     return client
 
 

@@ -36,3 +36,15 @@ class AppOfHerstelcodeFormulier(forms.Form):
         widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "autocapitalize": "characters",
                                       "spellcheck": "false", "class": "invoer"}),
     )
+
+
+class ApiTokenFormulier(forms.Form):
+    """Make a token, or renew or revoke one of one's own (``token``: its id)."""
+
+    actie = forms.ChoiceField(choices=[("maken", "maken"), ("vernieuwen", "vernieuwen"), ("intrekken", "intrekken")],
+                              error_messages={"required": "Kies wat u met het token wilt doen.",
+                                              "invalid_choice": "Kies wat u met het token wilt doen."})
+    naam = forms.CharField(label="Waarvoor is het token?", max_length=100, required=False,
+                           help_text="Bijvoorbeeld 'koppeling zaaksysteem'. Zo herkent u het later.",
+                           widget=forms.TextInput(attrs={"class": "invoer"}))
+    token = forms.IntegerField(required=False, min_value=1, max_value=2**62, widget=forms.HiddenInput)

@@ -50,3 +50,31 @@ class Herstelcode(models.Model):
 
     def __str__(self) -> str:
         return f"herstelcode {self.pk}"
+
+
+class ApiToken(models.Model):
+    """An API key of a user (a system such as ``uwv-koppeling``), stored only as its SHA-256 hash.
+
+    The key itself is shown once, when it is made (``schakel api-token``, or the account page);
+    a copy of the database holds no working key. Keys are 256 random bits, so a plain (unkeyed)
+    hash is enough and rotating ``SCHAKEL_SECRET_KEY`` leaves them valid. Each key expires
+    (``SCHAKEL_API_TOKEN_DAGEN``) and can be revoked; rotating makes a new key and revokes the old.
+    ``accounts.apitokens`` holds the rules.
+    """
+
+    gebruiker = models.ForeignKey(User, verbose_name="gebruiker", on_delete=models.CASCADE, related_name="api_tokens")
+    naam = models.CharField("naam", max_length=100, blank=True)
+    sleutel_hash = models.CharField("hash van de sleutel", max_length=64, unique=True)
+    voorvoegsel = models.CharField("begin van de sleutel", max_length=8,
+                                   help_text="De eerste tekens, om een sleutel te herkennen; niet geheim.")
+    aangemaakt_op = models.DateTimeField("aangemaakt op")
+    verloopt_op = models.DateTimeField("verloopt op")
+    ingetrokken_op = models.DateTimeField("ingetrokken op", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "API-token"
+        verbose_name_plural = "API-tokens"
+        ordering = ["-aangemaakt_op", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.voorvoegsel}… ({self.gebruiker})"

@@ -11,6 +11,7 @@ urlpatterns = [
     path("account/tweestapsverificatie", views.totp_instellen, name="totp-instellen"),
     path("account/tweestapsverificatie/uitzetten", views.totp_uitzetten, name="totp-uitzetten"),
     path("account/herstelcodes", views.herstelcodes_vernieuwen, name="herstelcodes"),
+    path("account/api-tokens", views.api_tokens, name="api-tokens"),
     path("inloggen/code", views.tweede_stap, name="tweestap"),
     path("inloggen/herstelcode", views.tweede_stap_herstelcode, name="tweestap-herstelcode"),
 ]

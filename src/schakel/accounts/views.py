@@ -22,8 +22,8 @@ from django_ratelimit.core import is_ratelimited
 
 from schakel.core import clock
 
-from . import tweestap
-from .forms import AppOfHerstelcodeFormulier, CodeFormulier, HerstelcodeFormulier
+from . import apitokens, tweestap
+from .forms import ApiTokenFormulier, AppOfHerstelcodeFormulier, CodeFormulier, HerstelcodeFormulier
 
 SESSIESLEUTEL = "schakel_tweede_stap"
 GELDIG = dt.timedelta(minutes=5)
@@ -212,3 +212,35 @@ def herstelcodes_vernieuwen(request):
     return render(request, "account/herstelcodes_vernieuwen.html", {
         "form": form, "herstelcodes_over": tweestap.herstelcodes_over(user),
     }, status=status)
+
+
+@login_required
+def api_tokens(request):
+    """The user's own API tokens: make, renew (a new key, the old one stops) and revoke. A new key
+    is shown once, in the response to the POST that made it, never cached."""
+    user = request.user
+    form = ApiTokenFormulier(request.POST if request.method == "POST" else None)
+    nieuw = None
+    if form.is_bound and form.is_valid():
+        data = form.cleaned_data
+        token = None
+        if data["actie"] != "maken":
+            token = apitokens.actief(user.api_tokens.all()).filter(pk=data["token"]).first()
+            if token is None:
+                form.add_error(None, "Dit token bestaat niet, of werkt al niet meer.")
+        if not form.errors:
+            if data["actie"] == "intrekken":
+                apitokens.trek_in(token, actor=user)
+                messages.success(request, f"Het token {token.voorvoegsel}… werkt niet meer.")
+                return redirect("accounts:api-tokens")
+            if data["actie"] == "vernieuwen":
+                nieuw = apitokens.roteer(user, token=token, actor=user)
+            else:
+                nieuw = apitokens.maak(user, naam=data["naam"], actor=user)
+            form = ApiTokenFormulier()
+    response = render(request, "account/api_tokens.html", {
+        "form": form, "tokens": user.api_tokens.all(), "nu": clock.now(), "nieuw": nieuw,
+        "dagen": settings.SCHAKEL_API_TOKEN_DAGEN,
+    })
+    add_never_cache_headers(response)
+    return response

@@ -192,7 +192,8 @@ def postprocess(result: dict, generator, request, public) -> dict:
     if "tokenAuth" in schemes:
         schemes["tokenAuth"]["description"] = (
             "Voor systemen: de header 'Authorization: Token <token>'. Een token maakt de beheerder aan "
-            "met 'schakel drf_create_token <gebruikersnaam>'.")
+            "met 'schakel api-token <gebruikersnaam>' of maakt de gebruiker zelf op de accountpagina; "
+            "het token is beperkt geldig en wordt alleen bij het maken getoond.")
     if "cookieAuth" in schemes:
         schemes["cookieAuth"]["description"] = (
             "Voor de browser: de sessie van de webapplicatie. Bij POST is ook de header 'X-CSRFToken' nodig.")

@@ -65,7 +65,6 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "rest_framework",
-    "rest_framework.authtoken",
     "django_filters",
     "drf_spectacular",
     "django_otp",
@@ -101,6 +100,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",  # request.user.is_verified(): session confirmed with a TOTP code
     "django.contrib.messages.middleware.MessageMiddleware",
+    "schakel.accounts.sessies.SessieTijdenMiddleware",  # idle timeout and absolute lifetime of a login
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "schakel.api.middleware.APIVersionMiddleware",
@@ -156,6 +156,16 @@ else:
                         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"},
         }
     }
+    # The cache (rate-limit counters) in a file of its own, in autocommit: a counter must count
+    # even when the request's transaction is rolled back (a wrong receipt code answers 404), and
+    # the request holds the main file's write lock until it ends (schakel.core.databaserouter).
+    _hoofdbestand = Path(DATABASES["default"]["NAME"])
+    DATABASES["cache"] = {
+        **DATABASES["default"], "ATOMIC_REQUESTS": False,
+        "NAME": os.environ.get("SCHAKEL_CACHE_DB_NAME",
+                               str(_hoofdbestand.with_name(_hoofdbestand.stem + "-cache.sqlite3"))),
+    }
+    DATABASE_ROUTERS = ["schakel.core.databaserouter.CacheInEigenBestand"]
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -177,6 +187,14 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# API tokens (schakel.accounts.apitokens): days a new token works, unless given otherwise.
+SCHAKEL_API_TOKEN_DAGEN = int(os.environ.get("SCHAKEL_API_TOKEN_DAGEN", "90"))
+# Sessions end after this many minutes without a request, and at the latest this many hours
+# after logging in, active or not (schakel.accounts.sessies).
+SCHAKEL_SESSIE_INACTIEF_MINUTEN = int(os.environ.get("SCHAKEL_SESSIE_INACTIEF_MINUTEN", "30"))
+SCHAKEL_SESSIE_MAX_UREN = int(os.environ.get("SCHAKEL_SESSIE_MAX_UREN", "12"))
+SESSION_COOKIE_AGE = SCHAKEL_SESSIE_MAX_UREN * 3600
+
 LOGIN_URL = "web:inloggen"
 LOGIN_REDIRECT_URL = "web:start"
 LOGOUT_REDIRECT_URL = "web:start"
@@ -206,10 +224,15 @@ X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
-SESSION_COOKIE_SECURE = env_bool("SCHAKEL_SECURE_COOKIES", not DEBUG and not env_bool("SCHAKEL_DEMO"))
+# Production (neither SCHAKEL_DEBUG nor SCHAKEL_DEMO) is HTTPS-only unless explicitly turned off:
+# secure cookies, a redirect to HTTPS and a year of HSTS (`schakel check --deploy` is clean).
+PRODUCTIE = not DEBUG and not env_bool("SCHAKEL_DEMO")
+SESSION_COOKIE_SECURE = env_bool("SCHAKEL_SECURE_COOKIES", PRODUCTIE)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
-SECURE_SSL_REDIRECT = env_bool("SCHAKEL_SSL_REDIRECT", False)
-SECURE_HSTS_SECONDS = int(os.environ.get("SCHAKEL_HSTS_SECONDS", "0"))
+SECURE_SSL_REDIRECT = env_bool("SCHAKEL_SSL_REDIRECT", PRODUCTIE)
+SECURE_HSTS_SECONDS = int(os.environ.get("SCHAKEL_HSTS_SECONDS", "31536000" if PRODUCTIE else "0"))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SCHAKEL_HSTS_INCLUDE_SUBDOMAINS", PRODUCTIE)
+SECURE_HSTS_PRELOAD = env_bool("SCHAKEL_HSTS_PRELOAD", PRODUCTIE)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("SCHAKEL_BEHIND_PROXY") else None
 
 CONTENT_SECURITY_POLICY = {
@@ -228,11 +251,20 @@ CONTENT_SECURITY_POLICY = {
 }
 
 RATELIMIT_VIEW = "schakel.web.views.rate_limited"
-# Attempts per client address for the public forms (login and later anonymous forms).
+# Proxies whose X-Forwarded-For is believed (addresses or networks, comma-separated). Empty (the
+# default): the client address is REMOTE_ADDR, whatever headers arrive. schakel.core.klantadres
+# decides the address for every rate limit, of the API (DRF throttles) and the web (django-ratelimit).
+SCHAKEL_TRUSTED_PROXIES = env_list("SCHAKEL_TRUSTED_PROXIES")
+RATELIMIT_IP_META_KEY = "schakel.core.klantadres.adres"
+# Log-in attempts per account and client address (one attacker locks out only themselves), and
+# per address alone, wide enough for colleagues behind one gateway (against trying many accounts).
 SCHAKEL_RATELIMIT_LOGIN = os.environ.get("SCHAKEL_RATELIMIT_LOGIN", "10/m")
+SCHAKEL_RATELIMIT_LOGIN_ADRES = os.environ.get("SCHAKEL_RATELIMIT_LOGIN_ADRES", "100/m")
 # Receipt-code attempts and anonymous brakes per client address (schakel.noodrem).
 SCHAKEL_RATELIMIT_ONTVANGSTCODE = os.environ.get("SCHAKEL_RATELIMIT_ONTVANGSTCODE", "5/m")
 SCHAKEL_RATELIMIT_ANONIEM = os.environ.get("SCHAKEL_RATELIMIT_ANONIEM", "10/h")
+# Open data (CSV and Atom) per client address, over all files together.
+SCHAKEL_RATELIMIT_OPEN_DATA = os.environ.get("SCHAKEL_RATELIMIT_OPEN_DATA", "120/m")
 # TOTP code attempts per account and per client address (second login step, enrolment, turning off).
 SCHAKEL_RATELIMIT_TOTP = os.environ.get("SCHAKEL_RATELIMIT_TOTP", "5/5m")
 
@@ -257,7 +289,7 @@ def _api_limiet(naam: str, standaard: str) -> str | None:
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "schakel.accounts.apitokens.TokenAuthenticatie",  # hashed keys with an expiry (docs/api.md)
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
@@ -268,8 +300,8 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "schakel.api.autoschema.AutoSchema",
     "EXCEPTION_HANDLER": "schakel.api.problems.exception_handler",
     "DEFAULT_THROTTLE_CLASSES": [
-        "rest_framework.throttling.AnonRateThrottle",
-        "rest_framework.throttling.UserRateThrottle",
+        "schakel.api.throttles.AnoniemLimiet",
+        "schakel.api.throttles.GebruikerLimiet",
     ],
     # Per client address (anonymous) and per user; "geen" switches a limit off (load tests from
     # one address: docs/performance.md).

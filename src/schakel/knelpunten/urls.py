@@ -1,5 +1,6 @@
 """Knelpunten, the committee's agenda, the legislation agenda and open data: slash-less paths."""
 
+from django.conf import settings
 from django.urls import path
 from django.views.decorators.cache import cache_page
 from django_ratelimit.decorators import ratelimit
@@ -11,9 +12,13 @@ app_name = "knelpunten"
 OPEN_DATA_CACHE = 300  # seconds
 
 
+def _snelheid(group, request) -> str:
+    return settings.SCHAKEL_RATELIMIT_OPEN_DATA
+
+
 def _open(view):
     """Public open data: cached, rate-limited per address."""
-    return ratelimit(group="knelpunten:open-data", key="ip", rate="120/m", block=True)(cache_page(OPEN_DATA_CACHE)(view))
+    return ratelimit(group="knelpunten:open-data", key="ip", rate=_snelheid, block=True)(cache_page(OPEN_DATA_CACHE)(view))
 
 
 def _csv(request, naam):

@@ -19,6 +19,7 @@ from rest_framework.throttling import SimpleRateThrottle
 from rest_framework.views import APIView
 
 from schakel.api.idempotency import HEADER, IdempotentPostMixin
+from schakel.api.throttles import KlantadresMixin
 from schakel.api.fields import JaNee, Lijst, OrganisatieField, RegelingField, Tekst
 from schakel.api.serializers import Invoer, ReactieSerializer, _Afkorting
 from schakel.api.views import StrictQueryMixin
@@ -29,7 +30,7 @@ from . import regels, services
 from .models import Beginsel, Retoursticker
 
 
-class _PerAdres(SimpleRateThrottle):
+class _PerAdres(KlantadresMixin, SimpleRateThrottle):
     """Throttle per client address with a rate from the settings (read per request)."""
 
     instelling = ""

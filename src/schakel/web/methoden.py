@@ -47,7 +47,7 @@ FORMULIEREN = frozenset({
     "knelpunten:knelpunt-nieuw", "knelpunten:toevoegen", "knelpunten:splitsen", "knelpunten:wijzigen",
     "knelpunten:abonneren", "knelpunten:abonneren-organisatie",
     "accounts:tweestap", "accounts:tweestap-herstelcode", "accounts:totp-instellen", "accounts:totp-uitzetten",
-    "accounts:herstelcodes",
+    "accounts:herstelcodes", "accounts:api-tokens",
 })
 
 

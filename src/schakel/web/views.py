@@ -15,12 +15,12 @@ from django.http import HttpResponseServerError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template import loader
 from django.urls import reverse
-from django.utils.decorators import method_decorator
-from django_ratelimit.decorators import ratelimit
+from django_ratelimit.core import is_ratelimited
 from django_ratelimit.exceptions import Ratelimited
 
 from schakel.accounts import tweestap
 from schakel.accounts.views import begin_tweede_stap
+from schakel.core import klantadres
 from schakel.core.paginering import BegrensdePaginator
 from schakel.organisaties.models import Organisatie
 from schakel.regelingen.models import Regeling
@@ -340,15 +340,35 @@ def _inlogsnelheid(group, request) -> str:
     return settings.SCHAKEL_RATELIMIT_LOGIN
 
 
-@method_decorator(ratelimit(group="web:inloggen", key="ip", rate=_inlogsnelheid, method="POST", block=False),
-                  name="post")
+def _inlogsnelheid_adres(group, request) -> str:
+    return settings.SCHAKEL_RATELIMIT_LOGIN_ADRES
+
+
+def _account_en_adres(group, request) -> str:
+    """One counter per account *and* client address: someone guessing a password locks only
+    themselves out of that account, not its owner nor the colleagues behind the same gateway."""
+    account = request.POST.get("username", "").strip().casefold()[:150]
+    return f"{klantadres.adres(request)}|{account}"
+
+
+def _te_veel_inlogpogingen(request) -> bool:
+    """Both counters go up with every attempt: per account and address (``SCHAKEL_RATELIMIT_LOGIN``)
+    and, much wider, per address alone (``SCHAKEL_RATELIMIT_LOGIN_ADRES``, against one address
+    trying many accounts)."""
+    per_account = is_ratelimited(request, group="web:inloggen", key=_account_en_adres, rate=_inlogsnelheid,
+                                 method=["POST"], increment=True)
+    per_adres = is_ratelimited(request, group="web:inloggen-adres", key="ip", rate=_inlogsnelheid_adres,
+                               method=["POST"], increment=True)
+    return per_account or per_adres
+
+
 class Inloggen(LoginView):
     template_name = "account/inloggen.html"
     authentication_form = InlogFormulier
     redirect_authenticated_user = True
 
     def post(self, request, *args, **kwargs):
-        if getattr(request, "limited", False):
+        if _te_veel_inlogpogingen(request):
             return rate_limited(request)
         return super().post(request, *args, **kwargs)
 
