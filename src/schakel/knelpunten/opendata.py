@@ -5,7 +5,6 @@ people, no accounts: organisations by afkorting, stable identifiers (uuid) for e
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
 from typing import Callable, Iterable
 
@@ -16,6 +15,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.cache import patch_cache_control
 from django.utils.feedgenerator import Atom1Feed
 
+from schakel.core.spreadsheet import VeiligeSchrijver
 from schakel.organisaties.models import Organisatie, OrganisatieSoort
 from schakel.signalen.models import Reactie, Signaal, Toezegging
 
@@ -124,7 +124,7 @@ def csv_antwoord(naam: str) -> StreamingHttpResponse:
     tabel = TABELLEN.get(naam)
     if tabel is None:
         raise Http404("Onbekende dataset.")
-    schrijver = csv.writer(_Echo())
+    schrijver = VeiligeSchrijver(_Echo())
 
     def regels():
         yield "\ufeff"  # BOM: spreadsheet programs then read UTF-8
