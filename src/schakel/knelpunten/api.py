@@ -12,7 +12,7 @@ from django.urls import reverse
 from rest_framework import mixins, permissions, serializers, status, viewsets
 from rest_framework.response import Response
 
-from schakel.api.filters import StrikteFilterSet, _keuze, _organisatie
+from schakel.api.filters import StrikteFilterSet, _ja_nee, _keuze, _organisatie
 from schakel.api.fields import OrganisatieField, RegelingField
 from schakel.api.serializers import Invoer, _Afkorting, _Sleutel
 from schakel.api.views import StrictQueryMixin
@@ -81,8 +81,8 @@ class KnelpuntFilter(StrikteFilterSet):
         help_text="BWB-id van de regeling.",
         error_messages={"invalid_choice": "Onbekende regeling '%(value)s': dit BWB-id staat niet in Schakel."})
     status = _keuze(KnelpuntStatus.choices, "Status van het knelpunt.", field_name="status")
-    geagendeerd = filters.BooleanFilter(field_name="agendering", lookup_expr="isnull", exclude=True,
-                                        help_text="Alleen knelpunten die (niet) op de agenda staan.")
+    geagendeerd = _ja_nee("'true': alleen knelpunten op de agenda van een Kamercommissie; 'false': de overige.",
+                          method="filter_geagendeerd")
     zoek = filters.CharFilter(method="filter_zoek", max_length=200,
                               help_text="Zoekt in titel, beleidsbetekenis, dilemma en regeling, zoals /signalen: "
                                         "elk woord moet voorkomen, in welke vorm ook.",
@@ -94,6 +94,9 @@ class KnelpuntFilter(StrikteFilterSet):
 
     def filter_zoek(self, queryset, name, value: str):
         return zoek(queryset, value)
+
+    def filter_geagendeerd(self, queryset, name, value: str):
+        return queryset.filter(agendering__isnull=value != "true")
 
 
 class AgenderingFilter(StrikteFilterSet):
