@@ -15,7 +15,7 @@ from rest_framework.response import Response
 from schakel.api.filters import StrikteFilterSet, _ja_nee, _keuze, _organisatie
 from schakel.api.fields import OrganisatieField, RegelingField
 from schakel.api.serializers import Invoer, _Afkorting, _Sleutel
-from schakel.api.views import StrictQueryMixin
+from schakel.api.views import StrictQueryMixin, aangemaakt
 from schakel.regelingen.models import Regeling
 from schakel.signalen.zoeken import zoek
 
@@ -200,7 +200,7 @@ class AbonnementViewSet(StrictQueryMixin, mixins.ListModelMixin, mixins.Retrieve
         invoer.is_valid(raise_exception=True)
         abonnement = services.abonneer(actor=request.user, **invoer.validated_data)
         data = self.get_serializer(self.get_queryset().get(pk=abonnement.pk)).data
-        return Response(data, status=status.HTTP_201_CREATED)
+        return aangemaakt(request, data, "api:abonnement-detail", uuid=abonnement.uuid)
 
     def perform_destroy(self, abonnement):
         services.zeg_op(actor=self.request.user, abonnement=abonnement)
