@@ -9,8 +9,7 @@ from django.views.decorators.cache import cache_control
 from django_filters import rest_framework as filters
 from drf_spectacular.utils import extend_schema, extend_schema_field, extend_schema_view
 from django.urls import reverse
-from rest_framework import mixins, permissions, serializers, status, viewsets
-from rest_framework.response import Response
+from rest_framework import mixins, permissions, serializers, viewsets
 
 from schakel.api.filters import StrikteFilterSet, _ja_nee, _keuze, _organisatie
 from schakel.api.fields import OrganisatieField, RegelingField

@@ -14,10 +14,9 @@ from django.contrib.auth import get_user_model
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_field, extend_schema_view
-from rest_framework import generics, permissions, serializers, status
+from rest_framework import generics, permissions, serializers
 from rest_framework.exceptions import ErrorDetail, NotFound, PermissionDenied, ValidationError
 from rest_framework.response import Response
-from rest_framework.reverse import reverse
 
 from schakel.api.fields import Datum, Getal, JaNee, Keuze, Lijst, RegelingField, Tekst
 from schakel.api.idempotency import IdempotentPostMixin
