@@ -33,6 +33,7 @@ def test_comply_with_commitments(als, api, signaal, wereld):
     ), format="json")
 
     assert response.status_code == 201, response.content
+    assert response["Location"] == f"http://testserver{url(signaal, '/reacties')}"
     data = response.json()
     assert data["versie"] == 1 and data["besluit"] == "overnemen" and data["niveau"] == "ambtelijk"
     assert data["organisatie"] == "szw"

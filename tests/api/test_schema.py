@@ -133,3 +133,17 @@ def test_attributes_are_camel_case(schema):
     names = set(properties(schema["components"]["schemas"]))
     assert {"getroffenBurgers", "uitersteReactiedatum", "actueleReactie", "invalidParams"} <= names
     assert all("_" not in name for name in names), sorted(n for n in names if "_" in n)
+
+
+def test_every_201_documents_its_location_header():
+    from schakel.api.schema import ZONDER_LOCATION
+
+    document = yaml.safe_load(CHECKED_IN.read_text())
+    gevonden = 0
+    for pad, item in document["paths"].items():
+        for methode, operatie in item.items():
+            antwoord = operatie.get("responses", {}).get("201") if isinstance(operatie, dict) else None
+            if antwoord is not None:
+                gevonden += 1
+                assert ("Location" in antwoord.get("headers", {})) == (pad not in ZONDER_LOCATION), (methode, pad)
+    assert gevonden >= 15

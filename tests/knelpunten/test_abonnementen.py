@@ -164,6 +164,8 @@ def test_api_subscriptions(wereld, burger):
     r = api.post("/api/v1/abonnementen", {"organisatie": "cie-szw"}, format="json")
     assert r.status_code == 201, r.content
     data = r.json()
+    assert r["Location"] == f"http://testserver/api/v1/abonnementen/{data['uuid']}"
+    assert api.get(r["Location"]).json() == data
     assert data["soort"] == "kamercommissie" and data["organisatie"] == "cie-szw" and data["regeling"] is None
     assert data["feed"].endswith("/open-data/agenda.atom?commissie=cie-szw")
     assert api.post("/api/v1/abonnementen", {"organisatie": "cie-szw"}, format="json").json()["uuid"] == data["uuid"]

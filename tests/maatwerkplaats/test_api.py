@@ -31,6 +31,7 @@ def test_bring_in_and_read_as_the_team(team):
     antwoord = als(team.melder_uwv).post("/api/v1/casussen", NIEUW, format="json")
     assert antwoord.status_code == 201, antwoord.content
     casus = Casus.objects.get()
+    assert antwoord["Location"] == f"http://testserver/api/v1/casussen/{casus.uuid}"
     assert antwoord.json()["kenmerk"] == casus.kenmerk and antwoord.json()["interneGegevens"] == INTERN
     assert antwoord.json()["herhaling"]["aantal"] == 1
     doorloop_beraad(team, casus)

@@ -103,3 +103,14 @@ def test_charts_render_as_svg_and_png_with_text_alternatives(staat):
         assert grafiek.png()[:8] == b"\x89PNG\r\n\x1a\n"
         assert "2025" in grafiek.alt and "2024" in grafiek.alt
     assert "ingediend 5 tegen 1" in alle["kerncijfers"].alt
+
+
+def test_csv_neutralises_formulas_but_keeps_negative_numbers_numeric(staat):
+    staat["register"]["geleverd"].append({"afkorting": "=HYPERLINK(\"https://kwaad.example\")",
+                                           "ontvangenOp": "-2+3+cmd|' /C calc'!A0"})
+    staat["huidig"]["signalen"]["verschil"] = -3
+    rijen = list(csv.DictReader(io.StringIO(uitvoer.als_csv(staat))))
+    kwaad = [r for r in rijen if "kwaad.example" in r["onderwerp"]]
+    assert [(r["onderwerp"], r["waarde"]) for r in kwaad] == [
+        ("'=HYPERLINK(\"https://kwaad.example\")", "'-2+3+cmd|' /C calc'!A0")]
+    assert any(r["cijfer"] == "verschil" and r["waarde"] == "-3" for r in rijen)

@@ -237,7 +237,8 @@ def test_api_routing_advice_and_assignment(wereld, model, trieerder):
     assert _api(wereld.melder_cbr).post(url, {"naar": "ienw", "reden": "x"}, format="json").status_code == 403
     response = _api(trieerder).post(url, {"naar": "ienw", "reden": "Rijbewijzen", "regeling": "BWBR0006622"},
                                     format="json")
-    assert response.status_code == 201, response.content
+    assert response.status_code == 200, response.content  # nothing is created: the signal is routed
+    assert "Location" not in response
     assert response.json()["eigenaar"] == "ienw" and response.json()["regeling"] == "BWBR0006622"
     again = _api(trieerder).post(url, {"naar": "szw", "reden": "Nog eens"}, format="json")
     assert again.status_code == 409

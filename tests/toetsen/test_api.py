@@ -29,6 +29,7 @@ BODY = {"soort": "amendement", "kamerstuk": "36 123, nr. 5", "titel": "Amendemen
 def test_register_assess_answer_and_read_publicly(wereld):
     r = als(wereld.behandelaar_szw).post("/api/v1/voorstellen", BODY, format="json")
     assert r.status_code == 201, r.content
+    assert r["Location"] == f"http://testserver/api/v1/voorstellen/{r.json()['uuid']}"
     uuid = r.json()["uuid"]
     assert [t["organisatie"] for t in r.json()["uitvoeringstoetsen"]] == ["svb", "uwv"]
     assert r.json()["uitvoeringstoetsen"][0]["termijnen"][0]["uitersteDatum"] == "2026-04-24"

@@ -97,6 +97,18 @@ class Lijst(serializers.ListField):
         "max_length": "Geef ten hoogste {max_length} elementen op.",
     }
 
+    def __init__(self, **kwargs):
+        # Every writable list has a maximum, and it is checked before any element is: an
+        # element may cost a query (a natural key), so 60,000 elements must not cost 60,000.
+        if not kwargs.get("read_only"):
+            assert kwargs.get("max_length") is not None, "Lijst needs max_length"
+        super().__init__(**kwargs)
+
+    def to_internal_value(self, data):
+        if isinstance(data, (list, tuple)) and self.max_length is not None and len(data) > self.max_length:
+            self.fail("max_length", max_length=self.max_length)
+        return super().to_internal_value(data)
+
 
 class _NatuurlijkeSleutel(serializers.SlugRelatedField):
     # A writable reference by natural key; the value must be a string.

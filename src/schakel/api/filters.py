@@ -32,6 +32,10 @@ def _keuze(choices, omschrijving: str, **kwargs) -> filters.ChoiceFilter:
     )
 
 
+def _ja_nee(omschrijving: str, **kwargs) -> filters.ChoiceFilter:
+    return _keuze(WAAR_ONWAAR, omschrijving, **kwargs)
+
+
 def _organisatie(omschrijving: str, **kwargs) -> filters.ModelChoiceFilter:
     return filters.ModelChoiceFilter(
         queryset=Organisatie.objects.all(), to_field_name="afkorting", help_text=omschrijving,
@@ -49,7 +53,12 @@ def _datum(omschrijving: str, **kwargs) -> filters.DateFilter:
 
 
 class StrikteFilterSet(filters.FilterSet):
-    """Base for the API's filter sets (DjangoFilterBackend turns form errors into a 400)."""
+    """Base for the API's filter sets (DjangoFilterBackend turns form errors into a 400).
+
+    Only filters that refuse a value they do not understand belong here: choices, model
+    choices, dates, uuids, text. Not ``BooleanFilter``: it reads ``AAA`` as "no filter". Use
+    :func:`_ja_nee` (``true``/``false``) instead; ``tests/beveiliging/test_filters.py`` checks.
+    """
 
 
 class SignaalFilter(StrikteFilterSet):
@@ -71,7 +80,7 @@ class SignaalFilter(StrikteFilterSet):
                             field_name="ingediend_op", method="filter_ingediend_vanaf")
     ingediendTot = _datum("Ingediend op of vóór deze datum (JJJJ-MM-DD, tot en met).",
                           field_name="ingediend_op", method="filter_ingediend_tot")
-    teLaat = _keuze(WAAR_ONWAAR, "'true': nog niet beantwoord en over de uiterste reactiedatum; "
+    teLaat = _ja_nee("'true': nog niet beantwoord en over de uiterste reactiedatum; "
                                  "'false': de overige.", method="filter_te_laat")
     zoek = filters.CharFilter(method="filter_zoek", max_length=MAX_ZOEKVRAAG,
                               help_text="Zoekt in titel, praktijk, getroffen burgers, verbetervoorstel en "
@@ -120,7 +129,7 @@ class SignaalFilter(StrikteFilterSet):
 
 class ToezeggingFilter(StrikteFilterSet):
     status = _keuze(ToezeggingStatus.choices, "Status van de toezegging.", field_name="status")
-    verlopen = _keuze(WAAR_ONWAAR, "'true': open en over de datum 'uiterlijk'; 'false': de overige.",
+    verlopen = _ja_nee("'true': open en over de datum 'uiterlijk'; 'false': de overige.",
                       method="filter_verlopen")
     organisatie = _organisatie("Afkorting van de organisatie die de toezegging deed.",
                                field_name="reactie__organisatie")
@@ -154,9 +163,11 @@ class RegelingFilter(StrikteFilterSet):
 
 
 def check_query_params(request, allowed: set[str]) -> None:
-    """Refuse unknown query parameters, repeated ones and null characters with a 400.
+    """Refuse unknown query parameters, repeated ones, empty ones and null characters with a 400.
 
-    A typo in a filter name must not silently return everything.
+    A typo in a filter name, or a filter left empty (``organisatie=``), must not silently
+    return everything. Every API endpoint that reads its query goes through here
+    (``StrictQueryMixin``); the filter sets then refuse values that are not valid.
     """
     fouten: dict[str, list[ErrorDetail]] = {}
     for key in request.query_params:
@@ -168,6 +179,8 @@ def check_query_params(request, allowed: set[str]) -> None:
                                        code="unknown_parameter")]
         elif len(values) > 1:
             fouten[key] = [ErrorDetail("Geef deze parameter ten hoogste één keer op.", code="repeated")]
+        elif not values[0].strip():
+            fouten[key] = [ErrorDetail(f"Geef een waarde op, of laat de parameter '{key}' weg.", code="blank")]
         elif any("\x00" in value for value in values):
             fouten[key] = [ErrorDetail(str(ProhibitNullCharactersValidator.message), code="null_characters_not_allowed")]
     if fouten:

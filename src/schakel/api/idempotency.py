@@ -122,6 +122,9 @@ def bewaar(verzoek: IdempotentVerzoek, antwoord) -> None:
         content_type=antwoord.get("Content-Type", "application/json"), location=antwoord.get("Location", ""))
 
 
+_GEEN = object()
+
+
 def _gebruiker(request):
     """Who sends this request, as the API's authentication classes will decide (token first, then
     the session with its CSRF check). ``None``: not authenticated; the view answers 401/403 itself."""
@@ -129,10 +132,19 @@ def _gebruiker(request):
     from rest_framework.settings import api_settings
 
     drf = Request(request, authenticators=[cls() for cls in api_settings.DEFAULT_AUTHENTICATION_CLASSES])
+    # DRF writes what it decides back onto the Django request (``request.user``): an anonymous
+    # user after a failed CSRF check, which would make the view answer 401 instead of the 403
+    # it gives without an Idempotency-Key. Put the session's user back; the view decides.
+    vorige = request.__dict__.get("user", _GEEN)
     try:
         user = drf.user
     except exceptions.APIException:
         return None
+    finally:
+        if vorige is _GEEN:
+            request.__dict__.pop("user", None)
+        else:
+            request.user = vorige
     return user if getattr(user, "is_authenticated", False) else None
 
 

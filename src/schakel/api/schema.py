@@ -127,8 +127,9 @@ TAGS = [
 # POST endpoints that act on a status (answered, forwarded, fulfilled; a deliberation planned or
 # concluded, a fix granted) can conflict.
 CONFLICTEREND = re.compile(r"/(reacties|doorverwijzingen|nakoming|beraad|inbreng|conclusie|fix)$")
-# POST endpoints whose 201 answer names the new object in a Location header.
-MET_LOCATION = frozenset({"/signalen", "/solves", "/casussen/{uuid}/beraad", "/casussen/{uuid}/fix"})
+# Every 201 names what it created in a Location header (``schakel.api.views.aangemaakt``), except
+# a message sent with a receipt code: nothing can be read back without that code, so no URL shows it.
+ZONDER_LOCATION = frozenset({"/noodremmen/inzage/berichten"})
 # GET endpoints that refuse some signed-in users (not only hide objects from them): a 403.
 GEWEIGERD_BIJ_GET = frozenset({"/teamleden", "/organisaties/{afkorting}/retourstickers"})
 # Resources found by a code in the request body (a receipt code): an unknown code is a 404.
@@ -182,7 +183,7 @@ def postprocess(result: dict, generator, request, public) -> dict:
                 if code[0] in "23":
                     headers = response.setdefault("headers", {})
                     headers["API-Version"] = {"$ref": "#/components/headers/API-Version"}
-                    if code == "201" and path in MET_LOCATION:
+                    if code == "201" and path not in ZONDER_LOCATION:
                         headers["Location"] = LOCATION_HEADER
             for naam in _foutantwoorden(path, method):
                 responses.setdefault(statussen[naam], _ref(naam))

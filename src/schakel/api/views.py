@@ -26,6 +26,13 @@ from . import serializers as s
 from .filters import OrganisatieFilter, RegelingFilter, SignaalFilter, ToezeggingFilter, check_query_params
 from .problems import Conflict
 
+def aangemaakt(request, data, naam: str, **kwargs) -> Response:
+    """A ``201 Created`` whose ``Location`` names the new resource, or the resource that shows it
+    (an answer version: the signal's list of answers). Every 201 of the API is made here."""
+    return Response(data, status=status.HTTP_201_CREATED,
+                    headers={"Location": str(reverse(naam, kwargs=kwargs, request=request))})
+
+
 class StrictQueryMixin:
     """Refuse query parameters the endpoint does not know (see ``check_query_params``)."""
 
@@ -110,9 +117,7 @@ class SignaalViewSet(StrictQueryMixin, mixins.ListModelMixin, mixins.RetrieveMod
         invoer.is_valid(raise_exception=True)
         signaal = services.dien_in(indiener=request.user, **invoer.validated_data)
         signaal = signalen_voor(request.user).get(pk=signaal.pk)
-        data = self.get_serializer(signaal).data
-        # str(): DRF's Hyperlink is a str subclass, which WSGI servers refuse in headers.
-        return Response(data, status=status.HTTP_201_CREATED, headers={"Location": str(data["url"])})
+        return aangemaakt(request, self.get_serializer(signaal).data, "api:signaal-detail", uuid=signaal.uuid)
 
 
 @extend_schema_view(
@@ -154,7 +159,7 @@ class ReactiesView(StrictQueryMixin, OpSignaalMixin, generics.ListCreateAPIView)
             toezeggingen=[services.NieuweToezegging(**t) for t in d["toezeggingen"]],
         )
         reactie = self.get_queryset().get(pk=reactie.pk)
-        return Response(self.get_serializer(reactie).data, status=status.HTTP_201_CREATED)
+        return aangemaakt(request, self.get_serializer(reactie).data, "api:signaal-reacties", uuid=signaal.uuid)
 
 
 @extend_schema(
@@ -184,7 +189,7 @@ class DoorverwijzingenView(OpSignaalMixin, StrictQueryMixin, generics.GenericAPI
             "reden": gebeurtenis.toelichting,
             "tijdstip": gebeurtenis.tijdstip,
         }
-        return Response(self.get_serializer(data).data, status=status.HTTP_201_CREATED)
+        return aangemaakt(request, self.get_serializer(data).data, "api:signaal-detail", uuid=signaal.uuid)
 
 
 def _advies_als_data(suggestie) -> dict:
@@ -226,7 +231,8 @@ class RouteringsadviesView(StrictQueryMixin, generics.GenericAPIView):
                 "(en eventueel de regeling). Alleen voor behandelaars met het recht 'signalen.trieren'. De keuze "
                 "staat met het advies van de routering in de tijdlijn en traint het volgende model.",
     request=s.NieuweToewijzingSerializer,
-    responses={201: OpenApiResponse(s.SignaalSerializer, description="Het signaal is toegewezen.")},
+    responses={200: OpenApiResponse(s.SignaalSerializer, description="Het signaal is toegewezen (er ontstaat geen "
+                                                                     "nieuw object, dus 200).")},
 )
 class ToewijzingView(OpSignaalMixin, StrictQueryMixin, generics.GenericAPIView):
     serializer_class = s.SignaalSerializer
@@ -242,7 +248,7 @@ class ToewijzingView(OpSignaalMixin, StrictQueryMixin, generics.GenericAPIView):
         signaal = services.trieer(signaal, naar=d["naar"], actor=request.user, reden=d["reden"],
                                   regeling=d["regeling"])
         signaal = signalen_voor(request.user).get(pk=signaal.pk)
-        return Response(self.get_serializer(signaal).data, status=status.HTTP_201_CREATED)
+        return Response(self.get_serializer(signaal).data)
 
 
 @extend_schema(summary="Tijdlijn van een signaal",

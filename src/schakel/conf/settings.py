@@ -104,6 +104,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "schakel.api.middleware.APIVersionMiddleware",
+    "schakel.api.middleware.MethodeMiddleware",  # 405 before the view authenticates
     "schakel.api.idempotency.IdempotencyMiddleware",  # after authentication and API-Version
 ]
 

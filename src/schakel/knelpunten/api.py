@@ -9,13 +9,12 @@ from django.views.decorators.cache import cache_control
 from django_filters import rest_framework as filters
 from drf_spectacular.utils import extend_schema, extend_schema_field, extend_schema_view
 from django.urls import reverse
-from rest_framework import mixins, permissions, serializers, status, viewsets
-from rest_framework.response import Response
+from rest_framework import mixins, permissions, serializers, viewsets
 
-from schakel.api.filters import StrikteFilterSet, _keuze, _organisatie
+from schakel.api.filters import StrikteFilterSet, _ja_nee, _keuze, _organisatie
 from schakel.api.fields import OrganisatieField, RegelingField
 from schakel.api.serializers import Invoer, _Afkorting, _Sleutel
-from schakel.api.views import StrictQueryMixin
+from schakel.api.views import StrictQueryMixin, aangemaakt
 from schakel.regelingen.models import Regeling
 from schakel.signalen.zoeken import zoek
 
@@ -81,8 +80,8 @@ class KnelpuntFilter(StrikteFilterSet):
         help_text="BWB-id van de regeling.",
         error_messages={"invalid_choice": "Onbekende regeling '%(value)s': dit BWB-id staat niet in Schakel."})
     status = _keuze(KnelpuntStatus.choices, "Status van het knelpunt.", field_name="status")
-    geagendeerd = filters.BooleanFilter(field_name="agendering", lookup_expr="isnull", exclude=True,
-                                        help_text="Alleen knelpunten die (niet) op de agenda staan.")
+    geagendeerd = _ja_nee("'true': alleen knelpunten op de agenda van een Kamercommissie; 'false': de overige.",
+                          method="filter_geagendeerd")
     zoek = filters.CharFilter(method="filter_zoek", max_length=200,
                               help_text="Zoekt in titel, beleidsbetekenis, dilemma en regeling, zoals /signalen: "
                                         "elk woord moet voorkomen, in welke vorm ook.",
@@ -94,6 +93,9 @@ class KnelpuntFilter(StrikteFilterSet):
 
     def filter_zoek(self, queryset, name, value: str):
         return zoek(queryset, value)
+
+    def filter_geagendeerd(self, queryset, name, value: str):
+        return queryset.filter(agendering__isnull=value != "true")
 
 
 class AgenderingFilter(StrikteFilterSet):
@@ -197,7 +199,7 @@ class AbonnementViewSet(StrictQueryMixin, mixins.ListModelMixin, mixins.Retrieve
         invoer.is_valid(raise_exception=True)
         abonnement = services.abonneer(actor=request.user, **invoer.validated_data)
         data = self.get_serializer(self.get_queryset().get(pk=abonnement.pk)).data
-        return Response(data, status=status.HTTP_201_CREATED)
+        return aangemaakt(request, data, "api:abonnement-detail", uuid=abonnement.uuid)
 
     def perform_destroy(self, abonnement):
         services.zeg_op(actor=self.request.user, abonnement=abonnement)

@@ -2,6 +2,8 @@
 
 from django import forms
 
+from schakel.web.forms import Keuzes
+
 from .models import MAX_TEKST, KnelpuntStatus
 
 
@@ -25,7 +27,7 @@ class WijzigFormulier(KnelpuntFormulier):
 
 
 class SplitsFormulier(KnelpuntFormulier):
-    signalen = forms.MultipleChoiceField(label="Signalen die een apart knelpunt vormen",
+    signalen = Keuzes(label="Signalen die een apart knelpunt vormen", max_keuzes=500,
                                          widget=forms.CheckboxSelectMultiple)
 
     def __init__(self, *args, leden=(), **kwargs):

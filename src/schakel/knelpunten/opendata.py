@@ -5,7 +5,7 @@ people, no accounts: organisations by afkorting, stable identifiers (uuid) for e
 
 from __future__ import annotations
 
-import csv
+import datetime as dt
 from dataclasses import dataclass
 from typing import Callable, Iterable
 
@@ -16,6 +16,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.cache import patch_cache_control
 from django.utils.feedgenerator import Atom1Feed
 
+from schakel.core.spreadsheet import VeiligeSchrijver
 from schakel.organisaties.models import Organisatie, OrganisatieSoort
 from schakel.signalen.models import Reactie, Signaal, Toezegging
 
@@ -124,7 +125,7 @@ def csv_antwoord(naam: str) -> StreamingHttpResponse:
     tabel = TABELLEN.get(naam)
     if tabel is None:
         raise Http404("Onbekende dataset.")
-    schrijver = csv.writer(_Echo())
+    schrijver = VeiligeSchrijver(_Echo())
 
     def regels():
         yield "\ufeff"  # BOM: spreadsheet programs then read UTF-8
@@ -140,9 +141,41 @@ def csv_antwoord(naam: str) -> StreamingHttpResponse:
     return antwoord
 
 
+class TekstAtomFeed(Atom1Feed):
+    """Atom (RFC 4287) that never carries markup: summaries are ``type="text"`` (Django writes
+    ``type="html"``, which makes feed readers render ``<img onerror>`` and ``javascript:``
+    links from user text), and entries have distinct ``updated`` moments (entries are
+    newest first; one that shares its moment with the entry above it, as happens when
+    several answers are given in one step, is placed a microsecond earlier)."""
+
+    def write_items(self, handler):
+        vorige = None
+        for item in self.items:
+            moment = item["updateddate"]
+            if vorige is not None and moment is not None and moment >= vorige:
+                item["updateddate"] = vorige - dt.timedelta(microseconds=1)
+            vorige = item["updateddate"] or vorige
+        super().write_items(handler)
+
+    def add_item_elements(self, handler, item):
+        samenvatting = item["description"]
+        super().add_item_elements(handler, {**item, "description": None})
+        if samenvatting is not None:
+            handler.addQuickElement("summary", samenvatting, {"type": "text"})
+
+
 class _AtomFeed(Feed):
-    feed_type = Atom1Feed
+    """The open-data feeds: plain text only, an author on the feed and on every entry (an
+    organisation, never a person), and a self link that keeps the query of a filtered feed."""
+
+    feed_type = TekstAtomFeed
     feed_copyright = LICENTIE
+    author_name = "Schakel"
+
+    def get_feed(self, obj, request):
+        feed = super().get_feed(obj, request)
+        feed.feed["feed_url"] = request.build_absolute_uri()
+        return feed
 
     def item_pubdate(self, item):
         return self.moment(item)
@@ -189,6 +222,8 @@ class AgendaFeed(_AtomFeed):
             return f"/commissies/{obj['commissie'].afkorting}/agenda"
         if obj["organisatie"]:
             return f"/organisaties/{obj['organisatie'].afkorting}"
+        if obj["regeling"]:
+            return f"/regelingen/{obj['regeling']}"
         return "/wetgevingsagenda"
 
     def items(self, obj):
@@ -212,6 +247,9 @@ class AgendaFeed(_AtomFeed):
     def item_link(self, a):
         return f"/knelpunten/{a.knelpunt.uuid}"
 
+    def item_author_name(self, a):
+        return a.kamercommissie.naam
+
     def item_guid(self, a):
         return f"urn:uuid:{a.uuid}"
 
@@ -228,7 +266,7 @@ class KnelpuntenFeed(_AtomFeed):
     item_guid_is_permalink = False
 
     def items(self):
-        return Knelpunt.objects.select_related("regeling").order_by("-gewijzigd_op", "-id")[:FEED_GROOTTE]
+        return Knelpunt.objects.select_related("regeling", "eigenaar").order_by("-gewijzigd_op", "-id")[:FEED_GROOTTE]
 
     def item_title(self, k):
         return f"{k.kenmerk} {k.titel}"
@@ -238,6 +276,9 @@ class KnelpuntenFeed(_AtomFeed):
 
     def item_link(self, k):
         return f"/knelpunten/{k.uuid}"
+
+    def item_author_name(self, k):
+        return k.eigenaar.naam
 
     def item_guid(self, k):
         return f"urn:uuid:{k.uuid}"
@@ -253,7 +294,7 @@ class SignalenFeed(_AtomFeed):
     item_guid_is_permalink = False
 
     def items(self):
-        return Signaal.objects.openbaar().select_related("regeling").order_by("-ingediend_op", "-id")[:FEED_GROOTTE]
+        return Signaal.objects.openbaar().select_related("regeling", "indienende_organisatie").order_by("-ingediend_op", "-id")[:FEED_GROOTTE]
 
     def item_title(self, s):
         return f"{s.kenmerk} {s.titel}"
@@ -263,6 +304,11 @@ class SignalenFeed(_AtomFeed):
 
     def item_link(self, s):
         return f"/signalen/{s.uuid}"
+
+    def item_author_name(self, s):
+        # A signal Schakel raised itself (a retoursticker) has no filing organisation; people
+        # are never named.
+        return s.indienende_organisatie.naam if s.indienende_organisatie_id else "Schakel"
 
     def item_guid(self, s):
         return f"urn:uuid:{s.uuid}"
@@ -289,6 +335,9 @@ class ReactiesFeed(_AtomFeed):
 
     def item_link(self, r):
         return f"/signalen/{r.signaal.uuid}"
+
+    def item_author_name(self, r):
+        return r.organisatie.naam
 
     def item_guid(self, r):
         return f"urn:uuid:{r.uuid}"

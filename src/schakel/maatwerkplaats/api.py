@@ -14,16 +14,15 @@ from django.contrib.auth import get_user_model
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_field, extend_schema_view
-from rest_framework import generics, permissions, serializers, status
+from rest_framework import generics, permissions, serializers
 from rest_framework.exceptions import ErrorDetail, NotFound, PermissionDenied, ValidationError
 from rest_framework.response import Response
-from rest_framework.reverse import reverse
 
 from schakel.api.fields import Datum, Getal, JaNee, Keuze, Lijst, RegelingField, Tekst
 from schakel.api.idempotency import IdempotentPostMixin
 from schakel.api.problems import Conflict
 from schakel.api.serializers import Invoer, _Afkorting, _Sleutel
-from schakel.api.views import StrictQueryMixin
+from schakel.api.views import StrictQueryMixin, aangemaakt
 from schakel.noodrem.api import BeginselField
 from schakel.signalen.zoeken import zoek
 
@@ -194,8 +193,8 @@ class CasussenView(IdempotentPostMixin, StrictQueryMixin, generics.ListCreateAPI
         invoer = NieuweCasusSerializer(data=request.data)
         invoer.is_valid(raise_exception=True)
         casus = services.breng_in(actor=request.user, **invoer.validated_data)
-        return Response(self.get_serializer(casussen_voor(request.user).get(pk=casus.pk)).data,
-                        status=status.HTTP_201_CREATED)
+        return aangemaakt(request, self.get_serializer(casussen_voor(request.user).get(pk=casus.pk)).data,
+                          "api:casus-detail", uuid=casus.uuid)
 
 
 @extend_schema(summary="Eén casus van uw team (intern)")
@@ -346,9 +345,7 @@ class BeraadView(StrictQueryMixin, generics.GenericAPIView):
         invoer.is_valid(raise_exception=True)
         services.plan_beraad(casus, actor=request.user, gepland_op=invoer.validated_data["gepland_op"],
                              deelnemers=_deelnemers(casus, invoer.validated_data["deelnemers"]))
-        return Response(BeraadSerializer(_beraad(casus)).data, status=status.HTTP_201_CREATED,
-                        headers={"Location": reverse("api:casus-beraad", kwargs={"uuid": casus.uuid},
-                                                     request=request)})
+        return aangemaakt(request, BeraadSerializer(_beraad(casus)).data, "api:casus-beraad", uuid=casus.uuid)
 
 
 @extend_schema(summary="Uw inbreng in het beraad vastleggen", request=NieuweInbrengSerializer,
@@ -368,7 +365,7 @@ class InbrengView(StrictQueryMixin, generics.GenericAPIView):
         invoer = NieuweInbrengSerializer(data=request.data)
         invoer.is_valid(raise_exception=True)
         services.geef_inbreng(beraad, actor=request.user, **invoer.validated_data)
-        return Response(BeraadSerializer(_beraad(casus)).data, status=status.HTTP_201_CREATED)
+        return aangemaakt(request, BeraadSerializer(_beraad(casus)).data, "api:casus-beraad", uuid=casus.uuid)
 
 
 @extend_schema(summary="De conclusie van het beraad vaststellen", request=NieuweConclusieSerializer,
@@ -393,7 +390,7 @@ class ConclusieView(StrictQueryMixin, generics.GenericAPIView):
         invoer.is_valid(raise_exception=True)
         conclusie = services.stel_conclusie_vast(beraad, actor=request.user, **invoer.validated_data)
         conclusie = Conclusie.objects.prefetch_related("beginselen").get(pk=conclusie.pk)
-        return Response(ConclusieKortSerializer(conclusie).data, status=status.HTTP_201_CREATED)
+        return aangemaakt(request, ConclusieKortSerializer(conclusie).data, "api:casus-beraad", uuid=casus.uuid)
 
 
 @extend_schema_view(
@@ -424,8 +421,7 @@ class FixView(StrictQueryMixin, generics.GenericAPIView):
         invoer = NieuweFixSerializer(data=request.data)
         invoer.is_valid(raise_exception=True)
         fix = services.ken_fix_toe(casus, actor=request.user, **invoer.validated_data)
-        return Response(FixSerializer(fix).data, status=status.HTTP_201_CREATED,
-                        headers={"Location": reverse("api:casus-fix", kwargs={"uuid": casus.uuid}, request=request)})
+        return aangemaakt(request, FixSerializer(fix).data, "api:casus-fix", uuid=casus.uuid)
 
 
 class SolveSerializer(serializers.Serializer):
@@ -506,9 +502,7 @@ class SolvesView(IdempotentPostMixin, StrictQueryMixin, generics.ListCreateAPIVi
             raise ValidationError({"casussen": fouten})
         solve = services.dien_solve_in(actor=request.user, casussen=list(gevonden.values()), **d)
         solve = solves_voor(request.user).get(pk=solve.pk)
-        return Response(self.get_serializer(solve).data, status=status.HTTP_201_CREATED,
-                        headers={"Location": reverse("api:solve-detail", kwargs={"uuid": solve.uuid},
-                                                     request=request)})
+        return aangemaakt(request, self.get_serializer(solve).data, "api:solve-detail", uuid=solve.uuid)
 
 
 @extend_schema(summary="Eén solve van uw team")

@@ -6,7 +6,7 @@ from django import forms
 
 from schakel.noodrem.models import Beginsel
 from schakel.regelingen.models import Regeling
-from schakel.web.forms import RegelingKeuze, datumveld
+from schakel.web.forms import ModelKeuzes, RegelingKeuze, datumveld
 
 from .models import Discipline, Geadresseerde, Grondslag, Reden
 from .rechten import teamleden
@@ -62,7 +62,7 @@ class InbrengFormulier(forms.Form):
 
 class ConclusieFormulier(forms.Form):
     tekst = forms.CharField(label="Conclusie van het beraad", widget=forms.Textarea(attrs=TEKST))
-    beginselen = forms.ModelMultipleChoiceField(
+    beginselen = ModelKeuzes(
         label="Welke beginselen zijn gewogen?", queryset=Beginsel.objects.all(), widget=forms.CheckboxSelectMultiple,
         error_messages={"required": "Noem ten minste één beginsel dat is gewogen (bijvoorbeeld evenredigheid).",
                         "invalid_choice": "Kies beginselen uit de lijst.",
@@ -82,7 +82,7 @@ class FixFormulier(forms.Form):
 
 
 class SolveFormulier(forms.Form):
-    casussen = forms.ModelMultipleChoiceField(
+    casussen = ModelKeuzes(
         label="Welke casussen onderbouwen de solve?", queryset=None, widget=forms.CheckboxSelectMultiple,
         error_messages={"required": "Kies ten minste één casus die de solve onderbouwt."})
     geadresseerde = forms.ChoiceField(

@@ -7,7 +7,7 @@ from django import forms
 from schakel.organisaties.models import Organisatie, OrganisatieSoort
 from schakel.regelingen.models import Regeling
 from schakel.signalen.models import MAX_TEKST
-from schakel.web.forms import RegelingKeuze, SignaalFormulier
+from schakel.web.forms import ModelKeuzes, RegelingKeuze, SignaalFormulier
 
 from .models import Beginsel, OrganisatieVariant, Reden
 
@@ -16,7 +16,7 @@ def _organisaties():
     return Organisatie.objects.exclude(soort=OrganisatieSoort.KAMERCOMMISSIE).order_by("naam")
 
 
-class BeginselKeuze(forms.ModelMultipleChoiceField):
+class BeginselKeuze(ModelKeuzes):
     def label_from_instance(self, beginsel: Beginsel) -> str:
         return beginsel.naam
 

@@ -6,7 +6,6 @@ figure of :func:`schakel.rapportage.cijfers.bereken`.
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 from itertools import zip_longest
@@ -14,6 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.template.loader import render_to_string
+
+from schakel.core.spreadsheet import VeiligeSchrijver
 
 from . import grafieken
 
@@ -252,12 +253,12 @@ def csv_rijen(staat: dict):
 
 def als_csv(staat: dict) -> str:
     buffer = io.StringIO()
-    schrijver = csv.writer(buffer, lineterminator="\n")
+    schrijver = VeiligeSchrijver(buffer, lineterminator="\n")
     schrijver.writerow(["periode", "sectie", "onderwerp", "cijfer", "waarde"])
     schrijver.writerow([staat["periode"], "reikwijdte", staat["reikwijdte"]["afkorting"] or "rijk", "peildatum",
                         staat["peildatum"]])
     for rij in csv_rijen(staat):
-        schrijver.writerow(["" if w is None else w for w in rij])
+        schrijver.writerow(rij)
     return buffer.getvalue()
 
 

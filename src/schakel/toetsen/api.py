@@ -9,14 +9,14 @@ from __future__ import annotations
 
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_field, extend_schema_view
-from rest_framework import generics, permissions, serializers, status
+from rest_framework import generics, permissions, serializers
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.response import Response
 
 from schakel.api.fields import Datum, Getal, JaNee, Keuze, Lijst, OrganisatieField, RegelingField, Tekst
 from schakel.api.idempotency import IdempotentPostMixin
 from schakel.api.serializers import Invoer, _Afkorting, _Sleutel
-from schakel.api.views import StrictQueryMixin
+from schakel.api.views import StrictQueryMixin, aangemaakt
 from schakel.signalen.models import Besluit
 
 from . import rechten, services
@@ -193,8 +193,8 @@ class VoorstellenView(IdempotentPostMixin, StrictQueryMixin, generics.ListCreate
         invoer = NieuwVoorstelSerializer(data=request.data)
         invoer.is_valid(raise_exception=True)
         voorstel = services.registreer(actor=request.user, **invoer.validated_data)
-        return Response(self.get_serializer(voorstellen_voor(request.user).get(pk=voorstel.pk)).data,
-                        status=status.HTTP_201_CREATED)
+        return aangemaakt(request, self.get_serializer(voorstellen_voor(request.user).get(pk=voorstel.pk)).data,
+                          "api:voorstel-detail", uuid=voorstel.uuid)
 
 
 @extend_schema(summary="Eén voorstel, met de uitvoeringstoetsen van de huidige ronde")
@@ -238,7 +238,8 @@ class UitvoeringstoetsenView(IdempotentPostMixin, StrictQueryMixin, generics.Lis
         if gegevens.pop("organisatie").pk != toets.organisatie_id:
             raise PermissionDenied("U dient alleen de uitvoeringstoets van uw eigen organisatie in.")
         toets = services.dien_toets_in(toets, actor=request.user, **gegevens)
-        return Response(self.get_serializer(_toetsen(voorstel).get(pk=toets.pk)).data, status=status.HTTP_201_CREATED)
+        return aangemaakt(request, self.get_serializer(_toetsen(voorstel).get(pk=toets.pk)).data,
+                          "api:voorstel-detail", uuid=voorstel.uuid)
 
 
 @extend_schema(summary="De bewindspersoon beantwoordt een uitvoeringstoets (comply or explain)",
@@ -261,7 +262,8 @@ class AntwoordView(IdempotentPostMixin, StrictQueryMixin, generics.GenericAPIVie
         services.beantwoord(toets, actor=request.user, besluit=d["besluit"], toelichting_tekst=d["toelichting"],
                             ondertekend_door=d["ondertekend_door"], voorwaarden_overgenomen=d["voorwaarden_overgenomen"],
                             invoeringsdatum=d["invoeringsdatum"])
-        return Response(self.get_serializer(_toetsen(voorstel).get(pk=toets.pk)).data, status=status.HTTP_201_CREATED)
+        return aangemaakt(request, self.get_serializer(_toetsen(voorstel).get(pk=toets.pk)).data,
+                          "api:voorstel-detail", uuid=voorstel.uuid)
 
 
 @extend_schema_view(get=extend_schema(summary="Invoeringstoetsen met de vergelijking vooraf en achteraf"))

@@ -7,14 +7,14 @@ from django import forms
 from schakel.organisaties.models import Organisatie, OrganisatieSoort
 from schakel.regelingen.models import Regeling
 from schakel.signalen.models import Besluit
-from schakel.web.forms import RegelingKeuze, datumveld
+from schakel.web.forms import ModelKeuzes, RegelingKeuze, datumveld
 
 from .models import Oordeel, VoorstelSoort
 
 TEKST = {"rows": 4}
 
 
-class RegelingenKeuze(forms.ModelMultipleChoiceField):
+class RegelingenKeuze(ModelKeuzes):
     def label_from_instance(self, regeling: Regeling) -> str:
         return RegelingKeuze.label_from_instance(self, regeling)
 
@@ -31,7 +31,7 @@ class VoorstelFormulier(forms.Form):
                                         queryset=Organisatie.objects.filter(soort=OrganisatieSoort.MINISTERIE))
     kamercommissie = forms.ModelChoiceField(label="Kamercommissie",
                                             queryset=Organisatie.objects.filter(soort=OrganisatieSoort.KAMERCOMMISSIE))
-    uitvoerders = forms.ModelMultipleChoiceField(
+    uitvoerders = ModelKeuzes(
         label="Welke organisaties gaan het uitvoeren?", widget=forms.CheckboxSelectMultiple,
         queryset=Organisatie.objects.exclude(soort__in=[OrganisatieSoort.MINISTERIE, OrganisatieSoort.KAMERCOMMISSIE]),
         error_messages={"required": "Kies ten minste één organisatie die het voorstel gaat uitvoeren."})

@@ -115,7 +115,32 @@ class SignaalFilterFormulier(forms.Form):
 
 # --- Filing a signal ----------------------------------------------------------------------
 
-class OorzaakKeuze(forms.ModelMultipleChoiceField):
+class BegrensdeKeuzes:
+    """Mixin for multiple-choice form fields: at most ``max_keuzes`` values, checked before
+    any value is looked up (every multiple-choice field of Schakel's forms uses it)."""
+
+    max_keuzes = 50
+
+    def __init__(self, *args, max_keuzes: int | None = None, **kwargs):
+        if max_keuzes is not None:
+            self.max_keuzes = max_keuzes
+        super().__init__(*args, **kwargs)
+
+    def clean(self, value):
+        if isinstance(value, (list, tuple)) and len(value) > self.max_keuzes:
+            raise forms.ValidationError(f"Kies ten hoogste {self.max_keuzes}.", code="max_keuzes")
+        return super().clean(value)
+
+
+class ModelKeuzes(BegrensdeKeuzes, forms.ModelMultipleChoiceField):
+    pass
+
+
+class Keuzes(BegrensdeKeuzes, forms.MultipleChoiceField):
+    pass
+
+
+class OorzaakKeuze(ModelKeuzes):
     def label_from_instance(self, oorzaak: Oorzaak) -> str:
         return oorzaak.naam
 
