@@ -48,7 +48,9 @@ def voornamen() -> frozenset[str]:
 @functools.cache
 def achternamen() -> frozenset[str]:
     """Dutch surnames without interfix ('Jansen'), lower case."""
-    return frozenset(n.casefold() for n in _lees("names", "lst_surname"))
+    return frozenset(
+        n.casefold() for n in _lees("names", "lst_surname") | _lees("names", "lst_interfix_surname")
+    )
 
 
 @functools.cache

@@ -47,7 +47,9 @@ _ROL = (
 _MET_AANSPREEKVORM = re.compile(
     rf"(?<![\w-]){_AANSPREEK}\s+(?P<naam>(?:{_INITIALEN}\s?)?(?:{_WOORD}\s+(?={_TUSSEN}\s|{_HOOFD}))?{_ACHTERNAAM})"
 )
-_MET_ROL = re.compile(rf"(?<![\w-]){_ROL}\s+(?P<naam>(?:{_INITIALEN}\s?)?{_WOORD}(?:\s+{_ACHTERNAAM})?)")
+_MET_ROL = re.compile(
+    rf"(?<![\w-]){_ROL}\s+(?P<naam>(?:{_INITIALEN}\s?)?(?:{_TUSSEN}\s+)*{_WOORD}(?:\s+{_ACHTERNAAM})?)"
+)
 _VOOR_EN_ACHTER = re.compile(
     rf"(?<![\w-])(?P<naam>(?P<voornaam>{_WOORD})(?:\s+{_INITIALEN})?\s+(?P<achter>{_ACHTERNAAM}))"
 )
@@ -107,12 +109,13 @@ def vind_namen(tekst: str) -> Iterator[tuple[int, int]]:
         pos = m.start("achter")
         voornaam = m.group("voornaam")
         achter = _hoofdwoord(m.group("achter"))
+        met_tussenvoegsel = m.group("achter")[:1].islower()  # "van Dijk": a surname, even if Dijk is a place
         if (
             voornaam in voornamen
             and voornaam.casefold() not in niet_voornaam
             and achter not in _GEEN_ACHTERNAAM
             and (achter in achternamen or achter not in lijsten.gewone_woorden())
-            and achter not in lijsten.plaatsnamen()
+            and (met_tussenvoegsel or achter not in lijsten.plaatsnamen())
             and not _is_openbaar_ambt(tekst, m.start(), m.end())
         ):
             yield m.start("naam"), m.end("naam")

@@ -198,8 +198,13 @@ _TEL_DEEL = re.compile(r"\+?(?:\([0-9]{1,4}\)(?:[ \u00a0]?[0-9]+)?|[0-9]+)")
 _NL_NIET_GEOGRAFISCH = frozenset({"084", "085", "087", "088", "091"})
 
 _POSTCODE = re.compile(
-    rf"(?<![\w-])[1-9][0-9]{{3}}{_SP}?(?!SA|SD|SS|KB|MB|GB|TB|KW|MW|GW|PK)[A-Z]{{2}}(?![\w-])"
+    rf"(?<![\w-])[1-9][0-9]{{3}}{_SP}?(?!SA|SD|SS)[A-Z]{{2}}(?![\w-])"
 )
+# Letter pairs that are also units ("1024 MB", "1500 PK"): a postcode only after a house
+# number, after the word postcode, or before a place name.
+_EENHEID_LETTERS = frozenset({"KB", "MB", "GB", "TB", "KW", "MW", "GW", "PK"})
+_NA_HUISNUMMER = re.compile(r"(?:[0-9][a-zA-Z]?(?:-[0-9]{1,4})?,?|postcode:?)\s*$", re.IGNORECASE)
+_PLAATSNAAM_NA = re.compile(rf"{_SP}+[A-Z][a-z]{{2,}}")
 _ARTIKEL_VOOR = re.compile(r"(?:\bart\.?|\bartikel|\bartikelen)\s*$", re.IGNORECASE)
 
 _STRAAT_SUFFIX = (
@@ -337,6 +342,8 @@ _KENTEKEN_VORMEN = (
 )
 # Also written without hyphens ("12BV34"): drop the separators, not the '-' inside [0-9].
 _KENTEKEN_ZONDER = tuple(v.replace("]-", "]").replace("}-", "}") for v in _KENTEKEN_VORMEN)
+_POSTCODE_VORM = re.compile(r"[0-9]{4}[A-Z]{2}")
+_KENTEKEN_WOORD = re.compile(r"\b(?:kenteken\w*|nummerbord|auto|voertuig|wagen|motor|scooter|reed|rijdt)\b", re.IGNORECASE)
 _KENTEKEN = re.compile(rf"(?<![\w-])(?:{'|'.join(_KENTEKEN_VORMEN + _KENTEKEN_ZONDER)})(?![\w-])")
 
 # A municipality's 14-number ("14 020", "14 0299"): public, and never part of another number.
@@ -400,7 +407,8 @@ def _iban(tekst: str) -> Iterator[_Kandidaat]:
         if beste is None:
             pos = m.start() + 1
             continue
-        yield Soort.IBAN, m.start(), beste
+        if not organisatie.in_organisatiecontext(tekst, m.start(), beste):
+            yield Soort.IBAN, m.start(), beste
         pos = beste
 
 
@@ -481,6 +489,10 @@ def _postcode(tekst: str) -> Iterator[_Kandidaat]:
     for m in _POSTCODE.finditer(tekst):
         if _ARTIKEL_VOOR.search(tekst, max(0, m.start() - 12), m.start()):
             continue  # "art. 1401 BW"
+        if m.group()[-2:] in _EENHEID_LETTERS and not (
+            _NA_HUISNUMMER.search(tekst, max(0, m.start() - 12), m.start()) or _PLAATSNAAM_NA.match(tekst, m.end())
+        ):
+            continue  # "1024 MB": a unit
         if organisatie.in_organisatiecontext(tekst, m.start(), m.end()):
             continue
         yield Soort.POSTCODE, m.start(), m.end()
@@ -577,6 +589,8 @@ def _clausebegin(tekst: str, start: int) -> int:
 
 def _kenteken(tekst: str) -> Iterator[_Kandidaat]:
     for m in _KENTEKEN.finditer(tekst):
+        if _POSTCODE_VORM.fullmatch(m.group()) and not _KENTEKEN_WOORD.search(tekst, max(0, m.start() - 30), m.start()):
+            continue  # "1234AB" is a postcode unless it is called a licence plate
         yield Soort.KENTEKEN, m.start(), m.end()
 
 
