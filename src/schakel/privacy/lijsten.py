@@ -85,18 +85,22 @@ def plaatsnamen() -> frozenset[str]:
 
 
 @functools.cache
-def organisatienamen() -> tuple[str, ...]:
-    """Names and abbreviations of the organisations in the reference data.
-
-    Read from the reference-data file, not the database, so the guard stays a
-    pure module that also works before the reference data is loaded.
-    """
+def _organisaties() -> tuple[dict, ...]:
+    """The organisations of the reference-data file (not the database, so the guard stays a
+    pure module that also works before the reference data is loaded)."""
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        data = yaml.safe_load(_ORGANISATIES_YAML.read_text(encoding="utf-8")) or {}
+        data = yaml.load(_ORGANISATIES_YAML.read_text(encoding="utf-8"), Loader=loader) or {}  # noqa: S506
     except (OSError, yaml.YAMLError):
         return ()
+    return tuple(org for org in data.get("organisaties", []) if isinstance(org, dict))
+
+
+@functools.cache
+def organisatienamen() -> tuple[str, ...]:
+    """Names of the organisations in the reference data."""
     namen: set[str] = set()
-    for org in data.get("organisaties", []):
+    for org in _organisaties():
         if naam := org.get("naam"):
             namen.add(str(naam))
     return tuple(sorted(namen, key=len, reverse=True))
@@ -108,15 +112,11 @@ def organisatie_afkortingen() -> tuple[str, ...]:
 
     Municipalities are left out: their abbreviation is the place name.
     """
-    try:
-        data = yaml.safe_load(_ORGANISATIES_YAML.read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError):
-        return ()
     return tuple(
         sorted(
             {
                 str(org["afkorting"]).upper()
-                for org in data.get("organisaties", [])
+                for org in _organisaties()
                 if org.get("afkorting")
                 and "-" not in str(org["afkorting"])
                 and not str(org.get("naam", "")).startswith("Gemeente")

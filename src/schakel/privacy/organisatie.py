@@ -14,19 +14,22 @@ published. They are recognised
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 
 from schakel.privacy import lijsten
 
+# Abbreviations count in capitals only ("IND", not "ind").
+_AFKORTINGEN = r"UWV|SVB|DUO|CAK|CJIB|IND|CBR|RVO|RDW|GGD|KCC|KvK|KVK|BV|NV|B\.V\.|N\.V\."
 _GENERIEK = (
-    r"gemeente|gemeentehuis|stadhuis|ministerie|belastingdienst|toeslagen|uwv|svb|duo|cak|cjib"
-    r"|ind|cbr|rvo|rdw|politie|stichting|vereniging|coöperatie|cooperatie|b\.v\.|bv|n\.v\.|nv"
+    r"gemeente|gemeentehuis|stadhuis|ministerie|belastingdienst|toeslagen"
+    r"|politie|stichting|vereniging|coöperatie|cooperatie"
     r"|woningcorporatie|corporatie|woningbouwvereniging|zorgverzekeraar|verzekeraar|zorgkantoor"
-    r"|bank|ggd|kantoor|kantoren|vestiging|hoofdkantoor|loket|servicepunt|klantcontactcentrum"
-    r"|kcc|klantenservice|helpdesk|servicedesk|afdeling|organisatie|instantie|instelling|dienst"
+    r"|bank|kantoor|kantoren|vestiging|hoofdkantoor|loket|servicepunt|klantcontactcentrum"
+    r"|klantenservice|helpdesk|servicedesk|afdeling|organisatie|instantie|instelling|dienst"
     r"|bureau|rechtbank|gerechtshof|raad|ombudsman|waterschap|provincie|werkplein|wijkteam"
-    r"|sociale\s+dienst|schuldhulpverlening|juridisch\s+loket|kamer\s+van\s+koophandel|kvk"
+    r"|sociale\s+dienst|schuldhulpverlening|juridisch\s+loket|kamer\s+van\s+koophandel"
     r"|werkgever|bedrijf|onderneming|uitvoerder|uitvoeringsorganisatie|school|hogeschool"
     r"|universiteit|ziekenhuis|huisartsenpraktijk|praktijk|advocatenkantoor|incassobureau"
     r"|deurwaarder\w*|postadres\s+van\s+(?:de|het)|correspondentieadres\s+van\s+(?:de|het)"
@@ -67,7 +70,8 @@ _FUNCTIONEEL = re.compile(
 def _organisatie_re() -> re.Pattern[str]:
     namen = "|".join(re.escape(n) for n in lijsten.organisatienamen())
     afkortingen = "|".join(re.escape(a) for a in lijsten.organisatie_afkortingen())
-    alternatieven = "|".join(d for d in (namen, f"(?-i:{afkortingen})" if afkortingen else "", _GENERIEK) if d)
+    hoofdletters = "|".join(d for d in (afkortingen, _AFKORTINGEN) if d)
+    alternatieven = "|".join(d for d in (namen, f"(?-i:{hoofdletters})", _GENERIEK) if d)
     return re.compile(rf"(?<![\w.-])(?:{alternatieven})(?![\w-])", re.IGNORECASE)
 
 
@@ -86,20 +90,27 @@ def _alleen_schakelwoorden(stuk: str) -> bool:
     return True
 
 
+@functools.lru_cache(maxsize=16)
+def _vermeldingen(tekst: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Start and end of every organisation named in ``tekst`` (one pass per text)."""
+    treffers = [m.span() for m in _organisatie_re().finditer(tekst)]
+    return tuple(a for a, _ in treffers), tuple(b for _, b in treffers)
+
+
 def in_organisatiecontext(tekst: str, start: int, eind: int) -> bool:
     """The value is tied to an organisation named just before or after it.
 
     Only connecting words may stand between the two ("het UWV is bereikbaar op",
     "Belastingdienst, Postbus", "NL86 INGB 0002 4455 88 t.n.v. de Belastingdienst").
     """
-    org = _organisatie_re()
-    voor = None
-    for m in org.finditer(tekst, max(0, start - _AFSTAND), start):
-        voor = m
-    if voor is not None and _alleen_schakelwoorden(tekst[voor.end() : start]):
+    begins, eindes = _vermeldingen(tekst)
+    # The last organisation that ends before the value, within reach.
+    i = bisect.bisect_right(eindes, start) - 1
+    if i >= 0 and start - eindes[i] <= _AFSTAND and _alleen_schakelwoorden(tekst[eindes[i] : start]):
         return True
-    na = org.search(tekst, eind, min(len(tekst), eind + _AFSTAND))
-    return na is not None and _alleen_schakelwoorden(tekst[eind : na.start()])
+    # The first organisation that starts after the value, within reach.
+    j = bisect.bisect_left(begins, eind)
+    return j < len(begins) and begins[j] - eind <= _AFSTAND and _alleen_schakelwoorden(tekst[eind : begins[j]])
 
 
 def is_functioneel_mailadres(adres: str) -> bool:

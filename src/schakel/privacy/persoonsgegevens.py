@@ -123,7 +123,7 @@ _BSN = re.compile(
       | [0-9]{{3}}{_SEP}[0-9]{{3}}{_SEP}[0-9]{{3}}     # 123.456.782
       | [0-9]{{4}}{_SEP}[0-9]{{2}}{_SEP}[0-9]{{3}}     # 1234 56 782
     )
-    (?!\w)(?P<staart>[.,/-][0-9])?
+    (?!\w)(?:(?=(?P<staart>[.,/-][0-9])))?   # looked at, not consumed
     """,
     re.VERBOSE,
 )
@@ -265,6 +265,8 @@ _ADRES_NA_WOORD = re.compile(
     """,
     re.VERBOSE,
 )
+_EXTRA_OF_KLEIN = re.compile(rf"(?:{_EXTRA_SUFFIX})$|^[a-z]")
+_STANDAARD_SUFFIX_EIND = re.compile(rf"(?:{_STRAAT_SUFFIX})$")
 _GEEN_ONDERWERP = frozenset(
     """artikel art hoofdstuk paragraaf lid bijlage fase stap week jaar maand dag pagina blz nummer
     groep kamer niveau klasse schaal trede versie deel ronde punt tabel figuur regel zin bladzijde
@@ -359,7 +361,7 @@ _Kandidaat = tuple[Soort | None, int, int]  # soort None: an organisation's deta
 
 def _bsn(tekst: str) -> Iterator[_Kandidaat]:
     for m in _BSN.finditer(tekst):
-        eind = m.end() - len(m.group("staart") or "")
+        eind = m.end()
         cijfers = re.sub(r"[^0-9]", "", tekst[m.start() : eind])
         if not stdnum_bsn.is_valid(cijfers):
             continue
@@ -527,9 +529,11 @@ def _adres(tekst: str) -> Iterator[_Kandidaat]:
         if not _is_huisnummer(tekst, m):
             continue
         straat = m.group("straat")
-        if re.search(rf"(?:{_EXTRA_SUFFIX})$|^[a-z]", straat):
+        if _EXTRA_OF_KLEIN.search(straat):
             yield _adres_of_organisatie(tekst, m.start(), m.end())
             continue
+        if " " not in straat and _STANDAARD_SUFFIX_EIND.search(straat):
+            continue  # found by _ADRES already; longer names ("Burgemeester de Withstraat") are looked up
         straten = straten if straten is not None else lijsten.straten()
         # "In Kerkbrink 5": try the name from each of its words onwards.
         for w in re.finditer(r"(?<!\S)[A-Z]", straat):

@@ -5,7 +5,7 @@ Pure functions: the caller supplies earlier answers (and the signal's own text) 
 Evasive answers ("Het kabinet ziet op dit moment geen aanleiding om het beleid aan te passen
 en houdt daarom vast aan de huidige wet- en regelgeving. Wij blijven de ontwikkelingen
 uiteraard nauwlettend volgen.") are recognised in any wording by three features
-(``kenmerken``), see docs/signals.md "Evasive explanations":
+(``kenmerken``), see docs/toelichting.md:
 
 * *reasons*: a causal connective ("omdat", "want", "doordat", "zodat", "dat betekent",
   "de oorzaak", "anders") followed, in the same sentence, by at least

@@ -1,6 +1,6 @@
 """A labelled set of explanations (explain / niet overnemen): substantive or evasive.
 
-Method (see docs/signals.md): two pools of sentences written for this purpose, in other
+Method (see docs/toelichting.md): two pools of sentences written for this purpose, in other
 words than the tests and the demo data. Evasive sentences say nothing about the case in
 ever different wording (hedging, "huidige beleid", "betrokken partijen", promises to
 keep watching). Substantive sentences give a reason or a fact that belongs to one case
