@@ -126,7 +126,9 @@ def test_a_bsn_without_its_leading_zero_is_found_after_a_keyword_only(basis):
         ("Cliënt Yilmaz kreeg geen reactie.", "Yilmaz"),
         ("Haar zoon Mohammed ging mee naar de balie.", "Mohammed"),
         ("Jan Pietersen kreeg twee aanslagen.", "Jan Pietersen"),
+        ("Aanvrager Van Dijk wacht al maanden.", "Van Dijk"),
         ("Aanvrager van Dijk wacht al maanden.", "van Dijk"),
+        ("Haar kind Sophie is vier.", "Sophie"),
     ],
 )
 def test_citizens_names_are_found(tekst, naam):
@@ -141,6 +143,7 @@ def test_citizens_names_are_found(tekst, naam):
         "Kamerlid Omtzigt diende een motie in.",
         "De Wet Mulder en de motie-Omtzigt gaan hierover.",
         "In Mei ging het mis bij de SVB.",
+        "Een inwoner van Amsterdam kreeg de brief twee keer.",
     ],
 )
 def test_officials_laws_and_common_words_are_not_names(tekst):

@@ -40,21 +40,23 @@ def _overlapt(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
+def _vergelijk(vb: evaluatieset.Voorbeeld, voorspeld: list[tuple[str, int, int]]):
+    """(outcome, kind, start, end) per finding ("tp"/"fp") and per missed label ("fn")."""
+    for soort, start, eind in voorspeld:
+        raak = any(lb.soort == soort and _overlapt((start, eind), (lb.start, lb.eind)) for lb in vb.labels)
+        yield ("tp" if raak else "fp"), soort, start, eind
+    for lb in vb.labels:
+        if not any(s == lb.soort and _overlapt((a, b), (lb.start, lb.eind)) for s, a, b in voorspeld):
+            yield "fn", lb.soort, lb.start, lb.eind
+
+
 def scoor(voorbeelden: Iterable[evaluatieset.Voorbeeld], voorspeller: Voorspeller) -> dict[str, Score]:
     """Per kind: a finding counts when it overlaps a labelled value of the same kind."""
-    tp: Counter[str] = Counter()
-    fp: Counter[str] = Counter()
-    fn: Counter[str] = Counter()
+    telling: dict[str, Counter[str]] = {"tp": Counter(), "fp": Counter(), "fn": Counter()}
     for vb in voorbeelden:
-        voorspeld = list(voorspeller(vb.tekst))
-        for soort, start, eind in voorspeld:
-            if any(lb.soort == soort and _overlapt((start, eind), (lb.start, lb.eind)) for lb in vb.labels):
-                tp[soort] += 1
-            else:
-                fp[soort] += 1
-        for lb in vb.labels:
-            if not any(s == lb.soort and _overlapt((a, b), (lb.start, lb.eind)) for s, a, b in voorspeld):
-                fn[lb.soort] += 1
+        for uitkomst, soort, _, _ in _vergelijk(vb, list(voorspeller(vb.tekst))):
+            telling[uitkomst][soort] += 1
+    tp, fp, fn = telling["tp"], telling["fp"], telling["fn"]
     soorten = sorted(set(tp) | set(fp) | set(fn))
     scores = {s: Score(tp[s], fp[s], fn[s]) for s in soorten}
     geclaimd = [s for s in soorten if s != Soort.NAAM.value]
@@ -66,16 +68,13 @@ def scoor(voorbeelden: Iterable[evaluatieset.Voorbeeld], voorspeller: Voorspelle
 
 def fouten(voorbeelden: Iterable[evaluatieset.Voorbeeld], voorspeller: Voorspeller) -> list[str]:
     """Readable false alarms and misses, to study on the dev half."""
-    uit = []
-    for vb in voorbeelden:
-        voorspeld = list(voorspeller(vb.tekst))
-        for soort, start, eind in voorspeld:
-            if not any(lb.soort == soort and _overlapt((start, eind), (lb.start, lb.eind)) for lb in vb.labels):
-                uit.append(f"vals alarm {soort} {vb.tekst[start:eind]!r} in: {vb.tekst}")
-        for lb in vb.labels:
-            if not any(s == lb.soort and _overlapt((a, b), (lb.start, lb.eind)) for s, a, b in voorspeld):
-                uit.append(f"gemist {lb.soort} {vb.tekst[lb.start:lb.eind]!r} in: {vb.tekst}")
-    return uit
+    naam = {"fp": "vals alarm", "fn": "gemist"}
+    return [
+        f"{naam[uitkomst]} {soort} {vb.tekst[start:eind]!r} in: {vb.tekst}"
+        for vb in voorbeelden
+        for uitkomst, soort, start, eind in _vergelijk(vb, list(voorspeller(vb.tekst)))
+        if uitkomst != "tp"
+    ]
 
 
 def deduce_voorspeller() -> Voorspeller:

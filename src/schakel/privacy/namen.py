@@ -38,7 +38,8 @@ _AANSPREEK = (
 _ROL = (
     r"(?i:cliënte?|cliente?|klant|aanvrager|aanvraagster|melder|bewoner|bewoonster|huurder|verhuurder"
     r"|(?:mijn|haar|zijn|hun|de|diens)\s+(?:zoon|dochter|moeder|vader|broer|zus|partner|man|vrouw"
-    r"|echtgenoot|echtgenote|vriend|vriendin|buurman|buurvrouw|kleinzoon|kleindochter|oma|opa)"
+    r"|echtgenoot|echtgenote|vriend|vriendin|buurman|buurvrouw|kleinzoon|kleindochter|oma|opa|kind"
+    r"|pleegkind|pleegzoon|pleegdochter|stiefzoon|stiefdochter|stiefvader|stiefmoeder|baby)"
     r"|weduwe|weduwnaar|werknemer|werkzoekende|uitkeringsgerechtigde|student|studente|leerling"
     r"|patiënt|patiënte|betrokkene|verzoeker|verzoekster|belanghebbende|burger|inwoner|inwoonster"
     r"|ondernemer|zzp['’]?er|mantelzorger|statushouder|bewindvoerder)"
@@ -80,6 +81,16 @@ def _hoofdwoord(naam: str) -> str:
     return delen[-1].casefold() if delen else ""
 
 
+def _is_herkomst(rol_en_naam: str) -> bool:
+    """'inwoner van Amsterdam', 'klant uit Zwolle': a place, not a surname.
+
+    Only after words for residents ("inwoner van", "burger van") is "van" + a place read as
+    origin; "aanvrager van Dijk" and "de heer van Leeuwen" stay names.
+    """
+    m = re.search(r"(?i:(inwoner|inwoonster|burger)\s+van|\buit)\s+(\S+)", rol_en_naam)
+    return bool(m and m.group(2).casefold() in lijsten.plaatsnamen())
+
+
 def _is_openbaar_ambt(tekst: str, start: int, eind: int) -> bool:
     voor = tekst[max(0, start - 80) : start]
     return bool(_AMBT_VOOR.search(voor) or _WERK_VOOR.search(voor) or _AMBT_NA.match(tekst, eind))
@@ -98,6 +109,8 @@ def vind_namen(tekst: str) -> Iterator[tuple[int, int]]:
         for m in patroon.finditer(tekst):
             start, eind = m.span("naam")
             if _hoofdwoord(m.group("naam")) in _GEEN_ACHTERNAAM:
+                continue
+            if patroon is _MET_ROL and _is_herkomst(m.group()):
                 continue
             if not _is_openbaar_ambt(tekst, m.start(), eind):
                 yield start, eind
