@@ -6,7 +6,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from schakel.audit.models import Gebeurtenis
-from schakel.signalen import services
+from schakel.signalen import services, toelichting
 from schakel.signalen.models import Besluit, Niveau, Oorzaak, Reactie, ToezeggingStatus
 from schakel.signalen.services import NieuweToezegging
 from schakel.signalen.workflow import OngeldigeOvergang, Status
@@ -220,3 +220,20 @@ def test_personal_data_is_refused_with_exact_instructions(wereld):
     assert "burgerservicenummer" in fouten["titel"][0]
     assert len(fouten["praktijk"]) == 2
     assert not Gebeurtenis.objects.exists()
+
+
+def test_evasive_explain_is_refused_and_the_signals_own_words_count(signaal, wereld):
+    ontwijkend = ("Het kabinet ziet op dit moment geen aanleiding om het beleid aan te passen en houdt daarom "
+                  "vast aan de huidige wet- en regelgeving. Wij blijven de ontwikkelingen uiteraard nauwlettend volgen.")
+    with pytest.raises(ValidationError) as e:
+        services.reageer(signaal, actor=wereld.behandelaar_szw, besluit=Besluit.NIET_OVERNEMEN,
+                         toelichting_tekst=ontwijkend)
+    assert e.value.message_dict["toelichting"][0].startswith("De reden is algemeen")
+    # An answer in the signal's own words ("schulden", "terugbetalen", "problemen") is about this
+    # signal, even without an article, a number or a because-clause.
+    eigen = ("Mensen met schulden die ineens moeten terugbetalen, raken verder in de problemen. De teams maken "
+             "met hen een betaalplan dat past bij wat zij per maand kunnen missen, en sturen dat mee met het besluit.")
+    assert toelichting.is_ontwijkend(eigen)  # on its own it names nothing specific
+    reactie = services.reageer(signaal, actor=wereld.behandelaar_szw, besluit=Besluit.NIET_OVERNEMEN,
+                               toelichting_tekst=eigen)
+    assert reactie.toelichting == eigen

@@ -66,3 +66,86 @@ def test_any_text_gives_a_verdict_without_crashing(tekst):
     assert isinstance(bezwaren, list)
     if len(tekst.strip()) < MIN_TEKENS:
         assert bezwaren
+
+
+# --------------------------------------------------------------------------- evasive answers (issue 23, section 4)
+
+import io  # noqa: E402
+
+from django.core.management import call_command  # noqa: E402
+
+from schakel.demo.casussen import CASUSSEN  # noqa: E402
+from schakel.signalen import toelichting_evaluatieset  # noqa: E402
+from schakel.signalen.toelichting import is_ontwijkend, kenmerken  # noqa: E402
+
+ISSUE_23 = ("Het kabinet ziet op dit moment geen aanleiding om het beleid aan te passen en houdt daarom vast "
+            "aan de huidige wet- en regelgeving. Wij blijven de ontwikkelingen uiteraard nauwlettend volgen.")
+
+
+def test_the_padded_stock_answer_of_issue_23_is_refused_as_evasive():
+    assert len(ISSUE_23) >= MIN_TEKENS
+    bezwaren = bezwaren_tegen_uitleg(ISSUE_23)
+    assert len(bezwaren) == 1 and bezwaren[0].startswith("De reden is algemeen")
+
+
+def test_evasion_in_other_words_is_refused():
+    tekst = ("Na een zorgvuldige weging van alle belangen kiest het ministerie ervoor de gevolgde aanpak "
+             "voort te zetten. Wij houden de situatie in de gaten en bezien te zijner tijd of bijsturing nodig is.")
+    assert is_ontwijkend(tekst)
+    assert any("algemeen" in b for b in bezwaren_tegen_uitleg(tekst))
+
+
+def test_a_reason_with_content_or_a_concrete_fact_is_substantive():
+    met_reden = ("Het kabinet wil dit niet, omdat een uitzondering voor thuiswonende mantelzorgers ook zou "
+                 "gelden voor kamerverhuur en daarmee de huurtoeslag van andere huishoudens verlaagt.")
+    k = kenmerken(met_reden)
+    assert k.redenen >= 1 and not k.ontwijkend
+    met_feit = ("De grens van 21 jaar ligt vast in artikel 7 van de Wet op het minimumloon; wij hebben daar "
+                "geen invloed op in deze regeling, en de gemeente ook niet.")
+    assert kenmerken(met_feit).ankers >= 1 and not is_ontwijkend(met_feit)
+
+
+def test_a_because_clause_without_content_is_no_reason():
+    tekst = ("Wij passen het beleid niet aan, omdat wij geen aanleiding zien tot wijziging van de huidige "
+             "werkwijze. Het kabinet blijft de ontwikkelingen volgen.")
+    assert kenmerken(tekst).redenen == 0 and is_ontwijkend(tekst)
+
+
+def test_words_shared_with_the_signal_make_an_answer_specific():
+    signaal = "Statushouders in Emmen wachten maanden op inburgeringslessen bij een taalschool."
+    antwoord = ("Statushouders krijgen inburgeringslessen van een taalschool die de gemeente inkoopt; "
+                "in Emmen loopt die aanbesteding nog, de nieuwe taalschool start na de zomer met lessen "
+                "in de wijk.")
+    assert is_ontwijkend(antwoord)  # nothing general marks this as concrete ...
+    assert not is_ontwijkend(antwoord, signaal)  # ... but it answers this signal in its own words
+    assert bezwaren_tegen_uitleg(antwoord, signaal_tekst=signaal) == []
+    assert bezwaren_tegen_uitleg(antwoord) != []
+
+
+def test_every_demo_explanation_still_counts_as_substantive():
+    uitleg = [u for casus in CASUSSEN for u in casus.uitleg]
+    assert uitleg
+    assert [u for u in uitleg if is_ontwijkend(u)] == []
+
+
+def test_the_labelled_set_is_large_split_and_balanced():
+    set_ = toelichting_evaluatieset.bouw()
+    assert len(set_) >= 100
+    for deel in ("dev", "toets"):
+        deel_set = [u for u in set_ if u.deel == deel]
+        assert {u.ontwijkend for u in deel_set} == {True, False}
+    assert not set(toelichting_evaluatieset._ONTWIJKEND["dev"]) & set(toelichting_evaluatieset._ONTWIJKEND["toets"])
+    assert ISSUE_23 not in {u.tekst for u in set_}
+
+
+@given(st.text(max_size=400), st.text(max_size=200))
+def test_features_never_crash(tekst, signaal):
+    k = kenmerken(tekst, signaal)
+    assert min(k.redenen, k.ankers, k.generiek) >= 0
+
+
+def test_command_reports_precision_and_recall():
+    uit = io.StringIO()
+    call_command("evalueer_toelichting", "--deel", "dev", stdout=uit)
+    assert "precisie" in uit.getvalue() and "recall" in uit.getvalue()
+    assert "Demo-toelichtingen:" in uit.getvalue()

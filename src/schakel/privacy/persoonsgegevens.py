@@ -34,6 +34,7 @@ from stdnum import iban as stdnum_iban
 from stdnum.nl import bsn as stdnum_bsn
 
 from schakel.core import clock
+from schakel.privacy import lijsten, namen, organisatie
 
 __all__ = [
     "Soort",
@@ -57,6 +58,7 @@ class Soort(enum.StrEnum):
     POSTCODE = "postcode"
     GEBOORTEDATUM = "geboortedatum"
     KENTEKEN = "kenteken"
+    NAAM = "naam"
 
 
 # (indefinite article, definite article, noun) per kind, for plain-Dutch messages.
@@ -69,6 +71,7 @@ _NAAM: dict[Soort, tuple[str, str, str]] = {
     Soort.POSTCODE: ("een", "de", "postcode"),
     Soort.GEBOORTEDATUM: ("een", "de", "geboortedatum"),
     Soort.KENTEKEN: ("een", "het", "kenteken"),
+    Soort.NAAM: ("een", "de", "naam van een burger"),
 }
 
 # When candidates overlap, the earlier kind in this tuple wins.
@@ -81,6 +84,7 @@ _VOORRANG: tuple[Soort, ...] = (
     Soort.TELEFOON,
     Soort.POSTCODE,
     Soort.ADRES,
+    Soort.NAAM,
 )
 _RANG = {soort: i for i, soort in enumerate(_VOORRANG)}
 
@@ -119,12 +123,27 @@ _BSN = re.compile(
       | [0-9]{{3}}{_SEP}[0-9]{{3}}{_SEP}[0-9]{{3}}     # 123.456.782
       | [0-9]{{4}}{_SEP}[0-9]{{2}}{_SEP}[0-9]{{3}}     # 1234 56 782
     )
-    (?!\w)(?![.,/-][0-9])
+    (?!\w)(?:(?=(?P<staart>[.,/-][0-9])))?   # looked at, not consumed
     """,
     re.VERBOSE,
 )
+# A BSN whose leading zero was dropped (spreadsheets do that): 8 digits, only after a BSN keyword.
+_BSN_ACHT = re.compile(r"(?<![\w+])(?<![0-9][.,-])[0-9]{8}(?!\w)(?![.,-][0-9])")
+_BSN_WOORD = re.compile(
+    r"\b(?:bsn|burgerservicenummer|burger\s*service\s*nummer|sofi-?nummer|sofinummer|persoonsnummer)"
+    r"(?:\W{0,4}(?:is|was|nummer|nr\.?|van\s+\w+|:))*\W{0,4}$",
+    re.IGNORECASE,
+)
+# Reference numbers that happen to pass the 11-proef.
+_KENMERK_VOOR = re.compile(
+    r"\b(?:(?:zaak|dossier|aanvraag|klant|relatie|polis|factuur|order|registratie|volg|referentie"
+    r"|besluit|beschikkings?|vestigings|kvk|btw|loonheffingen|contract|debiteur|crediteur|betalings"
+    r"|bericht|document|ticket|melding|signaal)-?(?:nummer|nr\.?|kenmerk)"
+    r"|kenmerk|referentie|kvk|handelsregister|kamer\s+van\s+koophandel|rsin|fiscaal\s+nummer|btw|zaak"
+    r"|dossier)(?:\W{0,4}(?:is|was|nummer|nr\.?|van\s+\w+(?:\s+\w+)?))*\W{0,4}$",
+    re.IGNORECASE,
+)
 _BEDRAG_VOOR = re.compile(r"(?:€|\beur\.?|\beuro)\s*$", re.IGNORECASE)
-_RSIN_VOOR = re.compile(r"\b(?:rsin|fiscaal\s+nummer)\W{0,3}$", re.IGNORECASE)
 _BEDRAG_NA = re.compile(r"\s*(?:€|eur\b|euro|,-)", re.IGNORECASE)
 
 _IBAN = re.compile(
@@ -148,6 +167,19 @@ _EMAIL = re.compile(
     re.VERBOSE,
 )
 
+# "jan punt jansen apenstaartje gmail punt com": an address read out or disguised.
+_EMAIL_WOORD = re.compile(
+    r"""
+    (?<![\w@])
+    [\w-]{1,40}(?:\s+(?:punt|dot)\s+[\w-]{1,40}){0,4}
+    \s*(?:\s(?:apenstaartje|at)\s|[\[(](?:at|apenstaartje)[\])]|@)\s*
+    [\w-]{1,40}(?:(?:\s+(?:punt|dot)\s+|\.)[\w-]{1,40}){0,3}(?:\s+(?:punt|dot)\s+|\.)
+    (?:nl|com|net|org|eu|be|de|fr|info|biz|me|io|uk|online|email)
+    (?![\w-])
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
 # A phone-like run: digit groups joined by single separators, '+' only up front.
 _TEL_GROEP = r"(?>\([0-9]{1,4}\)(?:[ \u00a0]?[0-9]++)?|[0-9]++)"
 _TEL = re.compile(
@@ -166,8 +198,13 @@ _TEL_DEEL = re.compile(r"\+?(?:\([0-9]{1,4}\)(?:[ \u00a0]?[0-9]+)?|[0-9]+)")
 _NL_NIET_GEOGRAFISCH = frozenset({"084", "085", "087", "088", "091"})
 
 _POSTCODE = re.compile(
-    rf"(?<![\w-])[1-9][0-9]{{3}}{_SP}?(?!SA|SD|SS|KB|MB|GB|TB|KW|MW|GW|PK)[A-Z]{{2}}(?![\w-])"
+    rf"(?<![\w-])[1-9][0-9]{{3}}{_SP}?(?!SA|SD|SS)[A-Z]{{2}}(?![\w-])"
 )
+# Letter pairs that are also units ("1024 MB", "1500 PK"): a postcode only after a house
+# number, after the word postcode, or before a place name.
+_EENHEID_LETTERS = frozenset({"KB", "MB", "GB", "TB", "KW", "MW", "GW", "PK"})
+_NA_HUISNUMMER = re.compile(r"(?:[0-9][a-zA-Z]?(?:-[0-9]{1,4})?,?|postcode:?)\s*$", re.IGNORECASE)
+_PLAATSNAAM_NA = re.compile(rf"{_SP}+[A-Z][a-z]{{2,}}")
 _ARTIKEL_VOOR = re.compile(r"(?:\bart\.?|\bartikel|\bartikelen)\s*$", re.IGNORECASE)
 
 _STRAAT_SUFFIX = (
@@ -197,6 +234,51 @@ _ADRES = re.compile(
     """,
     re.VERBOSE,
 )
+
+# Streets that do not end in a standard suffix ("Kerkbrink 5", "Achter de Hoven 12") are
+# recognised from deduce's street list.
+_EXTRA_SUFFIX = "erf|hoven|horst|brink|zoom|akker|kamp|hage|weide|gaarde|donk|hout|wetering|allee|promenade|passage|straatweg"
+_ADRES_EXTRA = re.compile(
+    rf"""
+    (?<![\w'’-])
+    (?P<straat>
+        [A-Z][\w'’-]{{0,40}}(?:{_EXTRA_SUFFIX})                        # Beukenhorst, Kerkbrink
+      | [a-z][\w'’-]{{1,40}}(?:straat|laan|weg|plein|gracht|kade|singel|dijk|steeg|dreef|plantsoen)  # dorpsstraat
+      | [A-Z][\w'’-]{{1,40}}(?:{_SP}(?:{_TUSSENWOORD}{_SP}){{0,2}}[A-Z][\w'’-]{{1,40}}){{0,3}}  # from the list
+    )
+    {_SP}{{1,3}}(?:(?:nr|no|nummer)\.?{_SP}?)?
+    (?P<nummer>[1-9][0-9]{{0,4}})
+    (?P<toevoeging>(?:{_SP}?-{_SP}?|{_SP})?(?:bis|hs|huis|bg)|{_SP}?-{_SP}?(?:[A-Za-z]|[0-9]{{1,4}})|{_SP}?[A-Z]|[a-z])?
+    (?!\w)(?![.,:/-][0-9])
+    """,
+    re.VERBOSE,
+)
+# "woont aan de beukenlaan 3", "adres: de Kolk 12": any street after an address phrase.
+_ADRES_NA_WOORD = re.compile(
+    rf"""
+    (?i:\b(?:woont|wonen|woonde|wonend|woonachtig|verhuisd|verhuist|verhuizen|woonadres|huisadres
+        |thuisadres|adres|ingeschreven)(?:{_SP}\w+){{0,3}}?(?:{_SP}(?:aan|op|in|naar|te)|{_SP}?:)
+        {_SP}(?:(?:de|het|'t){_SP})?)
+    (?P<straat>[^\W\d_][\w'’-]{{1,40}}(?:{_SP}(?:{_TUSSENWOORD}{_SP}){{0,2}}[^\W\d_][\w'’-]{{1,40}}){{0,2}})
+    {_SP}{{1,3}}(?P<nummer>[1-9][0-9]{{0,4}})(?P<toevoeging>{_SP}?-?{_SP}?[a-zA-Z](?!\w)|-[0-9]{{1,4}})?
+    (?!\w)(?![.,:/-][0-9])
+    """,
+    re.VERBOSE,
+)
+_EXTRA_OF_KLEIN = re.compile(rf"(?:{_EXTRA_SUFFIX})$|^[a-z]")
+_STANDAARD_SUFFIX_EIND = re.compile(rf"(?:{_STRAAT_SUFFIX})$")
+_GEEN_ONDERWERP = frozenset(
+    """artikel art hoofdstuk paragraaf lid bijlage fase stap week jaar maand dag pagina blz nummer
+    groep kamer niveau klasse schaal trede versie deel ronde punt tabel figuur regel zin bladzijde
+    kwartaal""".split()
+)
+_NA_NUMMER_EENHEID = re.compile(
+    r"\s*(?:%|procent|euro|eur\b|maanden|maand|jaar|jaren|weken|week|dagen|dag|uur|keer|mensen"
+    r"|personen|huishoudens|aanvragen|signalen|gemeenten|gevallen|cent|miljoen|duizend)",
+    re.IGNORECASE,
+)
+_POSTBUS = re.compile(r"(?<![\w-])(?i:postbus|antwoordnummer)[ \u00a0]*[0-9]{1,6}(?![\w-])")
+_ADRES_VERVOLG = re.compile(rf"(?:,|{_SP})*[1-9][0-9]{{3}}{_SP}?[A-Z]{{2}}(?![\w-])")
 
 _MAANDEN = {
     "januari": 1, "jan": 1, "februari": 2, "feb": 2, "maart": 3, "mrt": 3, "mar": 3,
@@ -232,6 +314,16 @@ _BELEID_VOOR = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 _GEBOORTE_VENSTER = 40  # characters before a date searched for a birth keyword
+# A date in the same clause as one of these words is a policy or case date.
+_BELEID_WOORD = re.compile(
+    r"\b(?:invoering|ingevoerd|inwerkingtreding|werking|wetswijziging|wijziging|gewijzigd|afgeschaft"
+    r"|afschaffing|peildatum|ingangsdatum|einddatum|vervaldatum|deadline|termijn|besluit|beschikking"
+    r"|uitspraak|kamerbrief|brief|wet|regeling|beleid|sinds|vanaf|per|verzonden|ontvangen|gedateerd"
+    r"|dagtekening|overgangs\w*|aangenomen|vastgesteld|gepubliceerd|staatsblad|circulaire|motie"
+    r"|besloten|vonnis|zitting|hoorzitting|bezwaar\w*|aanvraag|ingediend|toegekend|stopgezet)\b",
+    re.IGNORECASE,
+)
+_BELEID_VENSTER = 50
 
 _L = "[BDFGHJKLMNPRSTVWXZ]"  # letters on Dutch licence plates
 _KENTEKEN_VORMEN = (
@@ -250,28 +342,43 @@ _KENTEKEN_VORMEN = (
     rf"[0-9]-{_L}{{2}}-[0-9]{{3}}",  # 13: 9-XX-999
     rf"[0-9]{{3}}-{_L}{{2}}-[0-9]",  # 14: 999-XX-9
 )
-_KENTEKEN = re.compile(rf"(?<![\w-])(?:{'|'.join(_KENTEKEN_VORMEN)})(?![\w-])")
+# Also written without hyphens ("12BV34"): drop the separators, not the '-' inside [0-9].
+_KENTEKEN_ZONDER = tuple(v.replace("]-", "]").replace("}-", "}") for v in _KENTEKEN_VORMEN)
+_POSTCODE_VORM = re.compile(r"[0-9]{4}[A-Z]{2}")
+_KENTEKEN_WOORD = re.compile(r"\b(?:kenteken\w*|nummerbord|auto|voertuig|wagen|motor|scooter|reed|rijdt)\b", re.IGNORECASE)
+_KENTEKEN = re.compile(rf"(?<![\w-])(?:{'|'.join(_KENTEKEN_VORMEN + _KENTEKEN_ZONDER)})(?![\w-])")
+
+# A municipality's 14-number ("14 020", "14 0299"): public, and never part of another number.
+_ORGANISATIENUMMER = re.compile(r"(?<![\w+/.,:-])14[ \u00a0-]?0[0-9]{2,3}(?![\w-])(?![.,/:-][0-9])")
 
 _ALNUM = re.compile(r"[^\W_]")
 _WITRUIMTE = re.compile(r"\s+")
 
 # --------------------------------------------------------------------------- detectors
 
-_Kandidaat = tuple[Soort, int, int]
+_Kandidaat = tuple[Soort | None, int, int]  # soort None: an organisation's detail, kept out
 
 
 def _bsn(tekst: str) -> Iterator[_Kandidaat]:
     for m in _BSN.finditer(tekst):
-        cijfers = re.sub(r"[^0-9]", "", m.group())
+        eind = m.end()
+        cijfers = re.sub(r"[^0-9]", "", tekst[m.start() : eind])
         if not stdnum_bsn.is_valid(cijfers):
             continue
+        voor = tekst[max(0, m.start() - 40) : m.start()]
+        met_woord = _BSN_WOORD.search(voor) is not None
+        if m.group("staart") and not (met_woord or re.match(r"[/,][0-9]{9}(?![0-9])", tekst[eind : eind + 11])):
+            continue  # "200.123.456/01": a case number, unless called a BSN or followed by another one
         if _BEDRAG_VOOR.search(tekst, max(0, m.start() - 8), m.start()) or _BEDRAG_NA.match(
-            tekst, m.end(), m.end() + 8
+            tekst, eind, eind + 8
         ):
             continue  # an amount of money
-        if _RSIN_VOOR.search(tekst, max(0, m.start() - 20), m.start()):
-            continue  # an organisation's RSIN uses the same 11-proef
-        yield Soort.BSN, m.start(), m.end()
+        if not met_woord and _KENMERK_VOOR.search(voor):
+            continue  # an RSIN, KvK or case number: same 11-proef, not a person's number
+        yield Soort.BSN, m.start(), eind
+    for m in _BSN_ACHT.finditer(tekst):
+        if stdnum_bsn.is_valid("0" + m.group()) and _BSN_WOORD.search(tekst, max(0, m.start() - 40), m.start()):
+            yield Soort.BSN, m.start(), m.end()
 
 
 def _iban(tekst: str) -> Iterator[_Kandidaat]:
@@ -302,7 +409,8 @@ def _iban(tekst: str) -> Iterator[_Kandidaat]:
         if beste is None:
             pos = m.start() + 1
             continue
-        yield Soort.IBAN, m.start(), beste
+        if not organisatie.in_organisatiecontext(tekst, m.start(), beste):
+            yield Soort.IBAN, m.start(), beste
         pos = beste
 
 
@@ -312,8 +420,13 @@ def _iban_cijfers(letters: str) -> str:
 
 
 def _email(tekst: str) -> Iterator[_Kandidaat]:
-    for m in _EMAIL.finditer(tekst):
-        yield Soort.EMAIL, m.start(), m.end()
+    for patroon in (_EMAIL, _EMAIL_WOORD):
+        for m in patroon.finditer(tekst):
+            if patroon is _EMAIL_WOORD and not re.search(r"\s(?:punt|dot|apenstaartje)\s|\s(?:at)\s", m.group(), re.I):
+                continue  # an ordinary address is found by _EMAIL
+            if organisatie.is_functioneel_mailadres(m.group()):
+                continue  # info@..., klantcontact@...: an organisation's mailbox
+            yield Soort.EMAIL, m.start(), m.end()
 
 
 def _nl_nationaal(cijfers: str) -> bool:
@@ -341,6 +454,16 @@ def _is_telefoonnummer(geschreven: str) -> bool:
     return 8 <= len(internationaal) <= 15 and internationaal[:1] not in ("", "0")
 
 
+def _is_organisatietelefoon(tekst: str, start: int, eind: int) -> bool:
+    cijfers = re.sub(r"[^0-9]", "", tekst[start:eind])
+    if cijfers.startswith("0031") or cijfers.startswith("31"):
+        cijfers = "0" + cijfers.removeprefix("00").removeprefix("31").removeprefix("0")
+    if organisatie.is_organisatienummer(cijfers):
+        return True
+    # A mobile number is a person's; a landline named with an organisation is the organisation's.
+    return not cijfers.startswith("06") and organisatie.in_organisatiecontext(tekst, start, eind)
+
+
 def _telefoon(tekst: str) -> Iterator[_Kandidaat]:
     for m in _TEL.finditer(tekst):
         delen = [
@@ -356,7 +479,8 @@ def _telefoon(tekst: str) -> Iterator[_Kandidaat]:
                     continue  # cheap reject: no phone number has this many digits
                 start, eind = delen[i][0], delen[j - 1][1]
                 if _is_telefoonnummer(tekst[start:eind]):
-                    yield Soort.TELEFOON, start, eind
+                    if not _is_organisatietelefoon(tekst, start, eind):
+                        yield Soort.TELEFOON, start, eind
                     i = j
                     break
             else:
@@ -367,17 +491,58 @@ def _postcode(tekst: str) -> Iterator[_Kandidaat]:
     for m in _POSTCODE.finditer(tekst):
         if _ARTIKEL_VOOR.search(tekst, max(0, m.start() - 12), m.start()):
             continue  # "art. 1401 BW"
+        if m.group()[-2:] in _EENHEID_LETTERS and not (
+            _NA_HUISNUMMER.search(tekst, max(0, m.start() - 12), m.start()) or _PLAATSNAAM_NA.match(tekst, m.end())
+        ):
+            continue  # "1024 MB": a unit
+        if organisatie.in_organisatiecontext(tekst, m.start(), m.end()):
+            continue
         yield Soort.POSTCODE, m.start(), m.end()
+
+
+def _is_huisnummer(tekst: str, m: re.Match[str]) -> bool:
+    nummer = m.group("nummer")
+    if not m.group("toevoeging") and len(nummer) == 4 and nummer[:2] in ("19", "20"):
+        return False  # "Arbeidsmarkt 2025": a year, not a house number
+    if _NA_MAAND.match(tekst, m.end()) or _NA_NUMMER_EENHEID.match(tekst, m.end()):
+        return False  # "Gerechtshof 12 maart", "arbeidsmarkt 12 procent"
+    return True
+
+
+def _adres_of_organisatie(tekst: str, start: int, eind: int) -> _Kandidaat:
+    """An address, or the region of an organisation's address (with its postcode)."""
+    if organisatie.in_organisatiecontext(tekst, start, eind):
+        vervolg = _ADRES_VERVOLG.match(tekst, eind)
+        return None, start, vervolg.end() if vervolg else eind
+    return Soort.ADRES, start, eind
 
 
 def _adres(tekst: str) -> Iterator[_Kandidaat]:
     for m in _ADRES.finditer(tekst):
-        nummer = m.group("nummer")
-        if not m.group("toevoeging") and len(nummer) == 4 and nummer[:2] in ("19", "20"):
-            continue  # "Arbeidsmarkt 2025": a year, not a house number
-        if _NA_MAAND.match(tekst, m.end()):
-            continue  # "Gerechtshof 12 maart": a date
-        yield Soort.ADRES, m.start(), m.end()
+        if _is_huisnummer(tekst, m):
+            yield _adres_of_organisatie(tekst, m.start(), m.end())
+    for m in _ADRES_NA_WOORD.finditer(tekst):
+        if m.group("straat").casefold() not in _GEEN_ONDERWERP and _is_huisnummer(tekst, m):
+            yield _adres_of_organisatie(tekst, m.start("straat"), m.end())
+    straten = None
+    for m in _ADRES_EXTRA.finditer(tekst):
+        if not _is_huisnummer(tekst, m):
+            continue
+        straat = m.group("straat")
+        if _EXTRA_OF_KLEIN.search(straat):
+            yield _adres_of_organisatie(tekst, m.start(), m.end())
+            continue
+        if " " not in straat and _STANDAARD_SUFFIX_EIND.search(straat):
+            continue  # found by _ADRES already; longer names ("Burgemeester de Withstraat") are looked up
+        straten = straten if straten is not None else lijsten.straten()
+        # "In Kerkbrink 5": try the name from each of its words onwards.
+        for w in re.finditer(r"(?<!\S)[A-Z]", straat):
+            kandidaat = straat[w.start() :].casefold()
+            if kandidaat in straten and kandidaat.split()[0] not in _GEEN_ONDERWERP:
+                yield _adres_of_organisatie(tekst, m.start() + w.start(), m.end())
+                break
+    for m in _POSTBUS.finditer(tekst):
+        yield _adres_of_organisatie(tekst, m.start(), m.end())
 
 
 def _als_datum(m: re.Match[str], peiljaar: int) -> tuple[dt.date | None, bool]:
@@ -413,12 +578,23 @@ def _geboortedatum(tekst: str, peildatum: dt.date) -> Iterator[_Kandidaat]:
             volledig
             and 1900 <= datum.year <= peildatum.year - 10
             and not _BELEID_VOOR.search(tekst, max(0, m.start() - 30), m.start())
+            and not _BELEID_WOORD.search(tekst, _clausebegin(tekst, m.start()), m.start())
         ):
             yield Soort.GEBOORTEDATUM, m.start(), m.end()
 
 
+def _clausebegin(tekst: str, start: int) -> int:
+    begin = max(0, start - _BELEID_VENSTER)
+    for m in re.finditer(r"[.;:!?\n(](?:\s|$)", tekst[begin:start]):
+        begin_nieuw = begin + m.end()
+        begin = begin_nieuw if begin_nieuw <= start else begin
+    return begin
+
+
 def _kenteken(tekst: str) -> Iterator[_Kandidaat]:
     for m in _KENTEKEN.finditer(tekst):
+        if _POSTCODE_VORM.fullmatch(m.group()) and not _KENTEKEN_WOORD.search(tekst, max(0, m.start() - 30), m.start()):
+            continue  # "1234AB" is a postcode unless it is called a licence plate
         yield Soort.KENTEKEN, m.start(), m.end()
 
 
@@ -443,15 +619,18 @@ def vind_persoonsgegevens(tekst: str, *, peildatum: dt.date | None = None) -> li
         *_telefoon(tekst),
         *_postcode(tekst),
         *_adres(tekst),
+        *((Soort.NAAM, start, eind) for start, eind in namen.vind_namen(tekst)),
+        *((None, m.start(), m.end()) for m in _ORGANISATIENUMMER.finditer(tekst)),
     ]
-    kandidaten.sort(key=lambda k: (_RANG[k[0]], k[1] - k[2], k[1]))
+    kandidaten.sort(key=lambda k: (_RANG.get(k[0], -1), k[1] - k[2], k[1]))
     bezet = bytearray(len(tekst))
     gekozen: list[_Kandidaat] = []
     for soort, start, eind in kandidaten:
         if bezet.find(1, start, eind) != -1:
             continue
         bezet[start:eind] = b"\x01" * (eind - start)
-        gekozen.append((soort, start, eind))
+        if soort is not None:
+            gekozen.append((soort, start, eind))
     gekozen.sort(key=lambda k: k[1])
     return [Vondst(soort, start, eind, tekst[start:eind]) for soort, start, eind in gekozen]
 

@@ -312,7 +312,9 @@ def _valideer_reactie(signaal: Signaal, *, actor, besluit: str, tekst: str, nive
     if besluit == Besluit.NIET_OVERNEMEN:
         if toezeggingen:
             fout("toezeggingen", "Bij 'niet overnemen' horen geen toezeggingen.")
-        for bezwaar in toelichting.bezwaren_tegen_uitleg(tekst, eerdere_uitleg(signaal, tekst)):
+        signaal_tekst = " ".join((signaal.titel, signaal.praktijk, signaal.getroffen_burgers, signaal.verbetervoorstel))
+        for bezwaar in toelichting.bezwaren_tegen_uitleg(tekst, eerdere_uitleg(signaal, tekst),
+                                                         signaal_tekst=signaal_tekst):
             fout("toelichting", bezwaar)
     return fouten
 
