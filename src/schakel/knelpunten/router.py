@@ -124,7 +124,9 @@ class Router:
             self.oorzaken_model = OneVsRestClassifier(self._sgd(), n_jobs=1).fit(X, Y)
         return self
 
-    def adviseer(self, tekst: str, *, top: int = 3) -> Advies:
+    def adviseer(self, tekst: str, *, top: int = 3, alle_oorzaken: bool = False) -> Advies:
+        """Owners best first (``top``) and the causes with probability >= 0.5 (all causes, best
+        first, with ``alle_oorzaken``)."""
         X = self.vectoriseerder.transform([tekst])
         if self.eigenaar_model is None:
             eigenaren = [Kans(self.enige_eigenaar, 1.0)] if self.enige_eigenaar else []
@@ -136,7 +138,7 @@ class Router:
         if self.oorzaken_model is not None:
             kansen = self.oorzaken_model.predict_proba(X)[0]
             alle = [Kans(str(self.oorzaken_labels.classes_[i]), float(kansen[i])) for i in np.argsort(-kansen)]
-            oorzaken, beste = [k for k in alle if k.kans >= 0.5], alle[0]
+            oorzaken, beste = (alle if alle_oorzaken else [k for k in alle if k.kans >= 0.5]), alle[0]
         return Advies(eigenaren, oorzaken, self.versie, beste)
 
     # --- storage ---------------------------------------------------------------------------
