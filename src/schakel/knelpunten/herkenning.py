@@ -42,6 +42,9 @@ from pathlib import Path
 GEWICHT_NAAM = 3.0
 GEWICHT_TREFWOORD = 1.0
 GEWICHT_ORGANISATIE = 1.0
+GEWICHT_GELIJKENIS = 4.0  # times the cosine similarity of character n-grams with a regulation's names
+MIN_GELIJKENIS = 0.08
+GELIJKENIS_TOP = 3
 EXTRA_BIJ_HERHALING = 0.5  # each further different name of the same regulation adds this share
 TEMPERATUUR = 0.6  # softmax temperature over the owners' evidence
 MODEL_ZEKER = 0.9  # a model at least this sure of another owner overrules a named regulation
@@ -96,6 +99,21 @@ class Kennis:
     _patroon: re.Pattern | None = None
     _hoofdpatroon: re.Pattern | None = None
     _woordlijst: list[tuple[str, str]] = field(default_factory=list)
+    profielen: dict[str, str] = field(default_factory=dict)  # regulation → all its names and words
+    _vectoriseerder: object = None
+    _profielmatrix: object = None
+    _profielsleutels: list[str] = field(default_factory=list)
+
+    def gelijkenissen(self, tekst: str, *, top: int = 3) -> list[tuple[str, float]]:
+        """The regulations whose names and words look most like the text, by character
+        4- and 5-grams (catches compounds and spellings the exact names miss), best first."""
+        from sklearn.metrics.pairwise import linear_kernel
+
+        if self._vectoriseerder is None or not tekst.strip():
+            return []
+        scores = linear_kernel(self._vectoriseerder.transform([normaliseer(tekst)]), self._profielmatrix)[0]
+        volgorde = scores.argsort()[::-1][:top]
+        return [(self._profielsleutels[i], float(scores[i])) for i in volgorde if scores[i] > 0]
 
     def voeg_toe(self, alias: str, doel: tuple) -> None:
         alias = alias.strip()
@@ -119,6 +137,13 @@ class Kennis:
         self._hoofdpatroon = re.compile(r"(?<![A-Za-z0-9])(?:" + "|".join(re.escape(w) for w in hoofd)
                                         + r")(?![A-Za-z0-9])") if hoofd else None
         self._woordlijst = [(_spaties(w), w) for w in woorden]
+        if self.profielen:
+            from sklearn.feature_extraction.text import TfidfVectorizer
+
+            self._profielsleutels = list(self.profielen)
+            self._vectoriseerder = TfidfVectorizer(analyzer="char_wb", ngram_range=(4, 5), sublinear_tf=True)
+            self._profielmatrix = self._vectoriseerder.fit_transform(
+                [normaliseer(self.profielen[s]) for s in self._profielsleutels])
         return self
 
     def _doelen_van(self, gevonden: str) -> list[tuple]:
@@ -165,6 +190,7 @@ def kennis(pad: str | None = None) -> Kennis:
             k.voeg_toe(naam, (sleutel, rk.eigenaar, "naam", GEWICHT_NAAM, naam))
         for woord in r.lijst("trefwoorden"):
             k.voeg_toe(woord, (sleutel, rk.eigenaar, "trefwoord", GEWICHT_TREFWOORD, woord))
+        k.profielen[sleutel] = " ".join([rk.titel, rk.citeertitel, *r.lijst("namen"), *r.lijst("trefwoorden")])
     for r in invoer.organisaties:
         afkorting = r.tekst("afkorting")
         ministerie = afkorting if soort.get(afkorting) == OrganisatieSoort.MINISTERIE else opdrachtgever.get(afkorting)
@@ -250,6 +276,9 @@ def herken(tekst: str, *, k: Kennis | None = None, top: int = 3) -> Herkenning:
         score[k.regelingen[sleutel].eigenaar] += bewijs
     for eigenaar, bewijs in organisaties.items():
         score[eigenaar] += bewijs
+    for sleutel, gelijkenis in k.gelijkenissen(tekst, top=GELIJKENIS_TOP):
+        if gelijkenis >= MIN_GELIJKENIS:
+            score[k.regelingen[sleutel].eigenaar] += GEWICHT_GELIJKENIS * gelijkenis
     regelingen = sorted(regelingbewijs.items(), key=lambda kv: -kv[1])
     if not score:
         return Herkenning(treffers, [], 0.0, regelingen)
@@ -266,12 +295,13 @@ def herken(tekst: str, *, k: Kennis | None = None, top: int = 3) -> Herkenning:
     return Herkenning(treffers, geschaald[:top], ruw, regelingen)
 
 
-def combineer(herkenning: Herkenning, model: list[tuple[str, float]] | None, *, top: int = 3) -> list[tuple[str, float]]:
+def combineer(herkenning: Herkenning, model: list[tuple[str, float]] | None, *, top: int = 3,
+              vertrouwen: float = 1.0) -> list[tuple[str, float]]:
     """Owners best first from the recognition and (optionally) the learned model's probabilities.
 
     Without evidence in the text the model decides alone; without a model the recognition does.
     A text that names a regulation keeps that owner unless the model is at least ``MODEL_ZEKER``
-    sure of another one."""
+    sure of another one. ``vertrouwen`` (see :func:`modelvertrouwen`) scales the model's share."""
     if not model:
         return herkenning.eigenaren[:top]
     if not herkenning.eigenaren:
@@ -283,6 +313,7 @@ def combineer(herkenning: Herkenning, model: list[tuple[str, float]] | None, *, 
         w = 0.2 if (model_beste != herkenning.eigenaren[0][0] and model_kans >= MODEL_ZEKER) else GEWICHT_HERKENNING_NAAM
     else:
         w = GEWICHT_HERKENNING_WOORD
+    w = 1 - (1 - w) * vertrouwen  # a young model refines less
     labels = set(modelkans) | set(herkend)
     gemengd = {a: w * herkend.get(a, 0.0) + (1 - w) * modelkans.get(a, 0.0) for a in labels}
     return sorted(gemengd.items(), key=lambda kv: (-kv[1], kv[0]))[:top]
@@ -342,8 +373,21 @@ OORZAAK_WOORDEN: dict[str, tuple[str, ...]] = {
         "stopgezet", "verhindert", "te hoge", "hogere", "duur", "dure", "risico", "gedupeerd", "kost",
     ),
 }
-OORZAAK_VOORKEUR = {"complexe-regels": 0.5}  # the most frequent cause wins a tie
+# Frequent words that point to a cause less surely count half.
+ZWAKKE_OORZAAKWOORDEN = frozenset(normaliseer(w) for w in (
+    "weken", "maanden", "wacht", "wachten", "duurt", "achter", "te laat", "systeem", "kost", "duur", "dure",
+    "hogere", "boete", "schuld", "verliezen", "verliest", "regels", "apart", "eisen", "voorwaarden",
+    "verschillende", "ruimte", "mogen niet", "mogen geen", "mag geen", "reactie", "bepaalt", "strak",
+))
+OORZAAK_VOORKEUR = {"complexe-regels": 0.3}  # the most frequent cause wins a tie
 MODEL_OORZAAK_GEWICHT = 2.0
+VOLWASSEN_MODEL = 1000  # answered signals from which the trained model gets its full weight
+
+
+def modelvertrouwen(model) -> float:
+    """How much the trained model counts, 0..1: a model trained on few signals (the demo's 300,
+    in its own wording) weighs less than one trained on a year of answered signals."""
+    return min(1.0, getattr(model, "aantal_voorbeelden", 0) / VOLWASSEN_MODEL) if model is not None else 0.0
 
 
 @lru_cache(maxsize=1)
@@ -352,13 +396,14 @@ def _oorzaakpatronen() -> dict[str, re.Pattern]:
             for code, woorden in OORZAAK_WOORDEN.items()}
 
 
-def oorzaken(tekst: str, model: dict[str, float] | None = None) -> list[tuple[str, float]]:
+def oorzaken(tekst: str, model: dict[str, float] | None = None, *, vertrouwen: float = 1.0) -> list[tuple[str, float]]:
     """The TCU causes best first, with a score (not a probability): keyword hits, a small
     preference for the commonest cause, and the model's probability when there is a model."""
     genormaliseerd = normaliseer(tekst)
     score = {}
     for code, patroon in _oorzaakpatronen().items():
-        score[code] = len(set(patroon.findall(genormaliseerd))) + OORZAAK_VOORKEUR.get(code, 0.0)
+        score[code] = sum(0.5 if w in ZWAKKE_OORZAAKWOORDEN else 1.0 for w in set(patroon.findall(genormaliseerd)))
+        score[code] += OORZAAK_VOORKEUR.get(code, 0.0)
         if model:
-            score[code] += MODEL_OORZAAK_GEWICHT * model.get(code, 0.0)
+            score[code] += MODEL_OORZAAK_GEWICHT * vertrouwen * model.get(code, 0.0)
     return sorted(score.items(), key=lambda kv: (-kv[1], kv[0]))

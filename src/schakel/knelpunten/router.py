@@ -40,7 +40,7 @@ from .gelijkenis import analyseer
 logger = logging.getLogger(__name__)
 
 PREFIX = "router-"
-FORMAAT = 1  # bump when the stored structure changes; older files are then ignored
+FORMAAT = 2  # bump when the stored structure changes; older files are then ignored
 MIN_SIGNALEN = 20
 GEWICHT_DOORGESTUURD = 2.0
 CORRECTIES = ("doorgestuurd", "getrieerd")  # audit actions where a person chose the owner
@@ -104,6 +104,7 @@ class Router:
         self.oorzaken_labels = MultiLabelBinarizer()
         self.versie = ""
         self.metadata: dict = {}
+        self.aantal_voorbeelden = 0  # training examples (weighs the model against recognition)
 
     def _sgd(self) -> SGDClassifier:
         return SGDClassifier(loss="log_loss", alpha=1e-5, max_iter=100, tol=1e-3, random_state=self.seed)
@@ -111,6 +112,7 @@ class Router:
     def train(self, voorbeelden: Sequence[Voorbeeld]) -> "Router":
         if len(voorbeelden) < MIN_SIGNALEN:
             raise ValueError(f"Te weinig signalen om te trainen: {len(voorbeelden)} (minimaal {MIN_SIGNALEN}).")
+        self.aantal_voorbeelden = len(voorbeelden)
         X = self.vectoriseerder.fit_transform([v.tekst for v in voorbeelden])
         gewichten = np.array([v.gewicht for v in voorbeelden])
         y = [v.eigenaar for v in voorbeelden]

@@ -101,12 +101,13 @@ def suggereer(*, titel: str, praktijk: str, getroffen_burgers: str = "", verbete
     except Exception:  # noqa: BLE001 — routing advice must never block filing
         logger.exception("Het routeringsadvies kon niet worden berekend.")
         return Suggestie(melding=GEEN_MODEL, regelingen=regelingen)
+    vertrouwen = herkenning.modelvertrouwen(model)
     eigenaren = herkenning.combineer(herkend, [(k.label, k.kans) for k in advies.eigenaren] if advies else None,
-                                     top=top)
+                                     top=top, vertrouwen=vertrouwen)
     if not eigenaren:
         return Suggestie(melding=GEEN_MODEL if advies is None else ONZEKER, regelingen=regelingen)
     modeloorzaken = {k.label: k.kans for k in advies.oorzaken} if advies else None
-    gerangschikt = herkenning.oorzaken(tekst, modeloorzaken)
+    gerangschikt = herkenning.oorzaken(tekst, modeloorzaken, vertrouwen=vertrouwen)
     if advies is not None:  # the model's probable causes, the combined best one first
         codes = {c: k for c, k in modeloorzaken.items() if k >= 0.5}
         volgorde = [c for c, _ in gerangschikt if c in codes]

@@ -159,9 +159,10 @@ def voorspeller(*, model=None, met_herkenning: bool = True) -> Callable[[str], V
         h = herkenning.herken(tekst) if met_herkenning else herkenning.Herkenning([], [], 0.0, [])
         modeladvies = model.adviseer(tekst, top=3, alle_oorzaken=True) if model is not None else None
         modeleigenaren = [(k.label, k.kans) for k in modeladvies.eigenaren] if modeladvies else None
-        eigenaren = herkenning.combineer(h, modeleigenaren)
+        vertrouwen = herkenning.modelvertrouwen(model) if met_herkenning else 1.0
+        eigenaren = herkenning.combineer(h, modeleigenaren, vertrouwen=vertrouwen)
         modeloorzaken = {k.label: k.kans for k in modeladvies.oorzaken} if modeladvies else None
-        oorzaken = [c for c, _ in herkenning.oorzaken(tekst, modeloorzaken)]
+        oorzaken = [c for c, _ in herkenning.oorzaken(tekst, modeloorzaken, vertrouwen=vertrouwen)]
         return Voorspelling(eigenaren, oorzaken)
 
     return voorspel
