@@ -229,12 +229,13 @@ def kalibreer(ruw: float, pad: Path = KALIBRATIE) -> float:
 
 
 def fit_kalibratie(paren: list[tuple[float, bool]]) -> dict:
-    """An isotonic fit of 'was the best owner right' on the raw probability, as knots."""
+    """An isotonic fit of "was the best owner right" on the raw probability, as knots; between
+    0.1 (the best of nine ministries is never less likely than that) and 0.99."""
     from sklearn.isotonic import IsotonicRegression
 
     xs = [p for p, _ in paren]
     ys = [1.0 if goed else 0.0 for _, goed in paren]
-    iso = IsotonicRegression(y_min=0.0, y_max=0.99, out_of_bounds="clip", increasing=True).fit(xs, ys)
+    iso = IsotonicRegression(y_min=0.1, y_max=0.99, out_of_bounds="clip", increasing=True).fit(xs, ys)
     knopen_x = [float(x) for x in iso.X_thresholds_]
     knopen_y = [round(float(y), 4) for y in iso.y_thresholds_]
     return {"ruw": knopen_x, "gekalibreerd": knopen_y, "paren": len(paren)}
