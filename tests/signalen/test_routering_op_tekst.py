@@ -62,12 +62,11 @@ def test_the_router_suggests_the_owner_and_causes_with_confidence(wereld, model)
 
 
 def test_without_a_model_there_is_no_suggestion_and_filing_goes_to_triage(wereld, geen_model):
-    suggestie = routering.suggereer(titel="Iets", praktijk="Iets gebeurt")
+    suggestie = routering.suggereer(titel="Xqz", praktijk="Qqq zzv xqj.")
     assert suggestie.eigenaren == [] and not suggestie.zeker
     assert "geen routeringsmodel" in suggestie.melding
-    signaal = _dien_in(wereld, volg_advies=True, titel="Een probleem aan de balie",
-                       praktijk="Mensen lopen ergens tegenaan en niemand weet hoe het verder moet.",
-                       getroffen_burgers="Inwoners", verbetervoorstel="Maak het eenvoudiger.")
+    signaal = _dien_in(wereld, volg_advies=True, titel="Xqz", praktijk="Qqq zzv xqj.", getroffen_burgers="Xx",
+                       verbetervoorstel="Qq")
     assert signaal.status == Status.INGEDIEND and signaal.eigenaar is None and signaal.regeling is None
     assert signaal.uiterste_reactiedatum is None
     assert list(signaal.gebeurtenissen.values_list("actie", flat=True)) == ["ingediend", "naar_triage"]
@@ -174,8 +173,7 @@ def test_web_first_submit_shows_the_suggestion_and_the_second_files(wereld, mode
     assert "Toegewezen op grond van de tekst" in pagina
 
 
-VAAG = {"titel": "Een probleem aan de balie", "praktijk": "Mensen lopen ergens tegenaan en niemand weet hoe het verder moet.",
-        "getroffen_burgers": "Inwoners"}
+VAAG = {"titel": "Xqz", "praktijk": "Qqq zzv xqj.", "getroffen_burgers": "Xx"}  # nothing Schakel knows
 
 
 def test_web_without_a_model_files_to_triage_with_a_clear_message(wereld, geen_model):

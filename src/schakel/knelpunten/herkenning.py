@@ -44,6 +44,7 @@ GEWICHT_TREFWOORD = 1.0
 GEWICHT_ORGANISATIE = 1.0
 GEWICHT_GELIJKENIS = 4.0  # times the cosine similarity of character n-grams with a regulation's names
 MIN_GELIJKENIS = 0.08
+MIN_GELIJKENIS_ALLEEN = MIN_GELIJKENIS  # without any name or word: a tentative, low-confidence suggestion
 GELIJKENIS_TOP = 3
 EXTRA_BIJ_HERHALING = 0.5  # each further different name of the same regulation adds this share
 TEMPERATUUR = 0.6  # softmax temperature over the owners' evidence
@@ -277,7 +278,10 @@ def herken(tekst: str, *, k: Kennis | None = None, top: int = 3) -> Herkenning:
         score[k.regelingen[sleutel].eigenaar] += bewijs
     for eigenaar, bewijs in organisaties.items():
         score[eigenaar] += bewijs
-    for sleutel, gelijkenis in k.gelijkenissen(tekst, top=GELIJKENIS_TOP):
+    gelijk = k.gelijkenissen(tekst, top=GELIJKENIS_TOP)
+    if not treffers and (not gelijk or gelijk[0][1] < MIN_GELIJKENIS_ALLEEN):
+        return Herkenning(treffers, [], 0.0, [])  # a vague text: only everyday Dutch in common
+    for sleutel, gelijkenis in gelijk:
         if gelijkenis >= MIN_GELIJKENIS:
             score[k.regelingen[sleutel].eigenaar] += GEWICHT_GELIJKENIS * gelijkenis
     regelingen = sorted(regelingbewijs.items(), key=lambda kv: -kv[1])
@@ -292,7 +296,8 @@ def herken(tekst: str, *, k: Kennis | None = None, top: int = 3) -> Herkenning:
     beste = kalibreer(ruw)
     # The others share what the calibrated best leaves, in proportion to their softmax share.
     rest = sum(p for _, p in kansen[1:]) or 1.0
-    geschaald = [(kansen[0][0], beste)] + [(a, (1 - beste) * p / rest) for a, p in kansen[1:]]
+    # (never more than the best: the calibrated best may be lower than its raw share)
+    geschaald = [(kansen[0][0], beste)] + [(a, min(beste, (1 - beste) * p / rest)) for a, p in kansen[1:]]
     return Herkenning(treffers, geschaald[:top], ruw, regelingen)
 
 
