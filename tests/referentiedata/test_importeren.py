@@ -58,8 +58,31 @@ def test_shipped_file_is_valid_and_loads():
     assert importeren.valideer(invoer) == []
     resultaat = importeren.laad()
     assert resultaat.organisaties.aangemaakt == len(invoer.organisaties) == Organisatie.objects.count()
-    assert resultaat.regelingen.aangemaakt == len(invoer.regelingen) == Regeling.objects.count()
+    met_id = [r for r in invoer.regelingen if r.tekst("bwb_id")]
+    assert resultaat.regelingen.aangemaakt == len(met_id) == Regeling.objects.count()
+    assert resultaat.zonder_bwb_id == len(invoer.regelingen) - len(met_id) > 0
     assert importeren.standaard_aanwezig()
+
+
+def test_shipped_file_knows_at_least_150_regulations_each_identified_once():
+    invoer = importeren.lees([importeren.STANDAARD_BESTAND])
+    assert len(invoer.regelingen) >= 150
+    for r in invoer.regelingen:
+        assert bool(r.tekst("bwb_id")) != r.onzeker(), r.herkomst  # an id, or marked uncertain
+        assert r.tekst("bwb_id") or r.tekst("sleutel"), r.herkomst
+
+
+def test_a_regulation_without_id_needs_the_mark_and_a_key():
+    fouten = lambda tekst: [f.melding for f in importeren.valideer(importeren.lees_yaml(tekst, "x.yaml"))]  # noqa: E731
+    kop = "organisaties:\n  - {afkorting: m, naam: M, soort: ministerie}\nregelingen:\n"
+    assert any("'bwb_id' ontbreekt" in m for m in fouten(kop + "  - {titel: T, eigenaar: m}\n"))
+    assert any("'sleutel'" in m for m in fouten(kop + "  - {titel: T, eigenaar: m, bwb_id_onzeker: true}\n"))
+    assert any("geen bwb_id" in m for m in fouten(
+        kop + "  - {titel: T, eigenaar: m, bwb_id_onzeker: ja, sleutel: t, bwb_id: BWBR0000001}\n"))
+    assert fouten(kop + "  - {titel: T, eigenaar: m, bwb_id_onzeker: ja, sleutel: t, namen: [T-wet, TW]}\n") == []
+    resultaat = importeren.importeer(importeren.lees_yaml(
+        kop + "  - {titel: T, eigenaar: m, bwb_id_onzeker: ja, sleutel: t}\n", "x.yaml"))
+    assert resultaat.zonder_bwb_id == 1 and Regeling.objects.count() == 0
 
 
 def test_shipped_file_has_the_triangle():
@@ -80,9 +103,11 @@ def test_shipped_file_has_the_triangle():
     participatiewet = Regeling.objects.get(bwb_id="BWBR0015703")
     assert participatiewet.eigenaar.afkorting == "szw"
     assert participatiewet.kamercommissie.afkorting == "cie-szw"  # defaulted from the owner
-    assert {o.soort for o in participatiewet.uitvoerders.all()} == {OrganisatieSoort.GEMEENTE}
+    assert {o.soort for o in participatiewet.uitvoerders.all()} == {OrganisatieSoort.GEMEENTE,
+                                                                    OrganisatieSoort.UITVOERINGSORGANISATIE}
+    assert participatiewet.uitvoerders.filter(afkorting="svb").exists()  # the AIO supplement
     assert Regeling.objects.get(bwb_id="BWBR0019057").uitvoerders.get().afkorting == "uwv"
-    assert Regeling.objects.get(bwb_id="BWBR0006622").uitvoerders.get().afkorting == "cbr"
+    assert {o.afkorting for o in Regeling.objects.get(bwb_id="BWBR0006622").uitvoerders.all()} == {"cbr", "rdw"}
     assert Regeling.objects.get(bwb_id="BWBR0018472").eigenaar.afkorting == "fin"
     for regeling in Regeling.objects.all():
         bwb_id_validator(regeling.bwb_id)
@@ -276,13 +301,13 @@ def test_csv_files_extend_the_shipped_data(tmp_path):
     (tmp_path / "organisaties.csv").write_text(
         "afkorting,naam,soort,opdrachtgever,kamercommissie,kamer,website\n"
         "deventer,Gemeente Deventer,gemeente,bzk,,,https://www.deventer.nl\n"
-        "rdw,Dienst Wegverkeer,uitvoeringsorganisatie,ienw,,,\n",
+        "lvnl,Luchtverkeersleiding Nederland,uitvoeringsorganisatie,ienw,,,\n",
         encoding="utf-8",
     )
     # Semicolons, as a Dutch spreadsheet writes them, and a BOM.
     (tmp_path / "regelingen.csv").write_text(
         "\ufeffbwb_id;titel;citeertitel;eigenaar;kamercommissie;uitvoerders\n"
-        "BWBR0000001;Testwet voor wegen;Twv;ienw;;rdw, cbr\n"
+        "BWBR0000001;Testwet voor wegen;Twv;ienw;;lvnl, cbr\n"
         'BWBR0000002;"Testwet; met puntkomma";;szw;ek-szw;deventer amsterdam\n',
         encoding="utf-8",
     )
@@ -293,7 +318,7 @@ def test_csv_files_extend_the_shipped_data(tmp_path):
     assert deventer.opdrachtgever.afkorting == "bzk" and deventer.website == "https://www.deventer.nl"
     wegen = Regeling.objects.get(bwb_id="BWBR0000001")
     assert wegen.kamercommissie.afkorting == "cie-ienw"
-    assert set(wegen.uitvoerders.values_list("afkorting", flat=True)) == {"rdw", "cbr"}
+    assert set(wegen.uitvoerders.values_list("afkorting", flat=True)) == {"lvnl", "cbr"}
     tweede = Regeling.objects.get(bwb_id="BWBR0000002")
     assert tweede.titel == "Testwet; met puntkomma"
     assert set(tweede.uitvoerders.values_list("afkorting", flat=True)) == {"deventer", "amsterdam"}

@@ -62,13 +62,24 @@ def test_the_router_suggests_the_owner_and_causes_with_confidence(wereld, model)
 
 
 def test_without_a_model_there_is_no_suggestion_and_filing_goes_to_triage(wereld, geen_model):
-    suggestie = routering.suggereer(titel="Iets", praktijk="Iets gebeurt")
+    suggestie = routering.suggereer(titel="Xqz", praktijk="Qqq zzv xqj.")
     assert suggestie.eigenaren == [] and not suggestie.zeker
     assert "geen routeringsmodel" in suggestie.melding
-    signaal = _dien_in(wereld, volg_advies=True)
+    signaal = _dien_in(wereld, volg_advies=True, titel="Xqz", praktijk="Qqq zzv xqj.", getroffen_burgers="Xx",
+                       verbetervoorstel="Qq")
     assert signaal.status == Status.INGEDIEND and signaal.eigenaar is None and signaal.regeling is None
     assert signaal.uiterste_reactiedatum is None
     assert list(signaal.gebeurtenissen.values_list("actie", flat=True)) == ["ingediend", "naar_triage"]
+
+
+def test_on_day_one_a_named_regulation_is_routed_without_any_model(wereld, geen_model):
+    suggestie = routering.suggereer(titel="Rijbewijs verlengen duurt te lang", praktijk=PRAKTIJK_RIJBEWIJS)
+    assert suggestie.beste.organisatie == wereld.ienw and suggestie.zeker
+    assert suggestie.versie == routering.HERKENNING and suggestie.melding == ""
+    signaal = _dien_in(wereld, volg_advies=True)
+    assert signaal.eigenaar == wereld.ienw and signaal.status == Status.IN_BEHANDELING
+    wia = routering.suggereer(titel="Voorschot", praktijk="Het WIA-voorschot moet ineens terug.")
+    assert wia.beste.organisatie == wereld.szw
 
 
 def test_following_the_advice_routes_to_the_suggested_owner_and_starts_the_term(wereld, model):
@@ -162,12 +173,15 @@ def test_web_first_submit_shows_the_suggestion_and_the_second_files(wereld, mode
     assert "Toegewezen op grond van de tekst" in pagina
 
 
+VAAG = {"titel": "Xqz", "praktijk": "Qqq zzv xqj.", "getroffen_burgers": "Xx"}  # nothing Schakel knows
+
+
 def test_web_without_a_model_files_to_triage_with_a_clear_message(wereld, geen_model):
     client = _client(wereld.melder_cbr)
-    html = client.post(reverse("web:signaal-nieuw"), _post(wereld)).content.decode()
+    html = client.post(reverse("web:signaal-nieuw"), _post(wereld, **VAAG)).content.decode()
     assert "er is geen routeringsmodel getraind" in html
     assert 'value="triage" checked' in html
-    response = client.post(reverse("web:signaal-nieuw"), _post(wereld, routering="triage"), follow=True)
+    response = client.post(reverse("web:signaal-nieuw"), _post(wereld, routering="triage", **VAAG), follow=True)
     signaal = Signaal.objects.get()
     assert signaal.eigenaar is None
     html = response.content.decode()
@@ -324,7 +338,7 @@ def test_likely_regulations_come_from_similar_published_signals_even_without_a_m
     geheim = services.dien_in(indiener=wereld.melder_uwv, titel="Rijbewijs keuring ouderen wachten", openbaar=False,
                               praktijk=PRAKTIJK_RIJBEWIJS, getroffen_burgers="Ouderen", regeling=wereld.wia)
     suggestie = routering.suggereer(titel="Rijbewijs verlopen tijdens keuring", praktijk=PRAKTIJK_RIJBEWIJS)
-    assert suggestie.eigenaren == [] and "geen routeringsmodel" in suggestie.melding
+    assert suggestie.versie == routering.HERKENNING  # no trained model: recognition alone
     assert [k.organisatie for k in suggestie.regelingen][0] == wereld.wvw
     assert suggestie.regelingen[0].kans > 0.5
     assert geheim.regeling not in [k.organisatie for k in suggestie.regelingen]  # only published signals vote

@@ -19,10 +19,10 @@ from tests.routermodel import PRAKTIJK_RIJBEWIJS
 pytestmark = pytest.mark.django_db
 
 
-def _wachtend(wereld, titel="Keuring rijbewijs ouderen duurt te lang", openbaar=True):
-    return services.dien_in(indiener=wereld.melder_cbr, titel=titel, praktijk=PRAKTIJK_RIJBEWIJS,
-                            getroffen_burgers="Bestuurders van 75 jaar en ouder", regeling=None,
-                            verbetervoorstel="Verleng het rijbewijs zolang de keuring loopt.", openbaar=openbaar)
+def _wachtend(wereld, titel="Keuring rijbewijs ouderen duurt te lang", openbaar=True, **tekst):
+    velden = {"praktijk": PRAKTIJK_RIJBEWIJS, "getroffen_burgers": "Bestuurders van 75 jaar en ouder",
+              "verbetervoorstel": "Verleng het rijbewijs zolang de keuring loopt.", **tekst}
+    return services.dien_in(indiener=wereld.melder_cbr, titel=titel, regeling=None, openbaar=openbaar, **velden)
 
 
 def _run(*argumenten) -> str:
@@ -49,9 +49,12 @@ def test_list_shows_waiting_signals_oldest_first_with_the_routers_advice(wereld,
 
 def test_list_without_a_model_says_so_and_an_empty_queue_says_empty(wereld, geen_model, trieerder):
     assert _run("triage_lijst", "--als", trieerder.username).strip() == "De triage is leeg."
-    _wachtend(wereld)
+    _wachtend(wereld, titel="Xqz", praktijk="Qqq zzv xqj.",
+              getroffen_burgers="Xx", verbetervoorstel="Qq")
     assert "advies: geen (Schakel kan nog geen organisatie voorstellen" in _run("triage_lijst", "--als",
                                                                                   trieerder.username)
+    _wachtend(wereld)  # names the driving licence: recognised without any model
+    assert "advies: ienw" in _run("triage_lijst", "--als", trieerder.username)
 
 
 def test_list_is_capped_and_says_there_is_more(wereld, geen_model, trieerder):

@@ -392,4 +392,4 @@ SCHAKEL_MAATWERK_HERHALINGSDREMPEL = int(os.environ.get("SCHAKEL_MAATWERK_HERHAL
 
 # Text router (docs/knelpunten.md): from this probability on the router's best owner is preselected
 # when filing, and an API client's ``volgAdvies`` routes the signal; below it the signal goes to triage.
-ROUTER_MIN_ZEKERHEID = env_fraction("SCHAKEL_ROUTER_MIN_ZEKERHEID", 0.5)
+ROUTER_MIN_ZEKERHEID = env_fraction("SCHAKEL_ROUTER_MIN_ZEKERHEID", 0.8)

@@ -40,7 +40,7 @@ from .gelijkenis import analyseer
 logger = logging.getLogger(__name__)
 
 PREFIX = "router-"
-FORMAAT = 1  # bump when the stored structure changes; older files are then ignored
+FORMAAT = 2  # bump when the stored structure changes; older files are then ignored
 MIN_SIGNALEN = 20
 GEWICHT_DOORGESTUURD = 2.0
 CORRECTIES = ("doorgestuurd", "getrieerd")  # audit actions where a person chose the owner
@@ -104,6 +104,7 @@ class Router:
         self.oorzaken_labels = MultiLabelBinarizer()
         self.versie = ""
         self.metadata: dict = {}
+        self.aantal_voorbeelden = 0  # training examples (weighs the model against recognition)
 
     def _sgd(self) -> SGDClassifier:
         return SGDClassifier(loss="log_loss", alpha=1e-5, max_iter=100, tol=1e-3, random_state=self.seed)
@@ -111,6 +112,7 @@ class Router:
     def train(self, voorbeelden: Sequence[Voorbeeld]) -> "Router":
         if len(voorbeelden) < MIN_SIGNALEN:
             raise ValueError(f"Te weinig signalen om te trainen: {len(voorbeelden)} (minimaal {MIN_SIGNALEN}).")
+        self.aantal_voorbeelden = len(voorbeelden)
         X = self.vectoriseerder.fit_transform([v.tekst for v in voorbeelden])
         gewichten = np.array([v.gewicht for v in voorbeelden])
         y = [v.eigenaar for v in voorbeelden]
@@ -124,7 +126,9 @@ class Router:
             self.oorzaken_model = OneVsRestClassifier(self._sgd(), n_jobs=1).fit(X, Y)
         return self
 
-    def adviseer(self, tekst: str, *, top: int = 3) -> Advies:
+    def adviseer(self, tekst: str, *, top: int = 3, alle_oorzaken: bool = False) -> Advies:
+        """Owners best first (``top``) and the causes with probability >= 0.5 (all causes, best
+        first, with ``alle_oorzaken``)."""
         X = self.vectoriseerder.transform([tekst])
         if self.eigenaar_model is None:
             eigenaren = [Kans(self.enige_eigenaar, 1.0)] if self.enige_eigenaar else []
@@ -136,7 +140,7 @@ class Router:
         if self.oorzaken_model is not None:
             kansen = self.oorzaken_model.predict_proba(X)[0]
             alle = [Kans(str(self.oorzaken_labels.classes_[i]), float(kansen[i])) for i in np.argsort(-kansen)]
-            oorzaken, beste = [k for k in alle if k.kans >= 0.5], alle[0]
+            oorzaken, beste = (alle if alle_oorzaken else [k for k in alle if k.kans >= 0.5]), alle[0]
         return Advies(eigenaren, oorzaken, self.versie, beste)
 
     # --- storage ---------------------------------------------------------------------------

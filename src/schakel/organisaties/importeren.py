@@ -37,14 +37,19 @@ from .models import Kamer, Organisatie, OrganisatieSoort
 
 STANDAARD_BESTAND = Path(__file__).resolve().parent / "data" / "referentiedata.yaml"
 
-ORGANISATIE_VELDEN = ("afkorting", "naam", "soort", "opdrachtgever", "kamercommissie", "kamer", "website")
+ORGANISATIE_VELDEN = ("afkorting", "naam", "soort", "opdrachtgever", "kamercommissie", "kamer", "website", "namen")
 ORGANISATIE_VERPLICHT = ("afkorting", "naam", "soort")
-REGELING_VELDEN = ("bwb_id", "titel", "citeertitel", "eigenaar", "kamercommissie", "uitvoerders")
-REGELING_VERPLICHT = ("bwb_id", "titel", "eigenaar")
+REGELING_VELDEN = ("bwb_id", "sleutel", "bwb_id_onzeker", "titel", "citeertitel", "eigenaar", "kamercommissie",
+                   "uitvoerders", "namen", "trefwoorden")
+REGELING_VERPLICHT = ("titel", "eigenaar")  # and either a bwb_id, or bwb_id_onzeker with a sleutel
+# Fields holding a list: organisation codes (split on separators) or names (split on ; and |).
+LIJSTVELDEN = ("uitvoerders", "namen", "trefwoorden")
+JA_NEE = {"ja": True, "true": True, "1": True, "nee": False, "false": False, "0": False, "": False}
 SECTIES = {"organisaties": ORGANISATIE_VELDEN, "regelingen": REGELING_VELDEN}
 
 # Separators between organisation codes inside one cell (afkortingen are slugs).
 _LIJST_SCHEIDING = re.compile(r"[\s,;|]+")
+_NAMEN_SCHEIDING = re.compile(r"\s*[;|]\s*")  # names contain spaces and commas
 
 
 # --------------------------------------------------------------------------- results
@@ -97,6 +102,10 @@ class Invoerregel:
         waarde = self.velden.get(veld)
         return waarde if isinstance(waarde, str) else ""
 
+    def onzeker(self) -> bool:
+        """A regulation whose BWB id was not certain: it is identified by its ``sleutel``."""
+        return self.velden.get("bwb_id_onzeker") is True
+
     def lijst(self, veld: str) -> list[str]:
         waarde = self.velden.get(veld)
         return list(waarde) if isinstance(waarde, (list, tuple)) else []
@@ -133,6 +142,7 @@ class Resultaat:
     organisaties: Telling = field(default_factory=Telling)
     regelingen: Telling = field(default_factory=Telling)
     droog: bool = False
+    zonder_bwb_id: int = 0  # regulations known to the router only: not stored until their id is certain
 
     @property
     def gewijzigd(self) -> bool:
@@ -178,7 +188,7 @@ def _label(sectie: str, index: int, velden: dict) -> str:
     if sectie == "organisaties":
         sleutel = velden.get("afkorting")
         return f"organisatie '{sleutel}'" if isinstance(sleutel, str) and sleutel else f"organisatie nr. {index}"
-    sleutel = velden.get("bwb_id")
+    sleutel = velden.get("bwb_id") or velden.get("sleutel")
     return f"regeling '{sleutel}'" if isinstance(sleutel, str) and sleutel else f"regeling nr. {index}"
 
 
@@ -189,14 +199,24 @@ def _suggestie(woord: str, opties: Iterable[str]) -> str:
 
 def _normaliseer_waarde(sectie: str, veld: str, waarde, invoer: Invoer, plaats: Herkomst):
     """A field value as str (or list of str for ``uitvoerders``); errors go to ``invoer.fouten``."""
+    if veld == "bwb_id_onzeker":
+        if isinstance(waarde, bool):
+            return waarde
+        if waarde is None or str(waarde).strip().lower() in JA_NEE:
+            return JA_NEE[str(waarde or "").strip().lower()]
+        invoer.fouten.append(Fout(plaats, "'bwb_id_onzeker' moet ja of nee (true of false) zijn."))
+        return False
     if waarde is None:
-        return [] if veld == "uitvoerders" else ""
-    if veld == "uitvoerders":
+        return [] if veld in LIJSTVELDEN else ""
+    if veld in LIJSTVELDEN:
+        scheiding = _LIJST_SCHEIDING if veld == "uitvoerders" else _NAMEN_SCHEIDING
         if isinstance(waarde, str):
-            return [w for w in _LIJST_SCHEIDING.split(waarde.strip()) if w]
-        if isinstance(waarde, list) and all(isinstance(w, str) for w in waarde):
-            return [w.strip() for w in waarde if w.strip()]
-        invoer.fouten.append(Fout(plaats, "'uitvoerders' moet een lijst van afkortingen zijn."))
+            return [w for w in scheiding.split(waarde.strip()) if w]
+        if isinstance(waarde, list) and all(isinstance(w, (str, int, float)) and not isinstance(w, bool)
+                                            for w in waarde):
+            return [str(w).strip() for w in waarde if str(w).strip()]
+        soort = "afkortingen" if veld == "uitvoerders" else "namen"
+        invoer.fouten.append(Fout(plaats, f"'{veld}' moet een lijst van {soort} zijn."))
         return []
     if isinstance(waarde, bool) or not isinstance(waarde, (str, int, float)):
         invoer.fouten.append(Fout(plaats, f"veld '{veld}' moet tekst zijn, niet {type(waarde).__name__}."))
@@ -288,14 +308,14 @@ def lees_csv(tekst: str, bestand: str) -> Invoer:
         invoer.fouten.append(Fout(Herkomst(bestand, 1), "het bestand is leeg: verwacht een kopregel met kolomnamen."))
         return invoer
     kolommen = [k.strip() for k in kop]
-    if "bwb_id" in kolommen:
+    if "bwb_id" in kolommen or "sleutel" in kolommen:
         sectie, verplicht = "regelingen", REGELING_VERPLICHT
     elif "afkorting" in kolommen:
         sectie, verplicht = "organisaties", ORGANISATIE_VERPLICHT
     else:
         invoer.fouten.append(Fout(Herkomst(bestand, 1),
                                   "onbekend soort CSV: de kopregel moet de kolom 'afkorting' (organisaties) "
-                                  "of 'bwb_id' (regelingen) bevatten."))
+                                  "of 'bwb_id' of 'sleutel' (regelingen) bevatten."))
         return invoer
     kopfout = False
     for kolom, aantal in Counter(kolommen).items():
@@ -426,16 +446,18 @@ def valideer(invoer: Invoer) -> list[Fout]:
         fouten += _valideer_organisatie_verwijzingen(regel, soorten)
     fouten += _valideer_kringen(invoer.organisaties, opdrachtgevers)
 
-    gezien_bwb: dict[str, Invoerregel] = {}
+    gezien: dict[tuple[str, str], Invoerregel] = {}
     for regel in invoer.regelingen:
         fouten += _valideer_regeling(regel, soorten)
-        bwb_id = regel.tekst("bwb_id")
-        if bwb_id:
-            if bwb_id in gezien_bwb:
-                fouten.append(Fout(regel.plaats("bwb_id"), f"BWB-id '{bwb_id}' komt al voor "
-                                   f"({gezien_bwb[bwb_id].herkomst})."))
+        for veld, naam in (("bwb_id", "BWB-id"), ("sleutel", "sleutel")):
+            waarde = regel.tekst(veld)
+            if not waarde:
+                continue
+            if (veld, waarde) in gezien:
+                fouten.append(Fout(regel.plaats(veld), f"{naam} '{waarde}' komt al voor "
+                                   f"({gezien[veld, waarde].herkomst})."))
             else:
-                gezien_bwb[bwb_id] = regel
+                gezien[veld, waarde] = regel
     return _gesorteerd(fouten)
 
 
@@ -527,6 +549,20 @@ def _valideer_kringen(regels: list[Invoerregel], opdrachtgevers: dict[str, str |
 
 def _valideer_regeling(regel: Invoerregel, soorten: dict[str, str]) -> list[Fout]:
     fouten = _ontbrekend(regel, REGELING_VERPLICHT)
+    if regel.onzeker():
+        if regel.tekst("bwb_id"):
+            fouten.append(Fout(regel.plaats("bwb_id"), "een regeling met 'bwb_id_onzeker: ja' heeft geen bwb_id: "
+                                                       "laat het leeg tot het id zeker is."))
+        if not regel.tekst("sleutel"):
+            fouten.append(Fout(regel.plaats(), "een regeling zonder BWB-id heeft een 'sleutel' nodig "
+                                               "(bijvoorbeeld 'wet-inburgering-2021')."))
+    elif not regel.tekst("bwb_id"):
+        fouten.append(Fout(regel.plaats(), "verplicht veld 'bwb_id' ontbreekt of is leeg (weet u het id niet "
+                                           "zeker, zet dan 'bwb_id_onzeker: ja' en een 'sleutel')."))
+    sleutel = regel.tekst("sleutel")
+    if sleutel and not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", sleutel):
+        fouten.append(Fout(regel.plaats("sleutel"), f"sleutel '{sleutel}' mag alleen kleine letters, cijfers "
+                                                    "en streepjes bevatten."))
     instantie = Regeling(**{v: regel.tekst(v) for v in ("bwb_id", "titel", "citeertitel")})
     leeg = [v for v in ("bwb_id", "titel") if not regel.tekst(v)]
     for veld, meldingen in _veldfouten(instantie, ["eigenaar", "kamercommissie", "uitvoerders", "id",
@@ -612,6 +648,9 @@ def importeer(invoer: Invoer, *, droog: bool = False) -> Resultaat:
         regelingen = {r.bwb_id: r for r in Regeling.objects.prefetch_related("uitvoerders")}
         telling = resultaat.regelingen
         for regel in invoer.regelingen:
+            if not regel.tekst("bwb_id"):
+                resultaat.zonder_bwb_id += 1
+                continue
             eigenaar = organisaties[regel.tekst("eigenaar")]
             commissie = organisaties.get(regel.tekst("kamercommissie")) or eigenaar.kamercommissie
             waarden = {"titel": regel.tekst("titel"), "citeertitel": regel.tekst("citeertitel"),
@@ -648,6 +687,6 @@ def standaard_aanwezig() -> bool:
     """Whether every organisation and regulation of the shipped file is in the database."""
     invoer = lees([STANDAARD_BESTAND])
     afkortingen = {r.tekst("afkorting") for r in invoer.organisaties}
-    bwb_ids = {r.tekst("bwb_id") for r in invoer.regelingen}
+    bwb_ids = {r.tekst("bwb_id") for r in invoer.regelingen if r.tekst("bwb_id")}
     return (Organisatie.objects.filter(afkorting__in=afkortingen).count() == len(afkortingen)
             and Regeling.objects.filter(bwb_id__in=bwb_ids).count() == len(bwb_ids))

@@ -29,6 +29,9 @@ class Command(BaseCommand):
             raise CommandError(str(exc)) from None
         voorvoegsel = "Droog gedraaid, niets opgeslagen. Zou worden: " if resultaat.droog else ""
         self.stdout.write(f"{voorvoegsel}organisaties: {resultaat.organisaties}; regelingen: {resultaat.regelingen}.")
+        if resultaat.zonder_bwb_id:
+            self.stdout.write(f"{resultaat.zonder_bwb_id} regelingen zonder zeker BWB-id: alleen bekend bij de "
+                              "tekstrouter, niet opgeslagen (controleer met 'schakel controleer-regelingen').")
         if not resultaat.droog:
             self.stdout.write(self.style.SUCCESS("Referentiedata geladen." if resultaat.gewijzigd
                                                  else "Referentiedata was al actueel; niets gewijzigd."))
