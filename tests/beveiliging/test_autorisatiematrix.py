@@ -57,6 +57,7 @@ ARGS = {
     "toetsen:rapporteren": lambda o: {"uuid": o.invoeringstoets.uuid, "rapportage": o.rapportage.uuid},
     "noodrem:berichten": lambda o: {"uuid": o.noodrem.uuid},
     "noodrem:contact": lambda o: {"uuid": o.retoursticker.uuid},
+    "accounts:oidc-start": lambda o: {"slug": "geen-aanbieder"},  # none configured: 404 for everyone
     "knelpunten:knelpunt": KNELPUNT, "knelpunten:toevoegen": KNELPUNT, "knelpunten:splitsen": KNELPUNT,
     "knelpunten:wijzigen": KNELPUNT, "knelpunten:knelpunt-nieuw": lambda o: {"signaal": o.signaal.uuid},
     "knelpunten:agenda": lambda o: {"afkorting": "cie-szw"},
@@ -89,6 +90,8 @@ MATRIX: dict[tuple[str, str], str] = {
     ("POST", "accounts:totp-instellen"):             "   L  200  200  200  200  200  200  200  200  200  200",
     ("GET", "accounts:totp-uitzetten"):              "   L  302  302  302  302  302  302  302  302  302  302",
     ("POST", "accounts:totp-uitzetten"):             "   L  302  302  302  302  302  302  302  302  302  302",
+    ("GET", "accounts:oidc-start"):                  " 404  404  404  404  404  404  404  404  404  404  404",
+    ("GET", "accounts:oidc-terug"):                  " 404  404  404  404  404  404  404  404  404  404  404",
     ("GET", "accounts:tweestap"):                    "   L  302  302  302  302  302  302  302  302  302  302",
     ("POST", "accounts:tweestap"):                   "   L  302  302  302  302  302  302  302  302  302  302",
     ("GET", "accounts:tweestap-herstelcode"):        "   L  302  302  302  302  302  302  302  302  302  302",

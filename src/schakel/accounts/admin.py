@@ -5,7 +5,7 @@ from django.contrib.auth.admin import UserAdmin
 from django.db.models import Count
 from django_otp.plugins.otp_static.models import StaticDevice
 
-from .models import User
+from .models import Identiteitsaanbieder, OidcIdentiteit, User
 
 ROL_IN_SCHAKEL = ("Rol in Schakel", {
     "fields": ("rol", "organisatie"),
@@ -51,3 +51,28 @@ class HerstelcodesAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+
+@admin.register(Identiteitsaanbieder)
+class IdentiteitsaanbiederAdmin(admin.ModelAdmin):
+    list_display = ("naam", "slug", "uitgever", "organisatie", "actief")
+    list_filter = ("actief",)
+    prepopulated_fields = {"slug": ("naam",)}
+    filter_horizontal = ("toegestane_organisaties",)
+    fieldsets = (
+        (None, {"fields": ("naam", "slug", "actief")}),
+        ("Verbinding (OpenID Connect)", {"fields": ("uitgever", "client_id", "geheim_omgevingsvariabele", "scopes")}),
+        ("Wie mag inloggen, als wat", {"fields": ("organisatie", "claim_organisatie", "toegestane_organisaties",
+                                                  "claim_rol", "rollen", "mfa_acr_waarden")}),
+    )
+
+
+@admin.register(OidcIdentiteit)
+class OidcIdentiteitAdmin(admin.ModelAdmin):
+    list_display = ("gebruiker", "aanbieder", "sub", "eerst_gezien", "laatst_gezien")
+    list_filter = ("aanbieder",)
+    search_fields = ("gebruiker__username", "sub")
+    readonly_fields = ("aanbieder", "sub", "gebruiker", "eerst_gezien", "laatst_gezien")
+
+    def has_add_permission(self, request):
+        return False  # made by the first sign-in, never by hand

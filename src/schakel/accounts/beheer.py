@@ -15,15 +15,19 @@ from django.urls import reverse
 from . import tweestap
 
 
-def _geverifieerd(user) -> bool:
-    return bool(getattr(user, "is_verified", lambda: False)())
+def _geverifieerd(request) -> bool:
+    """A session confirmed with Schakel's own code, or signed in through an identity provider
+    that asserted a second factor (``accounts.oidc``)."""
+    from .oidc import MFA_SESSIESLEUTEL
+
+    return bool(getattr(request.user, "is_verified", lambda: False)() or request.session.get(MFA_SESSIESLEUTEL))
 
 
 class BeheerSite(admin.AdminSite):
     def has_permission(self, request):
         if not super().has_permission(request):
             return False
-        return not tweestap.verplicht_voor_beheer(request.user) or _geverifieerd(request.user)
+        return not tweestap.verplicht_voor_beheer(request.user) or _geverifieerd(request)
 
     def login(self, request, extra_context=None):
         """Logging in happens on the web app's login page (which asks for the code when needed)."""
@@ -31,7 +35,7 @@ class BeheerSite(admin.AdminSite):
         user = request.user
         if not user.is_authenticated:
             return redirect(f"{reverse('web:inloggen')}?{urlencode({'next': volgende})}")
-        if user.is_active and user.is_staff and tweestap.verplicht_voor_beheer(user) and not _geverifieerd(user):
+        if user.is_active and user.is_staff and tweestap.verplicht_voor_beheer(user) and not _geverifieerd(request):
             if tweestap.staat_aan(user):
                 return redirect(f"{reverse('accounts:tweestap')}?{urlencode({'next': volgende})}")
             messages.warning(request, "Voor het beheer is tweestapsverificatie verplicht. Zet die eerst aan.")

@@ -3,6 +3,8 @@
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 
+from schakel.core import clock
+
 
 class Rol(models.TextChoices):
     MELDER = "melder", "Melder"
@@ -78,3 +80,68 @@ class ApiToken(models.Model):
 
     def __str__(self) -> str:
         return f"{self.voorvoegsel}… ({self.gebruiker})"
+
+
+class Identiteitsaanbieder(models.Model):
+    """An organisation's identity provider (OpenID Connect): staff sign in with it.
+
+    The client secret is never stored: ``geheim_omgevingsvariabele`` names the environment
+    variable that holds it. Claims map to an organisation and a role (``schakel.accounts.oidc``);
+    a person whose claims map to neither is refused."""
+
+    naam = models.CharField("naam", max_length=100, help_text="Zoals op de inlogpagina: ‘UWV-account’.")
+    slug = models.SlugField("code", unique=True, help_text="In het inlogadres: /inloggen/organisatie/<code>.")
+    actief = models.BooleanField("actief", default=True)
+    uitgever = models.URLField("uitgever (issuer)", help_text="De issuer-URL; de rest komt uit "
+                               "<issuer>/.well-known/openid-configuration.")
+    client_id = models.CharField("client-id", max_length=255)
+    geheim_omgevingsvariabele = models.CharField(
+        "omgevingsvariabele met het client-geheim", max_length=100,
+        help_text="Bijvoorbeeld SCHAKEL_OIDC_UWV_GEHEIM. Het geheim zelf staat nooit in de database.")
+    scopes = models.CharField("scopes", max_length=255, default="openid profile email")
+    organisatie = models.ForeignKey(
+        "organisaties.Organisatie", verbose_name="vaste organisatie", null=True, blank=True,
+        on_delete=models.PROTECT, related_name="identiteitsaanbieders",
+        help_text="Iedereen van deze aanbieder hoort bij deze organisatie. Leeg: de claim hieronder bepaalt het.")
+    claim_organisatie = models.CharField(
+        "claim met de organisatie", max_length=100, blank=True, default="organisatie",
+        help_text="Claim met de afkorting van de organisatie (gebruikt als er geen vaste organisatie is).")
+    toegestane_organisaties = models.ManyToManyField(
+        "organisaties.Organisatie", verbose_name="toegestane organisaties", blank=True,
+        related_name="+", help_text="Welke organisaties deze aanbieder mag toekennen (leeg: alleen de vaste).")
+    claim_rol = models.CharField("claim met de rol", max_length=100, default="rol")
+    rollen = models.JSONField(
+        "rollen", default=dict, blank=True,
+        help_text='Waarde van de rolclaim → rol in Schakel, bijvoorbeeld {"UWV-Signaleerder": "melder"}. '
+                  "Leeg: de waarden melder, behandelaar, bestuur, bewindspersoon en griffie zelf.")
+    mfa_acr_waarden = models.CharField(
+        "acr-waarden die tweestapsverificatie bewijzen", max_length=255, blank=True,
+        help_text="Gescheiden door komma's. De amr-waarden mfa, otp, hwk, swk, sms en face gelden altijd.")
+
+    class Meta:
+        verbose_name = "identiteitsaanbieder"
+        verbose_name_plural = "identiteitsaanbieders"
+        ordering = ["naam"]
+
+    def __str__(self) -> str:
+        return self.naam
+
+
+class OidcIdentiteit(models.Model):
+    """Links a person at an identity provider (its ``sub``) to a Schakel account."""
+
+    aanbieder = models.ForeignKey(Identiteitsaanbieder, verbose_name="aanbieder", on_delete=models.PROTECT,
+                                  related_name="identiteiten")
+    sub = models.CharField("subject (sub)", max_length=255)
+    gebruiker = models.ForeignKey("accounts.User", verbose_name="gebruiker", on_delete=models.CASCADE,
+                                  related_name="oidc_identiteiten")
+    eerst_gezien = models.DateTimeField("eerst gezien", default=clock.now)
+    laatst_gezien = models.DateTimeField("laatst gezien", default=clock.now)
+
+    class Meta:
+        verbose_name = "OIDC-identiteit"
+        verbose_name_plural = "OIDC-identiteiten"
+        constraints = [models.UniqueConstraint(fields=["aanbieder", "sub"], name="oidc_identiteit_uniek")]
+
+    def __str__(self) -> str:
+        return f"{self.aanbieder.slug}:{self.sub}"

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import views
+from . import oidc_views, views
 
 app_name = "accounts"
 
@@ -14,4 +14,6 @@ urlpatterns = [
     path("account/api-tokens", views.api_tokens, name="api-tokens"),
     path("inloggen/code", views.tweede_stap, name="tweestap"),
     path("inloggen/herstelcode", views.tweede_stap_herstelcode, name="tweestap-herstelcode"),
+    path("inloggen/organisatie/terug", oidc_views.Terug.as_view(), name="oidc-terug"),
+    path("inloggen/organisatie/<slug:slug>", oidc_views.Start.as_view(), name="oidc-start"),
 ]

@@ -198,6 +198,19 @@ SESSION_COOKIE_AGE = SCHAKEL_SESSIE_MAX_UREN * 3600
 
 LOGIN_URL = "web:inloggen"
 LOGIN_REDIRECT_URL = "web:start"
+
+# Sign-in through an organisation's identity provider (OpenID Connect, mozilla-django-oidc):
+# the providers are configured in the admin (accounts.Identiteitsaanbieder), their client
+# secrets in environment variables; see docs/reliability-and-security.md.
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "schakel.accounts.oidc_backend.OrganisatieOIDCBackend",
+]
+OIDC_AUTHENTICATION_CALLBACK_URL = "accounts:oidc-terug"
+OIDC_USE_PKCE = True
+OIDC_STORE_ID_TOKEN = True
+OIDC_TIMEOUT = 10
+LOGIN_REDIRECT_URL_FAILURE = "web:inloggen"
 LOGOUT_REDIRECT_URL = "web:start"
 
 LANGUAGE_CODE = "nl"

@@ -29,7 +29,7 @@ ALLEEN_LEZEN = frozenset({
     "knelpunten:wetgevingsagenda", "knelpunten:open-data", "knelpunten:csv", "knelpunten:feed-agenda",
     "knelpunten:feed-knelpunten", "knelpunten:feed-signalen", "knelpunten:feed-reacties",
     "knelpunten:abonnementen",
-    "accounts:account",
+    "accounts:account", "accounts:oidc-start", "accounts:oidc-terug",  # sign-in through a provider: GET only
 })
 
 # Pages with a form (or a button) that POSTs to them.

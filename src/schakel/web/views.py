@@ -372,6 +372,11 @@ class Inloggen(LoginView):
             return rate_limited(request)
         return super().post(request, *args, **kwargs)
 
+    def get_context_data(self, **kwargs):
+        from schakel.accounts.oidc import actieve_aanbieders
+
+        return {**super().get_context_data(**kwargs), "aanbieders": list(actieve_aanbieders())}
+
     def form_valid(self, form):
         """Password right: log in, or, with TOTP on, ask for the code first (schakel.accounts)."""
         user = form.get_user()
