@@ -49,6 +49,9 @@ def test_owner_closes_a_duplicate_and_the_public_page_links_the_answer(signaal, 
     assert reverse("web:signaal", args=[signaal.uuid]) in openbaar
     assert "niet overgenomen" in tekst.lower()  # the other signal's answer
     assert formulier not in eigenaar.get(pagina).content.decode()  # no second time
+    assert "er loopt geen termijn meer" in tekst
+    lijst = zichtbare_tekst(als().get(reverse("web:signalen"), {"status": "niet_ontvankelijk"}).content.decode())
+    assert tweede.titel in lijst and signaal.titel not in lijst
 
 
 @pytest.mark.parametrize("wie", [None, "behandelaar_ienw", "melder_uwv", "griffie_szw", "bestuur_uwv"])
