@@ -11,7 +11,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('organisaties', '0001_initial'),
-        ('signalen', '0009_pagina_indexen'),
+        ('signalen', '0010_zoektekst_lemmas'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
