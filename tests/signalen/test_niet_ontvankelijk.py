@@ -17,8 +17,9 @@ from ..conftest import GOEDE_UITLEG
 
 REDEN = ("Dit signaal beschrijft hetzelfde probleem als het eerdere signaal over het WIA-voorschot: de "
          "terugvordering in één keer bij mensen met schulden. Wij behandelen het daar en beantwoorden het daar.")
-SPAM = ("Dit bericht bevat reclame voor een webwinkel en beschrijft geen werkwijze, regel of uitvoering van "
-        "een overheidsorganisatie; er valt voor het ministerie niets te beoordelen of te verbeteren.")
+SPAM = ("Dit bericht is spam, omdat het alleen reclame voor een webwinkel in tweedehands telefoons bevat en "
+        "geen werkwijze, regel of uitvoering van een overheidsorganisatie beschrijft; er valt voor het "
+        "ministerie niets te beoordelen of te verbeteren.")
 
 
 # --- the state machine --------------------------------------------------------------------------
