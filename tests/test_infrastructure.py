@@ -47,8 +47,8 @@ def test_the_wsgi_application_freezes_its_long_lived_objects_out_of_the_collecto
 def _dien_in_en_faal(request):
     """A view that writes through a service and then fails, as a bug would."""
     services.dien_in(indiener=request.user, titel="Half opgeslagen signaal",
-                     praktijk="Dit signaal wordt opgeslagen en daarna gaat het verzoek mis.",
-                     getroffen_burgers="niemand", regeling=Regeling.objects.get(bwb_id="BWBR0019057"))
+                     praktijk="Dit signaal wordt opgeslagen en daarna gaat het verzoek mis. Dit gebeurt elke week opnieuw en raakt burgers die er zelf niets aan kunnen doen.",
+                     getroffen_burgers="niemand in de uitvoering", regeling=Regeling.objects.get(bwb_id="BWBR0019057"))
     raise RuntimeError("failure after the write")
 
 
@@ -80,7 +80,7 @@ def _seed_signalen(wereld, aantal: int) -> None:
                "studiefinanciering", "zorgverzekering", "huurtoeslag", "pensioen", "vergunning"]
     Signaal.objects.bulk_create(
         Signaal(titel=f"Signaal {i}", praktijk=f"Problemen met {woorden[i % len(woorden)]} nummer {i}",
-                getroffen_burgers="burgers", regeling=wereld.wia, indienende_organisatie=wereld.uwv,
+                getroffen_burgers="burgers in de uitvoering", regeling=wereld.wia, indienende_organisatie=wereld.uwv,
                 eigenaar=wereld.szw, zoektekst=zoekdocument(f"Problemen met {woorden[i % len(woorden)]} {i}"))
         for i in range(aantal)
     )

@@ -54,7 +54,7 @@ def maak_signaal(indiener, regeling, **kwargs):
     """File a signal through the service (not the API) for tests that need one to exist."""
     values = {
         "titel": "Een signaal",
-        "praktijk": "Wat er in de praktijk misgaat bij de uitvoering van deze regeling.",
+        "praktijk": "Wat er in de praktijk misgaat bij de uitvoering van deze regeling. Dit gebeurt elke week opnieuw en raakt burgers die er zelf niets aan kunnen doen.",
         "getroffen_burgers": "Mensen met een uitkering",
     }
     values.update(kwargs)

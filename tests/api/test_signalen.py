@@ -169,12 +169,12 @@ def test_unknown_signal_is_404(api, wereld):
 def drie_signalen(wereld):
     with clock.travel(dt.datetime(2026, 1, 15, 9, 0, tzinfo=dt.timezone.utc)):
         oud = maak_signaal(wereld.melder_uwv, wereld.wia, titel="Schulden door terugvordering",
-                           praktijk="Mensen met schulden moeten het voorschot in één keer terugbetalen.")
+                           praktijk="Mensen met schulden moeten het voorschot in één keer terugbetalen. Dit gebeurt elke week opnieuw en raakt burgers die er zelf niets aan kunnen doen.")
     rijbewijs = maak_signaal(wereld.melder_cbr, wereld.wvw, titel="Wachttijd keuring rijbewijs",
-                             praktijk="Ouderen wachten maanden op een medische keuring voor hun rijbewijs.",
+                             praktijk="Ouderen wachten maanden op een medische keuring voor hun rijbewijs. Dit gebeurt elke week opnieuw en raakt burgers die er zelf niets aan kunnen doen.",
                              oorzaken=[_oorzaak("uitvoering-verwaarloosd")])
     nieuw = maak_signaal(wereld.bestuur_uwv, wereld.wia, titel="Herbeoordeling duurt te lang",
-                         praktijk="De herbeoordeling van de arbeidsongeschiktheid duurt meer dan een jaar.",
+                         praktijk="De herbeoordeling van de arbeidsongeschiktheid duurt meer dan een jaar. Dit gebeurt elke week opnieuw en raakt burgers die er zelf niets aan kunnen doen.",
                          oorzaken=[_oorzaak("complexe-regels")], soort="noodrem")
     return oud, rijbewijs, nieuw
 
@@ -291,7 +291,7 @@ def test_list_query_count_does_not_grow_with_the_number_of_signals(api, wereld, 
 
     def vul(n):
         for i in range(n):
-            s = maak_signaal(wereld.melder_uwv, wereld.wia, titel=f"Signaal {i}",
+            s = maak_signaal(wereld.melder_uwv, wereld.wia, titel=f"Signaal nummer {i}",
                              oorzaken=[_oorzaak("complexe-regels"), _oorzaak("geen-evaluatie")])
             services.reageer(s, actor=wereld.behandelaar_szw, besluit="overnemen", toelichting_tekst="Doen we.",
                              toezeggingen=[services.NieuweToezegging("Actie", "DG", dt.date(2026, 6, 1))] * 2)

@@ -118,7 +118,7 @@ def _klokverschuiving(doel: dt.date) -> str:
 def test_escalation_sweep_killed_mid_run_then_rerun_escalates_each_once(wereld, tmp_path):
     for i in range(SIGNALEN):
         services.dien_in(indiener=wereld.melder_uwv, titel=f"Knelpunt {i} in de WIA-uitvoering",
-                         praktijk="Beschrijving van de praktijk.", getroffen_burgers="WIA-aanvragers",
+                         praktijk="Beschrijving van de praktijk. Dit gebeurt elke week opnieuw en raakt burgers die er zelf niets aan kunnen doen.", getroffen_burgers="WIA-aanvragers",
                          regeling=wereld.wia)
     db = GedeeldeDatabase(tmp_path)
     db.publiceer()

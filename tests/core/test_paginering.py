@@ -18,7 +18,7 @@ def klein_plafond(monkeypatch):
 def vijf_signalen(wereld):
     for i in range(5):
         services.dien_in(indiener=wereld.melder_uwv, titel=f"Terugvordering voorschot {i}",
-                         praktijk="Het voorschot wordt in één keer verrekend.", getroffen_burgers="Mensen met schulden",
+                         praktijk="Het voorschot wordt in één keer verrekend. Dit gebeurt elke week opnieuw en raakt burgers die er zelf niets aan kunnen doen.", getroffen_burgers="Mensen met schulden",
                          regeling=wereld.wia)
 
 

@@ -56,6 +56,14 @@ def test_full_demo_set_is_realistic_and_fast():
     uitvoer = laad()
     duur = time.monotonic() - begin
     assert duur < 50, f"laad-demodata took {duur:.1f}s"
+    # Every signal meets the minimum content, and its row agrees with its audit trail (verify-audit).
+    from schakel.audit import controle
+    from schakel.signalen.services import valideer_signaal
+
+    for s in Signaal.objects.all():
+        valideer_signaal(s)
+    verslag = controle.controleer()
+    assert verslag.in_orde and verslag.signalen == Signaal.objects.count(), [str(a) for a in verslag.gevonden[:5]]
 
     # Accounts per role and organisation, one shared password, plus the admin.
     for naam, rol, org in [("melder.uwv", Rol.MELDER, "uwv"), ("behandelaar.szw", Rol.BEHANDELAAR, "szw"),

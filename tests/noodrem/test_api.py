@@ -25,7 +25,7 @@ def lege_cache():
 
 def _body(**kw):
     body = {"praktijkVan": "uwv", "titel": "Uitkeringen stopgezet zonder horen",
-            "praktijk": "Bij een vermoeden van fraude wordt de uitkering direct stopgezet.",
+            "praktijk": "Bij een vermoeden van fraude wordt de uitkering direct stopgezet. Dit gebeurt elke week opnieuw en raakt burgers die er zelf niets aan kunnen doen.",
             "moetStoppen": "Stopzetten zonder horen.", "beginselen": ["evenredigheid", "zorgvuldigheid"],
             "getroffenBurgers": "WIA-gerechtigden", "regeling": "BWBR0019057", "indienendeOrganisatie": "svb"}
     body.update(kw)

@@ -40,7 +40,7 @@ def _formulier(wereld, beginselen, **kw):
 
 
 def _trek(client, wereld, beginselen, **kw):
-    response = client.post(reverse("noodrem:professional"), _formulier(wereld, beginselen, **kw))
+    response = client.post(reverse("noodrem:professional"), _formulier(wereld, beginselen, **kw), follow=True)
     assert response.status_code == 200
     return response
 
@@ -171,7 +171,7 @@ def test_red_card_page_shows_the_budget_and_files(wereld, beginselen):
     assert csp_schendingen(html) == [] and "nog 2 van de 2" in zichtbare_tekst(html)
     response = client.post(reverse("noodrem:organisatie"), {
         "variant": "rode_kaart", "titel": "Herbeoordelingsinstructie terug", "regeling": wereld.wia.pk,
-        "praktijk": "De instructie is niet uitvoerbaar.", "moet_stoppen": "De afrondingstermijn.",
+        "praktijk": "De instructie is niet uitvoerbaar. Dit gebeurt elke week opnieuw en raakt burgers die er zelf niets aan kunnen doen.", "moet_stoppen": "De afrondingstermijn.",
         "getroffen_burgers": "WIA-gerechtigden", "beginselen": [b.pk for b in beginselen],
         "bewijs_toelichting": "340 vastgelopen herbeoordelingen in 2025."})
     assert response.status_code == 302
@@ -184,7 +184,7 @@ def test_red_card_page_shows_the_budget_and_files(wereld, beginselen):
 def test_retoursticker_flow(wereld):
     response = Client().post(reverse("noodrem:retoursticker"), {
         "organisatie": wereld.uwv.pk, "brief": "Besluit herbeoordeling WIA", "reden": "onbegrijpelijk",
-        "contactgegevens": "Mevrouw De Vries, 06-12345678"})
+        "contactgegevens": "Mevrouw De Vries, 06-12345678"}, follow=True)
     html = response.content.decode()
     assert response.status_code == 200 and csp_schendingen(html) == []
     code = CODE.search(html)[1]

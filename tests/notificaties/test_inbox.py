@@ -69,7 +69,7 @@ def test_the_committee_sees_what_is_on_its_agenda(signaal, wereld, ga_naar):
 
 def test_a_noodrem_is_the_boards_own_work(wereld, bestuurders):
     noodrem = signalen.dien_in(indiener=wereld.melder_uwv, soort="noodrem", titel="Noodrem: beslagvrije voet",
-                               praktijk="Beslag onder de beslagvrije voet.", getroffen_burgers="Schuldenaars",
+                               praktijk="Beslag onder de beslagvrije voet. Dit gebeurt elke week opnieuw en raakt burgers die er zelf niets aan kunnen doen.", getroffen_burgers="Schuldenaars",
                                regeling=wereld.wia)
     assert list(selecties.te_beantwoorden(wereld.bestuur_szw)) == [noodrem]
     assert list(selecties.te_beantwoorden(wereld.behandelaar_szw)) == [noodrem]

@@ -28,7 +28,7 @@ def test_signals_filed_answered_overdue(staat):
     assert staat["huidig"]["signalen"] == {
         "ingediend": 5, "beantwoord": 4, "beantwoordNaTermijn": 1, "open": 1, "openTeLaat": 1,
         "getroffenBurgers": 1560, "termijnOverschreden": 2, "aandeelBeantwoord": 80.0,
-        "aandeelTermijnOverschreden": 40.0,
+        "aandeelTermijnOverschreden": 40.0, "nietOntvankelijk": 0,
     }
     assert staat["vorige"]["signalen"]["ingediend"] == 1
     assert staat["vorige"]["signalen"]["beantwoord"] == 1
@@ -183,3 +183,25 @@ def test_period_bounds_are_dutch_time():
     assert p.begin.utcoffset() == dt.timedelta(hours=1)
     assert p.einde.isoformat() == "2026-01-01T00:00:00+01:00"
     assert p.vorige == Periode.van_jaar(2024)
+
+
+def test_signals_declared_not_admissible_are_counted_per_owner_and_not_open(signaal, wereld):
+    """Issue 22: closing a signal as niet ontvankelijk is no answer; the report shows who does it."""
+    from schakel.rapportage.uitvoer import secties
+    from schakel.signalen import services
+
+    from ..signalen.test_niet_ontvankelijk import SPAM
+
+    services.verklaar_niet_ontvankelijk(signaal, actor=wereld.behandelaar_szw, grond="spam", reden=SPAM)
+    for reikwijdte in (None, Reikwijdte.kies(organisatie="SZW")):
+        staat = bereken(Periode.van_jaar(2026), reikwijdte)
+        h = staat["huidig"]
+        assert h["signalen"]["nietOntvankelijk"] == 1 and h["signalen"]["open"] == 0
+        assert h["nietOntvankelijk"]["totaal"] == h["nietOntvankelijk"]["spam"] == 1
+        assert h["nietOntvankelijk"]["perEigenaar"] == [
+            {"organisatie": "szw", "naam": wereld.szw.naam, "totaal": 1, "spam": 1, "geenOverheidsregel": 0,
+             "dubbel": 0}]
+        sectie = next(x for x in secties(staat) if x.id == "niet-ontvankelijk")
+        assert sectie.tabellen[1].rijen == [[wereld.szw.naam, 1, 0, 0, 1]]
+    assert bereken(Periode.van_jaar(2026), Reikwijdte.kies(organisatie="CBR"))["huidig"]["nietOntvankelijk"][
+        "totaal"] == 0

@@ -9,8 +9,8 @@ from schakel.signalen.models import Signaal
 
 @pytest.fixture
 def intern_signaal(wereld):
-    return services.dien_in(indiener=wereld.melder_uwv, titel="Intern signaal", praktijk="p",
-                            getroffen_burgers="g", regeling=wereld.wia, openbaar=False)
+    return services.dien_in(indiener=wereld.melder_uwv, titel="Intern signaal", praktijk="p Dit gebeurt elke week opnieuw en raakt burgers die er zelf niets aan kunnen doen.",
+                            getroffen_burgers="g in de uitvoering", regeling=wereld.wia, openbaar=False)
 
 
 def zichtbaar(user):
@@ -46,8 +46,8 @@ def test_ministry_sees_signals_of_organisations_it_commissions(wereld):
 
     # A regulation owned by UWV itself (an internal policy rule) filed by SVB: SZW is principal of both.
     beleidsregel = Regeling.objects.create(bwb_id="BWBR0099999", titel="Beleidsregel", eigenaar=wereld.uwv)
-    s = services.dien_in(indiener=wereld.behandelaar_svb, titel="Beleidsregel UWV", praktijk="p",
-                         getroffen_burgers="g", regeling=beleidsregel, openbaar=False)
+    s = services.dien_in(indiener=wereld.behandelaar_svb, titel="Beleidsregel UWV", praktijk="p Dit gebeurt elke week opnieuw en raakt burgers die er zelf niets aan kunnen doen.",
+                         getroffen_burgers="g in de uitvoering", regeling=beleidsregel, openbaar=False)
     assert s.eigenaar == wereld.uwv
     assert rechten.mag_inzien(wereld.behandelaar_szw, s)
     assert not rechten.mag_inzien(wereld.behandelaar_ienw, s)
@@ -92,8 +92,8 @@ def test_visibility_through_a_relation_is_the_same_as_of_the_signal(wereld, sign
 
     from ..conftest import GOEDE_UITLEG
 
-    ander = services.dien_in(indiener=wereld.melder_cbr, titel="Ander intern signaal", praktijk="p",
-                             getroffen_burgers="g", regeling=wereld.wia, openbaar=False)
+    ander = services.dien_in(indiener=wereld.melder_cbr, titel="Ander intern signaal", praktijk="p Dit gebeurt elke week opnieuw en raakt burgers die er zelf niets aan kunnen doen.",
+                             getroffen_burgers="g in de uitvoering", regeling=wereld.wia, openbaar=False)
     for s in (signaal, intern_signaal, ander):
         services.reageer(s, actor=wereld.behandelaar_szw, besluit="overnemen", toelichting_tekst=GOEDE_UITLEG,
                          toezeggingen=[services.NieuweToezegging(f"Toezegging {s.titel}", "Directie",

@@ -243,7 +243,7 @@ def test_api_routing_advice_and_assignment(wereld, model, trieerder):
     data = advies.json()
     assert data["eigenaren"][0]["code"] == "ienw" and data["zeker"] is True and data["modelversie"]
     assert data["oorzaken"][0]["code"] == "geen-evaluatie"
-    assert _api(wereld.griffie_szw).post("/api/v1/routeringsadvies", {"titel": "x", "praktijk": "y"},
+    assert _api(wereld.griffie_szw).post("/api/v1/routeringsadvies", {"titel": "x", "praktijk": "y Dit gebeurt elke week opnieuw en raakt burgers die er zelf niets aan kunnen doen."},
                                          format="json").status_code == 403
 
     signaal = _dien_in(wereld)
@@ -259,7 +259,7 @@ def test_api_routing_advice_and_assignment(wereld, model, trieerder):
 
 
 def test_api_advice_without_a_model(wereld, geen_model):
-    data = _api(wereld.melder_cbr).post("/api/v1/routeringsadvies", {"titel": "x", "praktijk": "y"},
+    data = _api(wereld.melder_cbr).post("/api/v1/routeringsadvies", {"titel": "x", "praktijk": "y Dit gebeurt elke week opnieuw en raakt burgers die er zelf niets aan kunnen doen."},
                                        format="json").json()
     assert data["eigenaren"] == [] and data["zeker"] is False and "geen routeringsmodel" in data["melding"]
 
@@ -294,7 +294,7 @@ def test_a_signal_without_regulation_is_not_bundled_with_others_for_lack_of_one(
     from schakel.knelpunten import selecties
 
     eerste = services.trieer(_dien_in(wereld), naar=wereld.ienw, actor=trieerder, reden="Rijbewijs")
-    tweede = _dien_in(wereld, indiener=wereld.melder_uwv, titel="WIA", praktijk=WIA[0])  # in triage, no owner
+    tweede = _dien_in(wereld, indiener=wereld.melder_uwv, titel="WIA-voorschot ineens", praktijk=WIA[0])  # in triage, no owner
     knelpunt = knelpuntservices.maak(
         actor=wereld.behandelaar_ienw, signalen=[eerste], titel="Keuring rijbewijs ouderen",
         beleidsbetekenis="Ouderen verliezen hun rijbewijs terwijl ze wachten op een keuring die de overheid "
@@ -332,11 +332,11 @@ def test_likely_regulations_come_from_similar_published_signals_even_without_a_m
 
     for titel in ["Keuring rijbewijs 75-plussers duurt maanden", "CBR keurt rijbewijs ouderen te laat"]:
         services.dien_in(indiener=wereld.melder_cbr, titel=titel, praktijk=PRAKTIJK_RIJBEWIJS,
-                         getroffen_burgers="Ouderen", regeling=wereld.wvw)
+                         getroffen_burgers="Ouderen in de uitvoering", regeling=wereld.wvw)
     services.dien_in(indiener=wereld.melder_uwv, titel="WIA-voorschot ineens terug", praktijk=WIA[0],
                      getroffen_burgers="WIA-aanvragers", regeling=wereld.wia)
     geheim = services.dien_in(indiener=wereld.melder_uwv, titel="Rijbewijs keuring ouderen wachten", openbaar=False,
-                              praktijk=PRAKTIJK_RIJBEWIJS, getroffen_burgers="Ouderen", regeling=wereld.wia)
+                              praktijk=PRAKTIJK_RIJBEWIJS, getroffen_burgers="Ouderen in de uitvoering", regeling=wereld.wia)
     suggestie = routering.suggereer(titel="Rijbewijs verlopen tijdens keuring", praktijk=PRAKTIJK_RIJBEWIJS)
     assert suggestie.versie == routering.HERKENNING  # no trained model: recognition alone
     assert [k.organisatie for k in suggestie.regelingen][0] == wereld.wvw
@@ -348,7 +348,7 @@ def test_likely_regulations_come_from_similar_published_signals_even_without_a_m
 
 def test_web_and_api_show_the_likely_regulation(wereld, model):
     services.dien_in(indiener=wereld.melder_cbr, titel="Keuring rijbewijs 75-plussers duurt maanden",
-                     praktijk=PRAKTIJK_RIJBEWIJS, getroffen_burgers="Ouderen", regeling=wereld.wvw)
+                     praktijk=PRAKTIJK_RIJBEWIJS, getroffen_burgers="Ouderen in de uitvoering", regeling=wereld.wvw)
     html = _client(wereld.melder_cbr).post(reverse("web:signaal-nieuw"), _post(wereld)).content.decode()
     assert "Gaat het over <strong>Wegenverkeerswet 1994</strong> (BWBR0006622" in html
     data = _api(wereld.melder_cbr).post("/api/v1/routeringsadvies", {"titel": "Rijbewijs",

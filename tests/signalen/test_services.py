@@ -42,22 +42,22 @@ def test_only_staff_of_an_organisation_may_file(wereld, db):
 
     zonder_org = User.objects.create_user("los", password="x")
     with pytest.raises(PermissionDenied):
-        services.dien_in(indiener=zonder_org, titel="t", praktijk="p", getroffen_burgers="g", regeling=wereld.wia)
+        services.dien_in(indiener=zonder_org, titel="t", praktijk="p Dit gebeurt elke week opnieuw en raakt burgers die er zelf niets aan kunnen doen.", getroffen_burgers="g in de uitvoering", regeling=wereld.wia)
     with pytest.raises(PermissionDenied):
-        services.dien_in(indiener=wereld.griffie_szw, titel="t", praktijk="p", getroffen_burgers="g",
+        services.dien_in(indiener=wereld.griffie_szw, titel="t", praktijk="p Dit gebeurt elke week opnieuw en raakt burgers die er zelf niets aan kunnen doen.", getroffen_burgers="g in de uitvoering",
                          regeling=wereld.wia)
 
 
 def test_filing_for_another_organisation_is_refused(wereld):
     with pytest.raises(ValidationError) as e:
         services.dien_in(indiener=wereld.melder_uwv, indienende_organisatie=wereld.svb, titel="t",
-                         praktijk="p", getroffen_burgers="g", regeling=wereld.wia)
+                         praktijk="p Dit gebeurt elke week opnieuw en raakt burgers die er zelf niets aan kunnen doen.", getroffen_burgers="g in de uitvoering", regeling=wereld.wia)
     assert "indienende_organisatie" in e.value.message_dict
 
 
 def test_filing_validates_fields_and_leaves_nothing_behind(wereld):
     with pytest.raises(ValidationError) as e:
-        services.dien_in(indiener=wereld.melder_uwv, titel="", praktijk="x" * 10_001, getroffen_burgers="g",
+        services.dien_in(indiener=wereld.melder_uwv, titel="", praktijk="x" * 10_001, getroffen_burgers="g in de uitvoering",
                          regeling=wereld.wia)
     assert {"titel", "praktijk"} <= set(e.value.message_dict)
     assert not Gebeurtenis.objects.exists()
@@ -66,7 +66,7 @@ def test_filing_validates_fields_and_leaves_nothing_behind(wereld):
 def test_causes_are_stored(wereld):
     oorzaken = Oorzaak.objects.filter(code__in=["complexe-regels", "geen-evaluatie"])
     s = services.dien_in(indiener=wereld.melder_cbr, titel="Wachttijd keuring 75-plussers",
-                         praktijk="Verlenging rijbewijs duurt maanden", getroffen_burgers="75-plussers",
+                         praktijk="Verlenging rijbewijs duurt maanden Dit gebeurt elke week opnieuw en raakt burgers die er zelf niets aan kunnen doen.", getroffen_burgers="75-plussers",
                          regeling=wereld.wvw, oorzaken=oorzaken)
     assert s.eigenaar == wereld.ienw
     assert set(s.oorzaken.values_list("code", flat=True)) == {"complexe-regels", "geen-evaluatie"}
@@ -156,8 +156,8 @@ def test_political_answer_needs_signatory_and_ministry(signaal, wereld):
 def test_copied_explain_from_other_signal_is_refused(signaal, wereld):
     services.reageer(signaal, actor=wereld.behandelaar_szw, besluit=Besluit.NIET_OVERNEMEN,
                      toelichting_tekst=GOEDE_UITLEG)
-    tweede = services.dien_in(indiener=wereld.melder_uwv, titel="Ander signaal", praktijk="p",
-                              getroffen_burgers="g", regeling=wereld.wia)
+    tweede = services.dien_in(indiener=wereld.melder_uwv, titel="Ander signaal", praktijk="p Dit gebeurt elke week opnieuw en raakt burgers die er zelf niets aan kunnen doen.",
+                              getroffen_burgers="g in de uitvoering", regeling=wereld.wia)
     with pytest.raises(ValidationError) as e:
         services.reageer(tweede, actor=wereld.behandelaar_szw, besluit=Besluit.NIET_OVERNEMEN,
                          toelichting_tekst=GOEDE_UITLEG)
@@ -203,7 +203,7 @@ def test_answering_a_signal_that_was_never_routed_is_an_invalid_transition(werel
     from schakel.signalen import workflow
     from schakel.signalen.models import Signaal
 
-    s = Signaal.objects.create(titel="t", praktijk="p", getroffen_burgers="g", regeling=wereld.wia,
+    s = Signaal.objects.create(titel="t", praktijk="p Dit gebeurt elke week opnieuw en raakt burgers die er zelf niets aan kunnen doen.", getroffen_burgers="g in de uitvoering", regeling=wereld.wia,
                                indienende_organisatie=wereld.uwv, eigenaar=wereld.szw)
     assert s.status == Status.INGEDIEND
     with pytest.raises(OngeldigeOvergang):
@@ -213,8 +213,8 @@ def test_answering_a_signal_that_was_never_routed_is_an_invalid_transition(werel
 def test_personal_data_is_refused_with_exact_instructions(wereld):
     with pytest.raises(ValidationError) as e:
         services.dien_in(indiener=wereld.melder_uwv, titel="Mevrouw met BSN 111222333",
-                         praktijk="Zij woont op de Dorpsstraat 12 en mailde jan@example.nl.",
-                         getroffen_burgers="g", regeling=wereld.wia)
+                         praktijk="Zij woont op de Dorpsstraat 12 en mailde jan@example.nl. Dit gebeurt elke week opnieuw en raakt burgers die er zelf niets aan kunnen doen.",
+                         getroffen_burgers="g in de uitvoering", regeling=wereld.wia)
     fouten = e.value.message_dict
     assert set(fouten) == {"titel", "praktijk"}
     assert "burgerservicenummer" in fouten["titel"][0]

@@ -36,8 +36,8 @@ def _run(*argumenten) -> str:
 def test_list_shows_waiting_signals_oldest_first_with_the_routers_advice(wereld, model, trieerder):
     eerste = _wachtend(wereld)
     tweede = _wachtend(wereld, titel="Rijexamen pas over maanden door tekort aan examinatoren", openbaar=False)
-    services.dien_in(indiener=wereld.melder_uwv, titel="Routed at once", praktijk="WIA voorschot", regeling=wereld.wia,
-                     getroffen_burgers="x", verbetervoorstel="y")  # has an owner: not in the queue
+    services.dien_in(indiener=wereld.melder_uwv, titel="Routed at once", praktijk="WIA voorschot Dit gebeurt elke week opnieuw en raakt burgers die er zelf niets aan kunnen doen.", regeling=wereld.wia,
+                     getroffen_burgers="x in de uitvoering", verbetervoorstel="y")  # has an owner: not in the queue
     uitvoer = _run("triage_lijst", "--als", trieerder.username)
     regels = uitvoer.splitlines()
     assert regels[0].startswith(f"{eerste.kenmerk}  11-03-2026  cbr  Keuring rijbewijs")

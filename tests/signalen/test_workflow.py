@@ -42,5 +42,5 @@ def test_unknown_action_is_refused():
 
 
 def test_allowed_actions_per_status():
-    assert toegestane_acties(Status.IN_BEHANDELING) == [Actie.DOORSTUREN, Actie.BEANTWOORD]
+    assert toegestane_acties(Status.IN_BEHANDELING) == [Actie.DOORSTUREN, Actie.BEANTWOORD, Actie.NIET_ONTVANKELIJK]
     assert toegestane_acties(Status.BEANTWOORD) == [Actie.HERZIEN]

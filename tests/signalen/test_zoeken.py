@@ -10,12 +10,12 @@ from schakel.signalen.zoeken import zoek
 @pytest.fixture
 def signalen(wereld):
     def maak(titel, praktijk):
-        return services.dien_in(indiener=wereld.melder_uwv, titel=titel, praktijk=praktijk,
-                                getroffen_burgers="burgers", regeling=wereld.wia)
+        return services.dien_in(indiener=wereld.melder_uwv, titel=titel, praktijk=praktijk + " Aanvullende beschrijving van de situatie, zoals de melder die ziet aan de balie.",
+                                getroffen_burgers="burgers in de uitvoering", regeling=wereld.wia)
 
     return [
         maak("Terugvorderingen van voorschotten", "Het UWV vordert voorschotten in één keer terug."),
-        maak("Rijbewijskeuring", "Keuringen voor 75-plussers lopen maanden vertraging op."),
+        maak("Rijbewijskeuring 75-plussers", "Keuringen voor 75-plussers lopen maanden vertraging op."),
         maak("Geëiste bewijsstukken", "Burgers moeten bewijsstukken opsturen die de overheid al heeft."),
     ]
 
@@ -27,11 +27,11 @@ def titels(q):
 def test_stemming_matches_inflections(signalen):
     assert titels("terugvordering") == {"Terugvorderingen van voorschotten"}
     assert titels("voorschot") == {"Terugvorderingen van voorschotten"}
-    assert titels("keuring") == {"Rijbewijskeuring"}
+    assert titels("keuring") == {"Rijbewijskeuring 75-plussers"}
 
 
 def test_all_terms_must_match_and_accents_fold(signalen):
-    assert titels("keuringen vertraging") == {"Rijbewijskeuring"}
+    assert titels("keuringen vertraging") == {"Rijbewijskeuring 75-plussers"}
     assert titels("keuringen voorschot") == set()
     assert titels("geeiste") == {"Geëiste bewijsstukken"}
 

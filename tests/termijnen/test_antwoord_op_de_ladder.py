@@ -70,7 +70,7 @@ def test_the_minister_answers_politically_at_rung_four(bij_uwv, wereld, bestuurd
 def test_a_closed_signal_escalated_to_another_committee_is_visible_to_it(wereld, bestuurders, ga_naar):
     # About the WIA (SZW's committee), owned by the CBR, whose principal IenW answers to another committee.
     besloten = signalen.dien_in(indiener=wereld.melder_uwv, titel="Besloten signaal over keuringen",
-                                praktijk="Keuringen voor de WIA lopen vast bij het CBR.",
+                                praktijk="Keuringen voor de WIA lopen vast bij het CBR. Dit gebeurt elke week opnieuw en raakt burgers die er zelf niets aan kunnen doen.",
                                 getroffen_burgers="Aanvragers", regeling=wereld.wia, openbaar=False)
     signalen.stuur_door(besloten, naar=wereld.cbr, actor=wereld.behandelaar_szw, reden=REDEN)
     griffie_ienw = medewerker("griffie-ienw", Rol.GRIFFIE, wereld.cie_ienw)

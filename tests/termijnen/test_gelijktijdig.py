@@ -26,7 +26,7 @@ def maak_verlopen_termijnen(wereld, aantal: int) -> list[int]:
     """``aantal`` unanswered signals owned by SZW whose first term ended on 24 April 2026."""
     begin = op(dt.date(2026, 3, 11))
     signalen = Signaal.objects.bulk_create([
-        Signaal(titel=f"Knelpunt {i}", praktijk="Praktijk.", getroffen_burgers="Burgers", regeling=wereld.wia,
+        Signaal(titel=f"Knelpunt {i}", praktijk="Praktijk. Dit gebeurt elke week opnieuw en raakt burgers die er zelf niets aan kunnen doen.", getroffen_burgers="Burgers in de uitvoering", regeling=wereld.wia,
                 indienende_organisatie=wereld.uwv, indiener=wereld.melder_uwv, eigenaar=wereld.szw,
                 status="in_behandeling", ingediend_op=begin, uiterste_reactiedatum=VERLOPEN, escalatietrede=1)
         for i in range(aantal)])

@@ -36,7 +36,7 @@ def test_routing_starts_the_first_term(signaal, wereld):
 def test_noodrem_goes_straight_to_the_board_with_the_shortest_term(wereld, bestuurders):
     noodrem = signalen.dien_in(
         indiener=wereld.melder_uwv, soort="noodrem", titel="Noodrem: stopzetting uitkeringen zonder hoorzitting",
-        praktijk="Uitkeringen worden stopgezet voordat de burger is gehoord.", getroffen_burgers="WIA-gerechtigden",
+        praktijk="Uitkeringen worden stopgezet voordat de burger is gehoord. Dit gebeurt elke week opnieuw en raakt burgers die er zelf niets aan kunnen doen.", getroffen_burgers="WIA-gerechtigden",
         regeling=wereld.wia)
     termijn = Termijn.objects.get(signaal=noodrem)
     assert (termijn.trede, termijn.organisatie, termijn.rol, termijn.werkdagen) == (
@@ -51,7 +51,7 @@ def test_noodrem_goes_straight_to_the_board_with_the_shortest_term(wereld, bestu
 def test_per_organisation_term_applies_to_the_owner(wereld):
     Termijninstelling.objects.create(organisatie=wereld.ienw, signaal=10)
     signaal = signalen.dien_in(indiener=wereld.melder_cbr, titel="Medische keuring 75-plussers duurt maanden",
-                               praktijk="Wachttijden bij het CBR.", getroffen_burgers="75-plussers",
+                               praktijk="Wachttijden bij het CBR. Dit gebeurt elke week opnieuw en raakt burgers die er zelf niets aan kunnen doen.", getroffen_burgers="75-plussers",
                                regeling=wereld.wvw)
     assert signaal.uiterste_reactiedatum == D(2026, 3, 25)
 

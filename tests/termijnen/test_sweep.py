@@ -125,7 +125,7 @@ def test_an_answer_at_a_higher_rung_stops_the_climb(signaal, wereld, ga_naar):
 
 def _maak_signalen(wereld, aantal):
     return [signalen.dien_in(indiener=wereld.melder_uwv, titel=f"Knelpunt {i} in de WIA-uitvoering",
-                             praktijk="Beschrijving van de praktijk.", getroffen_burgers="WIA-aanvragers",
+                             praktijk="Beschrijving van de praktijk. Dit gebeurt elke week opnieuw en raakt burgers die er zelf niets aan kunnen doen.", getroffen_burgers="WIA-aanvragers",
                              regeling=wereld.wia) for i in range(aantal)]
 
 

@@ -38,8 +38,8 @@ def test_term_page_shows_the_computation_and_the_ladder_ahead(signaal, wereld):
 
 
 def test_term_page_of_an_invisible_signal_is_404(wereld):
-    verborgen = signalen.dien_in(indiener=wereld.melder_uwv, titel="Besloten signaal", praktijk="Intern.",
-                                 getroffen_burgers="Niemand", regeling=wereld.wia, openbaar=False)
+    verborgen = signalen.dien_in(indiener=wereld.melder_uwv, titel="Besloten signaal", praktijk="Intern. Dit gebeurt elke week opnieuw en raakt burgers die er zelf niets aan kunnen doen.",
+                                 getroffen_burgers="Niemand in de uitvoering", regeling=wereld.wia, openbaar=False)
     assert Client().get(f"/signalen/{verborgen.uuid}/termijn").status_code == 404
     assert ingelogd(wereld.behandelaar_ienw).get(f"/signalen/{verborgen.uuid}/termijn").status_code == 404
     assert ingelogd(wereld.behandelaar_szw).get(f"/signalen/{verborgen.uuid}/termijn").status_code == 200
@@ -119,7 +119,7 @@ def test_extension_needs_csrf(signaal, wereld):
 
 def test_overview_lists_overdue_signals_and_commitments(signaal, wereld, ga_naar):
     ander = signalen.dien_in(indiener=wereld.melder_cbr, titel="Rijbewijskeuring duurt te lang",
-                             praktijk="Wachttijden.", getroffen_burgers="75-plussers", regeling=wereld.wvw)
+                             praktijk="Wachttijden. Dit gebeurt elke week opnieuw en raakt burgers die er zelf niets aan kunnen doen.", getroffen_burgers="75-plussers", regeling=wereld.wvw)
     signalen.reageer(ander, actor=wereld.behandelaar_ienw, besluit="overnemen", toelichting_tekst="We doen het.",
                      toezeggingen=[NieuweToezegging("Extra keuringsartsen inhuren", "CBR", D(2026, 4, 1))])
     ga_naar(D(2026, 4, 28))

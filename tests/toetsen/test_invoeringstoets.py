@@ -71,7 +71,7 @@ def test_before_and_after_comparison(wereld, amendement, signaal):
                                                  inwerkingtreding=dt.date(2026, 3, 12), voorstel=amendement)
     with clock.travel(dt.datetime(2026, 6, 1, 9, tzinfo=dt.timezone.utc)):
         na = signalen.dien_in(indiener=wereld.melder_uwv, titel="Termijnbedrag te hoog voor mensen met schulden",
-                              praktijk="Het termijnbedrag houdt geen rekening met de beslagvrije voet van mensen.",
+                              praktijk="Het termijnbedrag houdt geen rekening met de beslagvrije voet van mensen. Dit gebeurt elke week opnieuw en raakt burgers die er zelf niets aan kunnen doen.",
                               getroffen_burgers="WIA-gerechtigden met schulden", regeling=wereld.wia)
     regels = {r.organisatie.afkorting: r for r in vergelijking.vergelijk(invoering, wereld.griffie_szw)}
     assert set(regels) == {"uwv", "svb"}

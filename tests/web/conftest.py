@@ -38,7 +38,7 @@ def besloten_signaal(wereld):
     """A non-public signal of UWV about the WIA (owned by SZW)."""
     return services.dien_in(
         indiener=wereld.melder_uwv, titel="Besloten: fraudesignalen worden niet teruggekoppeld",
-        praktijk="Interne werkwijze rond fraudesignalen, met gevoelige details over de aanpak.",
+        praktijk="Interne werkwijze rond fraudesignalen, met gevoelige details over de aanpak. Dit gebeurt elke week opnieuw en raakt burgers die er zelf niets aan kunnen doen.",
         getroffen_burgers="WIA-aanvragers", regeling=wereld.wia, openbaar=False,
     )
 

@@ -109,7 +109,7 @@ def test_values_are_kept_after_an_error(client_voor, wereld):
 
 
 def test_personal_data_is_refused_on_the_field_that_holds_it(client_voor, wereld):
-    data = _signaal_post(wereld, praktijk="Mevrouw met BSN 111222333 kreeg een brief die ze niet begreep.",
+    data = _signaal_post(wereld, praktijk="Mevrouw met BSN 111222333 kreeg een brief die ze niet begreep. Dit gebeurt elke week opnieuw en raakt burgers die er zelf niets aan kunnen doen.",
                          verbetervoorstel="Mail de klant op j.jansen@example.nl.")
     html = _fouten(client_voor(wereld.melder_uwv).post(reverse("web:signaal-nieuw"), data))
     assert '<a href="#id_praktijk">Verwijder het burgerservicenummer (BSN)' in html

@@ -21,18 +21,18 @@ pytestmark = pytest.mark.django_db
 
 def _dien_in(wereld, titel, *, melder=None, regeling=None, **kwargs):
     return services.dien_in(indiener=melder or wereld.melder_uwv, titel=titel,
-                            praktijk=kwargs.pop("praktijk", f"Praktijk bij {titel}."),
-                            getroffen_burgers="Burgers", regeling=regeling or wereld.wia, **kwargs)
+                            praktijk=kwargs.pop("praktijk", f"Praktijk bij {titel}. Aanvullende beschrijving van de situatie, zoals de melder die ziet aan de balie."),
+                            getroffen_burgers="Burgers in de uitvoering", regeling=regeling or wereld.wia, **kwargs)
 
 
 @pytest.fixture
 def signalen(wereld):
     with clock.travel(VANDAAG - dt.timedelta(days=60)):
         oud = _dien_in(wereld, "Keuringen rijbewijs lopen vast", melder=wereld.melder_cbr, regeling=wereld.wvw,
-                       praktijk="Wachtlijsten voor medische keuringen worden steeds langer.",
+                       praktijk="Wachtlijsten voor medische keuringen worden steeds langer. Dit gebeurt elke week opnieuw en raakt burgers die er zelf niets aan kunnen doen.",
                        oorzaken=[Oorzaak.objects.get(code="complexe-regels")])
     nieuw = _dien_in(wereld, "Herbeoordeling WIA duurt te lang",
-                     praktijk="Herbeoordelingen van arbeidsongeschikten blijven maanden liggen.")
+                     praktijk="Herbeoordelingen van arbeidsongeschikten blijven maanden liggen. Dit gebeurt elke week opnieuw en raakt burgers die er zelf niets aan kunnen doen.")
     beantwoord = _dien_in(wereld, "Voorschot terugvorderen in één keer")
     services.reageer(beantwoord, actor=wereld.behandelaar_szw, besluit="niet_overnemen",
                      toelichting_tekst=GOEDE_UITLEG)

@@ -48,7 +48,7 @@ def _ronde(d: Wereld) -> None:
     for i in range(PER_RONDE):
         s = services.dien_in(indiener=w.melder_uwv,
                              titel=f"Ronde {r} signaal {i}: terugvordering treft mensen met schulden",
-                             praktijk="Mensen met schulden moeten een voorschot in één keer terugbetalen.",
+                             praktijk="Mensen met schulden moeten een voorschot in één keer terugbetalen. Dit gebeurt elke week opnieuw en raakt burgers die er zelf niets aan kunnen doen.",
                              getroffen_burgers="WIA-aanvragers met schulden", regeling=w.wia, aantal_getroffen=10 + i)
         services.reageer(s, actor=w.behandelaar_szw, besluit="overnemen",
                          toelichting_tekst=f"We passen de terugvordering aan (ronde {r}, signaal {i}): termijnen.",

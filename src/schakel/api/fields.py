@@ -175,3 +175,11 @@ class OorzaakField(_NatuurlijkeSleutel):
 
     def get_default_queryset(self):
         return Oorzaak.objects.all()
+
+
+def signaaltekst(veld: str, **kwargs) -> Tekst:
+    """A signal's text field with its minimum content (``signalen.models.MINIMA``): documented as
+    ``minLength`` in the schema and refused with the same Dutch message as on the web."""
+    from schakel.signalen.models import MIN_MELDINGEN, MINIMA
+
+    return Tekst(min_length=MINIMA[veld], error_messages={"min_length": MIN_MELDINGEN[veld]}, **kwargs)

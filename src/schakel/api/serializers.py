@@ -19,11 +19,11 @@ from rest_framework.settings import api_settings
 from schakel.organisaties.models import Kamer, OrganisatieSoort
 from schakel.signalen import services
 from schakel.signalen.models import (
-    MAX_TEKST, Besluit, Niveau, Signaal, SignaalSoort, ToezeggingStatus,
+    MAX_TEKST, Besluit, Grond, Niveau, Signaal, SignaalSoort, ToezeggingStatus,
 )
 from schakel.signalen.workflow import Status
 
-from .fields import Datum, Getal, JaNee, Keuze, Lijst, OorzaakField, OrganisatieField, RegelingField, Tekst
+from .fields import Datum, Getal, JaNee, Keuze, Lijst, OorzaakField, OrganisatieField, RegelingField, Tekst, signaaltekst
 from .naming import camel_keys
 
 MAX_OORZAKEN = 7
@@ -130,6 +130,29 @@ class ReactieSerializer(serializers.Serializer):
 
 # --- signals ----------------------------------------------------------------------------
 
+class NietOntvankelijkSerializer(serializers.Serializer):
+    grond = serializers.ChoiceField(choices=Grond.choices, read_only=True,
+                                    help_text="'spam', 'geen_overheidsregel' of 'dubbel'.")
+    reden = serializers.CharField(read_only=True, help_text="De openbare reden van de eigenaar.")
+    dubbelVan = serializers.HyperlinkedRelatedField(
+        source="dubbel_van", view_name="api:signaal-detail", lookup_field="uuid", read_only=True, allow_null=True,
+        help_text="Bij 'dubbel': het signaal waarvan dit een dubbel is (daar staat de reactie).")
+    dubbelVanKenmerk = serializers.CharField(source="dubbel_van.kenmerk", read_only=True, allow_null=True,
+                                             default=None)
+    organisatie = _Afkorting(help_text="De eigenaar die het signaal niet ontvankelijk verklaarde.")
+    beslotenOp = serializers.DateTimeField(source="besloten_op", read_only=True)
+
+
+class NieuwNietOntvankelijkSerializer(Invoer):  # input for declaring a signal not admissible
+    grond = Keuze(choices=Grond.choices, help_text="'spam', 'geen_overheidsregel' of 'dubbel'.")
+    reden = Tekst(max_length=MAX_TEKST,
+                  help_text="De openbare reden: inhoudelijk (ten minste 100 tekens, geen standaardzinnen) en "
+                            "zonder persoonsgegevens.")
+    dubbelVan = Tekst(source="dubbel_van", required=False, allow_blank=True, default="", max_length=40,
+                      help_text="Bij 'dubbel': het uuid of kenmerk (SIG-000012) van het signaal waarvan dit een "
+                                "dubbel is; het moet bestaan en voor u zichtbaar zijn.")
+
+
 class SignaalSerializer(serializers.Serializer):
     url = serializers.HyperlinkedIdentityField(view_name="api:signaal-detail", lookup_field="uuid")
     uuid = serializers.UUIDField(read_only=True)
@@ -170,6 +193,16 @@ class SignaalSerializer(serializers.Serializer):
                   "3 ministerie (DG/SG), 4 bewindspersoon, 5 Kamercommissie.",
     )
     actueleReactie = serializers.SerializerMethodField(help_text="De laatste versie van de reactie, of null.")
+    nietOntvankelijk = serializers.SerializerMethodField(
+        help_text="Als de eigenaar het signaal niet ontvankelijk verklaarde (status 'niet_ontvankelijk'): "
+                  "grond, openbare reden en bij een dubbel het andere signaal; anders null.")
+
+    @extend_schema_field(NietOntvankelijkSerializer(allow_null=True))
+    def get_nietOntvankelijk(self, signaal: Signaal):
+        if signaal.status != Status.NIET_ONTVANKELIJK:
+            return None
+        besluit = getattr(signaal, "niet_ontvankelijk", None)
+        return NietOntvankelijkSerializer(besluit, context=self.context).data if besluit else None
 
     @extend_schema_field(ReactieSerializer(allow_null=True))
     def get_actueleReactie(self, signaal: Signaal):
@@ -183,9 +216,10 @@ class NieuwSignaalSerializer(Invoer):  # input for filing a signal
 
     soort = Keuze(choices=SignaalSoort.choices, default=SignaalSoort.SIGNAAL,
                   help_text="'signaal', of 'noodrem' voor een noodrem (kortste termijn).")
-    titel = Tekst(max_length=Signaal._meta.get_field("titel").max_length)
-    praktijk = Tekst(max_length=MAX_TEKST, help_text="Wat er in de praktijk gebeurt.")
-    getroffenBurgers = Tekst(source="getroffen_burgers", max_length=2000, help_text="Welke burgers worden geraakt.")
+    titel = signaaltekst("titel", max_length=Signaal._meta.get_field("titel").max_length)
+    praktijk = signaaltekst("praktijk", max_length=MAX_TEKST, help_text="Wat er in de praktijk gebeurt.")
+    getroffenBurgers = signaaltekst("getroffen_burgers", source="getroffen_burgers", max_length=2000,
+                                    help_text="Welke burgers worden geraakt.")
     aantalGetroffen = Getal(source="aantal_getroffen", required=False, allow_null=True, min_value=0,
                             max_value=20_000_000, help_text="Geschat aantal getroffen burgers.")
     regeling = RegelingField(required=False, allow_null=True, default=None,

@@ -24,6 +24,8 @@ urlpatterns = [
     path("signalen/<uuid:uuid>/reacties", views.ReactiesView.as_view(), name="signaal-reacties"),
     path("signalen/<uuid:uuid>/doorverwijzingen", views.DoorverwijzingenView.as_view(),
          name="signaal-doorverwijzingen"),
+    path("signalen/<uuid:uuid>/niet-ontvankelijk", views.NietOntvankelijkView.as_view(),
+         name="signaal-niet-ontvankelijk"),
     path("signalen/<uuid:uuid>/tijdlijn", views.TijdlijnView.as_view(), name="signaal-tijdlijn"),
     path("signalen/<uuid:uuid>/toewijzing", views.ToewijzingView.as_view(), name="signaal-toewijzing"),
     path("routeringsadvies", views.RouteringsadviesView.as_view(), name="routeringsadvies"),

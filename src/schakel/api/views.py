@@ -66,7 +66,8 @@ def _reacties_prefetch() -> Prefetch:
 
 def signalen_voor(user):
     """Signals ``user`` may see, with what the representation needs."""
-    queryset = (Signaal.objects.met_relaties()
+    queryset = (Signaal.objects.met_relaties().select_related("niet_ontvankelijk__dubbel_van",
+                                                              "niet_ontvankelijk__organisatie")
                 .annotate(te_laat=ExpressionWrapper(selecties.is_overschreden_q(), output_field=BooleanField()))
                 .prefetch_related("oorzaken", _reacties_prefetch()))
     return rechten.zichtbare_signalen(user, queryset)
@@ -190,6 +191,32 @@ class DoorverwijzingenView(OpSignaalMixin, StrictQueryMixin, generics.GenericAPI
             "tijdstip": gebeurtenis.tijdstip,
         }
         return aangemaakt(request, self.get_serializer(data).data, "api:signaal-detail", uuid=signaal.uuid)
+
+
+@extend_schema(
+    summary="Een signaal niet ontvankelijk verklaren",
+    description="Alleen de behandelaars, het bestuur of de bewindspersoon van de eigenaar, zolang het signaal nog "
+                "niet is beantwoord, en nooit wie het indiende. Grond: spam, geen overheidsregel of dubbel (noem "
+                "dan het andere, voor u zichtbare signaal). De reden is openbaar en inhoudelijk. Het signaal "
+                "verlaat de escalatieladder; elke verklaring staat in de tijdlijn en telt per eigenaar mee in de "
+                "Staat van de Uitvoering.",
+    request=s.NieuwNietOntvankelijkSerializer,
+    responses={200: OpenApiResponse(s.SignaalSerializer, description="Het signaal is niet ontvankelijk verklaard.")},
+)
+class NietOntvankelijkView(OpSignaalMixin, StrictQueryMixin, generics.GenericAPIView):
+    serializer_class = s.SignaalSerializer
+    permission_classes = [permissions.IsAuthenticated]
+
+    def post(self, request, *args, **kwargs):
+        signaal = self.get_signaal()
+        if not rechten.mag_niet_ontvankelijk_verklaren(request.user, signaal) and not (
+                rechten.behandelt_als_eigenaar(request.user, signaal) and signaal.indiener_id != request.user.pk):
+            raise PermissionDenied("Alleen de eigenaar van dit signaal kan het niet ontvankelijk verklaren.")
+        invoer = s.NieuwNietOntvankelijkSerializer(data=request.data)
+        invoer.is_valid(raise_exception=True)
+        services.verklaar_niet_ontvankelijk(signaal, actor=request.user, **invoer.validated_data)
+        signaal = signalen_voor(request.user).get(pk=signaal.pk)
+        return Response(self.get_serializer(signaal).data)
 
 
 def _advies_als_data(suggestie) -> dict:

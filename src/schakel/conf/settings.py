@@ -101,6 +101,7 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",  # request.user.is_verified(): session confirmed with a TOTP code
     "django.contrib.messages.middleware.MessageMiddleware",
     "schakel.accounts.sessies.SessieTijdenMiddleware",  # idle timeout and absolute lifetime of a login
+    "schakel.web.formulieren.HerhaaldePostMiddleware",  # a form's one-time token used before: no second POST
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "schakel.api.middleware.APIVersionMiddleware",

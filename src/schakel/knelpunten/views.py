@@ -17,7 +17,7 @@ from schakel.regelingen.models import Regeling
 from schakel.signalen import rechten as signaalrechten
 from schakel.signalen.models import Signaal, Toezegging, ToezeggingStatus
 from schakel.signalen.zoeken import zoek
-from schakel.web.formulieren import verwerk_formulier
+from schakel.web.formulieren import eenmalig, verwerk_formulier
 from schakel.web.selecties import signalen_voor_lijst
 
 from . import cijfers, rechten, selecties, services
@@ -87,14 +87,18 @@ def knelpunt_nieuw(request, signaal):
 def toevoegen(request, uuid):
     knelpunt = _knelpunt(uuid)
     signaal = _zichtbaar_signaal(request, request.POST.get("signaal"))  # 404 for an unknown or hidden signal
-    try:
-        services.voeg_toe(knelpunt, signaal, actor=request.user)
-    except ValidationError as fout:
-        for tekst in fout.messages:
-            messages.error(request, tekst)
-    else:
+
+    def voeg_toe():
+        try:
+            services.voeg_toe(knelpunt, signaal, actor=request.user)
+        except ValidationError as fout:
+            for tekst in fout.messages:
+                messages.error(request, tekst)
+            return None
         messages.success(request, f"{signaal.kenmerk} is toegevoegd aan dit knelpunt.")
-    return redirect("knelpunten:knelpunt", uuid=knelpunt.uuid)
+        return redirect("knelpunten:knelpunt", uuid=knelpunt.uuid)
+
+    return eenmalig(request, voeg_toe) or redirect("knelpunten:knelpunt", uuid=knelpunt.uuid)
 
 
 @login_required
@@ -177,8 +181,10 @@ def _volg_of_zeg_op(request, *, naam: str, **onderwerp) -> None:
 @require_POST
 def abonneren(request, bwb_id):
     regeling = get_object_or_404(Regeling, bwb_id=bwb_id)
-    _volg_of_zeg_op(request, naam=regeling.citeertitel or regeling.titel, regeling=regeling)
-    return redirect(_terug(request, reverse("web:regeling", args=[regeling.bwb_id])))
+    terug = redirect(_terug(request, reverse("web:regeling", args=[regeling.bwb_id])))
+    # A repeated POST must not undo the first (follow, then stop following): once per form token.
+    return eenmalig(request, lambda: _volg_of_zeg_op(request, naam=regeling.citeertitel or regeling.titel,
+                                                     regeling=regeling) or terug) or terug
 
 
 @login_required
@@ -186,8 +192,9 @@ def abonneren(request, bwb_id):
 def abonneren_organisatie(request, afkorting):
     """Follow or stop following a committee or an organisation."""
     organisatie = get_object_or_404(Organisatie, afkorting=afkorting)
-    _volg_of_zeg_op(request, naam=organisatie.naam, organisatie=organisatie)
-    return redirect(_terug(request, reverse("web:organisatie", args=[organisatie.afkorting])))
+    terug = redirect(_terug(request, reverse("web:organisatie", args=[organisatie.afkorting])))
+    return eenmalig(request, lambda: _volg_of_zeg_op(request, naam=organisatie.naam, organisatie=organisatie)
+                    or terug) or terug
 
 
 @login_required

@@ -18,7 +18,7 @@ from rest_framework import generics, permissions, serializers
 from rest_framework.exceptions import ErrorDetail, NotFound, PermissionDenied, ValidationError
 from rest_framework.response import Response
 
-from schakel.api.fields import Datum, Getal, JaNee, Keuze, Lijst, RegelingField, Tekst
+from schakel.api.fields import Datum, Getal, JaNee, Keuze, Lijst, RegelingField, Tekst, signaaltekst
 from schakel.api.idempotency import IdempotentPostMixin
 from schakel.api.problems import Conflict
 from schakel.api.serializers import Invoer, _Afkorting, _Sleutel
@@ -456,10 +456,10 @@ class NieuweSolveSerializer(Invoer):
                           help_text="'bestuur': eigen beleidsregels, werkinstructies of systemen; het signaal blijft "
                                     "intern en begint bij het bestuur. 'ministerie': de regeling zelf moet "
                                     "veranderen; het signaal is openbaar en gaat naar de eigenaar van de regeling.")
-    titel = Tekst(max_length=200)
+    titel = signaaltekst("titel", max_length=200)
     toelichting = Tekst(required=False, allow_blank=True, default="", max_length=MAX_TEKST,
                         help_text="Wat moet er voor iedereen veranderen, en waarom.")
-    getroffenBurgers = Tekst(source="getroffen_burgers", max_length=2000)
+    getroffenBurgers = signaaltekst("getroffen_burgers", source="getroffen_burgers", max_length=2000)
     aantalGetroffen = Getal(source="aantal_getroffen", required=False, allow_null=True, default=None, min_value=0,
                             max_value=20_000_000)
     verbetervoorstel = Tekst(required=False, allow_blank=True, default="", max_length=MAX_TEKST)

@@ -6,6 +6,7 @@ from django import forms
 
 from schakel.noodrem.models import Beginsel
 from schakel.regelingen.models import Regeling
+from schakel.signalen.models import MIN_GETROFFEN, MIN_MELDINGEN, MIN_TITEL
 from schakel.web.forms import ModelKeuzes, RegelingKeuze, datumveld
 
 from .models import Discipline, Geadresseerde, Grondslag, Reden
@@ -89,11 +90,13 @@ class SolveFormulier(forms.Form):
         label="Aan wie richt u de solve?", choices=Geadresseerde.choices, widget=forms.RadioSelect,
         error_messages={"required": "Kies aan wie de solve is gericht: het bestuur van uw organisatie of het "
                                     "verantwoordelijke ministerie."})
-    titel = forms.CharField(label="Titel van het signaal", max_length=200)
+    titel = forms.CharField(label="Titel van het signaal", max_length=200, min_length=MIN_TITEL,
+                            error_messages={"min_length": MIN_MELDINGEN["titel"]})
     toelichting = forms.CharField(label="Wat moet er voor iedereen veranderen, en waarom?",
                                   widget=forms.Textarea(attrs=TEKST), required=False)
     getroffen_burgers = forms.CharField(label="Welke burgers worden geraakt?", max_length=2000,
-                                        widget=forms.Textarea(attrs={"rows": 2}))
+                                        min_length=MIN_GETROFFEN, widget=forms.Textarea(attrs={"rows": 2}),
+                                        error_messages={"min_length": MIN_MELDINGEN["getroffen_burgers"]})
     aantal_getroffen = forms.IntegerField(label="Geschat aantal getroffen burgers", required=False, min_value=0,
                                           max_value=20_000_000)
     verbetervoorstel = forms.CharField(label="Verbetervoorstel", required=False, widget=forms.Textarea(attrs=TEKST))

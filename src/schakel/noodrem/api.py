@@ -20,7 +20,7 @@ from rest_framework.views import APIView
 
 from schakel.api.idempotency import HEADER, IdempotentPostMixin
 from schakel.api.throttles import KlantadresMixin
-from schakel.api.fields import JaNee, Lijst, OrganisatieField, RegelingField, Tekst
+from schakel.api.fields import JaNee, Lijst, OrganisatieField, RegelingField, Tekst, signaaltekst
 from schakel.api.serializers import Invoer, ReactieSerializer, _Afkorting
 from schakel.api.views import StrictQueryMixin
 from schakel.organisaties.models import Organisatie
@@ -83,12 +83,12 @@ class BeginselField(serializers.SlugRelatedField):
 class NieuweNoodremSerializer(Invoer):
     praktijkVan = OrganisatieField(source="praktijk_van",
                                    help_text="Afkorting van de organisatie waarvan de werkwijze moet stoppen.")
-    titel = Tekst(max_length=200)
-    praktijk = Tekst(max_length=MAX_TEKST, help_text="Wat er gebeurt.")
+    titel = signaaltekst("titel", max_length=200)
+    praktijk = signaaltekst("praktijk", max_length=MAX_TEKST, help_text="Wat er gebeurt.")
     moetStoppen = Tekst(source="moet_stoppen", max_length=5000, help_text="Wat er moet stoppen.")
     beginselen = Lijst(child=BeginselField(), max_length=20,
                        help_text="Codes van de geschonden beginselen, zie /beginselen.")
-    getroffenBurgers = Tekst(source="getroffen_burgers", max_length=2000)
+    getroffenBurgers = signaaltekst("getroffen_burgers", source="getroffen_burgers", max_length=2000)
     regeling = RegelingField(help_text="BWB-id van de regeling.")
     artikelen = Tekst(required=False, allow_blank=True, default="", max_length=300)
     verbetervoorstel = Tekst(required=False, allow_blank=True, default="", max_length=MAX_TEKST)

@@ -6,7 +6,7 @@ from django import forms
 
 from schakel.organisaties.models import Organisatie, OrganisatieSoort
 from schakel.regelingen.models import Regeling
-from schakel.signalen.models import MAX_TEKST
+from schakel.signalen.models import MAX_TEKST, MIN_MELDINGEN, MIN_PRAKTIJK
 from schakel.web.forms import ModelKeuzes, RegelingKeuze, SignaalFormulier
 
 from .models import Beginsel, OrganisatieVariant, Reden
@@ -26,10 +26,11 @@ class _Rem(forms.Form):
 
     titel = SignaalFormulier.base_fields["titel"]
     praktijk = forms.CharField(
-        label="Wat gebeurt er?", max_length=MAX_TEKST, widget=forms.Textarea(attrs={"rows": 6}),
-        help_text="Beschrijf de werkwijze of instructie en wat die met burgers doet. Noem geen namen, "
-                  "burgerservicenummers of andere persoonsgegevens.",
-        error_messages={"required": "Beschrijf wat er gebeurt.", "max_length": "Gebruik maximaal 10.000 tekens."})
+        label="Wat gebeurt er?", max_length=MAX_TEKST, min_length=MIN_PRAKTIJK, widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=f"Beschrijf de werkwijze of instructie en wat die met burgers doet (ten minste {MIN_PRAKTIJK} "
+                  f"tekens). Noem geen namen, burgerservicenummers of andere persoonsgegevens.",
+        error_messages={"required": "Beschrijf wat er gebeurt.", "max_length": "Gebruik maximaal 10.000 tekens.",
+                        "min_length": MIN_MELDINGEN["praktijk"]})
     moet_stoppen = forms.CharField(
         label="Wat moet er stoppen?", max_length=5000, widget=forms.Textarea(attrs={"rows": 4}),
         help_text="Welke handeling, instructie of werkwijze moet (tijdelijk) worden stilgezet?",

@@ -493,7 +493,7 @@ RETOURSTICKERS = "retourstickers"  # the audit trail's actor for a signal made f
 def _open_briefsignaal(organisatie, sleutel: str) -> Signaal | None:
     """The signal about this letter that is still waiting for an answer, if any: one per letter."""
     return (Signaal.objects.filter(retourstickers__organisatie=organisatie, retourstickers__brief_sleutel=sleutel)
-            .exclude(status=Status.BEANTWOORD).distinct().order_by("-ingediend_op", "-id").first())
+            .exclude(status__in=(Status.BEANTWOORD, Status.NIET_ONTVANKELIJK)).distinct().order_by("-ingediend_op", "-id").first())
 
 
 def regeling_voor_brief(organisatie):

@@ -11,6 +11,7 @@ urlpatterns = [
     path("noodrem/professional", views.professional, name="professional"),
     path("noodrem/organisatie", views.organisatie, name="organisatie"),
     path("noodrem/ontvangstcode", views.ontvangstcode, name="ontvangstcode"),
+    path("noodrem/ontvangen", views.ontvangen, name="ontvangen"),
     path("noodrem/inzage", views.inzage, name="inzage"),
     path("noodrem/inzage/sluiten", views.sluit_inzage, name="inzage-sluiten"),
     path("noodrem/retoursticker", views.retoursticker, name="retoursticker"),

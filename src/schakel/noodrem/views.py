@@ -22,7 +22,7 @@ from schakel.organisaties.models import Organisatie
 from schakel.signalen import rechten as signaalrechten
 from schakel.signalen.models import Signaal
 from schakel.web import weergave
-from schakel.web.formulieren import verwerk_formulier
+from schakel.web.formulieren import eenmalig, verwerk_formulier
 from schakel.web.forms import toon_servicefouten
 from schakel.web.views import _seconden, rate_limited
 
@@ -49,9 +49,31 @@ def _te_veel(request, rate: str):
     return response
 
 
-def _ontvangen(request, template: str, context: dict):
+ONTVANGEN_SLEUTEL = "noodrem_ontvangen"
+
+
+def _naar_ontvangen(request, soort: str, pk: int, code: str):
+    """Post-redirect-get for a receipt code: the code waits in the (server-side) session until
+    :func:`ontvangen` shows it once, so reloading that page never re-submits the form."""
+    request.session[ONTVANGEN_SLEUTEL] = {"soort": soort, "id": pk, "code": code}
+    return redirect("noodrem:ontvangen")
+
+
+@never_cache
+def ontvangen(request):
     """The page that shows a receipt code: once, never cached."""
-    response = render(request, template, context)
+    gegevens = request.session.pop(ONTVANGEN_SLEUTEL, None)
+    if not gegevens:
+        messages.info(request, "Uw ontvangstcode is al getoond; Schakel kan hem niet opnieuw laten zien. Heeft u "
+                               "hem bewaard? Vul hem hier in om uw melding te openen.")
+        return redirect("noodrem:ontvangstcode")
+    if gegevens["soort"] == "retoursticker":
+        template, context = "noodrem/retoursticker_ontvangen.html", {
+            "sticker": get_object_or_404(Retoursticker.objects.select_related("organisatie"), pk=gegevens["id"])}
+    else:
+        template, context = "noodrem/ontvangen.html", {
+            "signaal": get_object_or_404(Signaal.objects.select_related("eigenaar"), pk=gegevens["id"])}
+    response = render(request, template, {**context, "code": gegevens["code"]})
     response["Cache-Control"] = "no-store"
     return response
 
@@ -72,16 +94,21 @@ def professional(request):
     if form.is_bound and form.is_valid():
         data = dict(form.cleaned_data)
         anoniem = data.pop("anoniem", True)
-        try:
-            signaal, code = services.trek_professional(gebruiker=request.user, anoniem=anoniem, **data)
-        except ValidationError as fout:
-            toon_servicefouten(fout, form)
-        else:
+
+        def trek():
+            try:
+                signaal, code = services.trek_professional(gebruiker=request.user, anoniem=anoniem, **data)
+            except ValidationError as fout:
+                toon_servicefouten(fout, form)
+                return None
             if code:
-                return _ontvangen(request, "noodrem/ontvangen.html", {"signaal": signaal, "code": code})
+                return _naar_ontvangen(request, "noodrem", signaal.pk, code)
             messages.success(request, f"U heeft de noodrem getrokken. Het bestuur van {signaal.eigenaar.naam} moet "
                                       f"uiterlijk {weergave.lange_datum(signaal.uiterste_reactiedatum)} reageren.")
             return redirect("web:signaal", uuid=signaal.uuid)
+
+        if verder := eenmalig(request, trek, form=form):
+            return verder
     return render(request, "noodrem/professional.html", {"form": form})
 
 
@@ -197,12 +224,16 @@ def retoursticker(request):
     if form.is_bound and getattr(request, "limited", False):
         return _te_veel(request, settings.SCHAKEL_RATELIMIT_ANONIEM)
     if form.is_bound and form.is_valid():
-        try:
-            sticker, code = services.stuur_retoursticker(**form.cleaned_data)
-        except ValidationError as fout:
-            toon_servicefouten(fout, form)
-        else:
-            return _ontvangen(request, "noodrem/retoursticker_ontvangen.html", {"sticker": sticker, "code": code})
+        def stuur():
+            try:
+                sticker, code = services.stuur_retoursticker(**form.cleaned_data)
+            except ValidationError as fout:
+                toon_servicefouten(fout, form)
+                return None
+            return _naar_ontvangen(request, "retoursticker", sticker.pk, code)
+
+        if verder := eenmalig(request, stuur, form=form):
+            return verder
     return render(request, "noodrem/retoursticker.html", {"form": form})
 
 

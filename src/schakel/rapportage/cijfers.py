@@ -43,8 +43,8 @@ from django.db.models.functions import TruncDate
 from schakel.core import clock
 from schakel.organisaties.models import Organisatie, OrganisatieSoort
 from schakel.regelingen.models import Regeling
-from schakel.signalen.models import (Besluit, Niveau, Oorzaak, Reactie, Signaal, SignaalSoort, Toezegging,
-                                     ToezeggingStatus)
+from schakel.signalen.models import (Besluit, Grond, NietOntvankelijk, Niveau, Oorzaak, Reactie, Signaal,
+                                     SignaalSoort, Toezegging, ToezeggingStatus)
 from schakel.signalen.workflow import Status
 from schakel.termijnen import kalender
 from schakel.termijnen.ladder import Trede
@@ -190,7 +190,9 @@ class Vergelijking:
 
 
 SIGNAALTELLERS = ("ingediend", "beantwoord", "beantwoordNaTermijn", "open", "openTeLaat", "getroffenBurgers",
-                  "metReactie", "noodremmen", "noodremmenOpen", "noodremmenOpenTeLaat")
+                  "metReactie", "noodremmen", "noodremmenOpen", "noodremmenOpenTeLaat", "nietOntvankelijk")
+# No longer waiting for an answer: answered, or declared not admissible (counted on its own).
+AFGEHANDELD = (Status.BEANTWOORD, Status.NIET_ONTVANKELIJK)
 
 
 def _signalen_en_werkdagen(v: Vergelijking, cohort, peildatum: dt.date) -> tuple[dict[str, dict], dict[str, dict]]:
@@ -211,12 +213,13 @@ def _signalen_en_werkdagen(v: Vergelijking, cohort, peildatum: dt.date) -> tuple
                        beantwoord=Count("pk", filter=Q(status=Status.BEANTWOORD)),
                        beantwoordNaTermijn=Count("pk", filter=Q(status=Status.BEANTWOORD,
                                                                 termijn_overschreden_op__isnull=False)),
-                       open=Count("pk", filter=~Q(status=Status.BEANTWOORD)),
+                       open=Count("pk", filter=~Q(status__in=AFGEHANDELD)),
+                       nietOntvankelijk=Count("pk", filter=Q(status=Status.NIET_ONTVANKELIJK)),
                        openTeLaat=Count("pk", filter=overschreden),
                        getroffenBurgers=Sum("aantal_getroffen"),
                        metReactie=Count("pk", filter=Q(beantwoord_op__isnull=False)),
                        noodremmen=Count("pk", filter=noodrem),
-                       noodremmenOpen=Count("pk", filter=noodrem & ~Q(status=Status.BEANTWOORD)),
+                       noodremmenOpen=Count("pk", filter=noodrem & ~Q(status__in=AFGEHANDELD)),
                        noodremmenOpenTeLaat=Count("pk", filter=noodrem & overschreden))
              .order_by())
     verbinding = connections[paren.db]
@@ -254,7 +257,7 @@ VAK_VAN = {"dag": lambda d: d, "maand": lambda d: d.replace(day=1), "jaar": lamb
 
 def _signalen(t: dict) -> dict:
     c = {k: t[k] for k in ("ingediend", "beantwoord", "beantwoordNaTermijn", "open", "openTeLaat",
-                           "getroffenBurgers")}
+                           "getroffenBurgers", "nietOntvankelijk")}
     c["termijnOverschreden"] = c["beantwoordNaTermijn"] + c["openTeLaat"]
     c["aandeelBeantwoord"] = _aandeel(c["beantwoord"], c["ingediend"])
     c["aandeelTermijnOverschreden"] = _aandeel(c["termijnOverschreden"], c["ingediend"])
@@ -438,6 +441,31 @@ def _escalaties(v: Vergelijking, reikwijdte: Reikwijdte) -> dict[int, dict]:
     return uit
 
 
+GRONDSLEUTEL = {Grond.SPAM: "spam", Grond.GEEN_OVERHEIDSREGEL: "geenOverheidsregel", Grond.DUBBEL: "dubbel"}
+
+
+def _niet_ontvankelijk(v: Vergelijking, reikwijdte: Reikwijdte) -> dict[str, dict]:
+    """Signals declared not admissible in the period, per ground and per owner that did it: a
+    closing is no answer, so the report shows who closes how many (issue 22)."""
+    rijen = (NietOntvankelijk.objects.filter(reikwijdte.signalen_q("signaal__"), v.q("besloten_op"))
+             .values("grond", "organisatie__afkorting", "organisatie__naam", periode=v.welke("besloten_op"))
+             .annotate(n=Count("pk")).order_by())
+    uit = {}
+    for sleutel, lijst in v.per_periode(rijen).items():
+        c = {"totaal": sum(r["n"] for r in lijst), **{k: 0 for k in GRONDSLEUTEL.values()}}
+        per_eigenaar: dict[str, dict] = {}
+        for r in lijst:
+            c[GRONDSLEUTEL[r["grond"]]] += r["n"]
+            e = per_eigenaar.setdefault(r["organisatie__afkorting"], {
+                "organisatie": r["organisatie__afkorting"], "naam": r["organisatie__naam"], "totaal": 0,
+                **{k: 0 for k in GRONDSLEUTEL.values()}})
+            e["totaal"] += r["n"]
+            e[GRONDSLEUTEL[r["grond"]]] += r["n"]
+        c["perEigenaar"] = sorted(per_eigenaar.values(), key=lambda e: (-e["totaal"], e["naam"]))
+        uit[sleutel] = c
+    return uit
+
+
 def _cohort(reikwijdte: Reikwijdte, q: Q):
     return Signaal.objects.filter(reikwijdte.signalen_q(), q).order_by()
 
@@ -458,6 +486,8 @@ def cijfers(periode: Periode, reikwijdte: Reikwijdte, peildatum: dt.date,
         oorzaken = _oorzaken(v, beide)
         voortgang("escalaties")
         escalaties = _escalaties(v, reikwijdte)
+        voortgang("niet ontvankelijk")
+        niet_ontvankelijk = _niet_ontvankelijk(v, reikwijdte)
     doorlooptijden = _doorlooptijden(v, tellers, histogrammen)
     voortgang(f"{periode.naam}: regelingen en artikelen")
     top = _top(_cohort(reikwijdte, periode.q("ingediend_op")))
@@ -471,6 +501,7 @@ def cijfers(periode: Periode, reikwijdte: Reikwijdte, peildatum: dt.date,
             c["top"] = top
         c["oorzaken"] = oorzaken[sleutel]
         c["escalaties"] = escalaties[sleutel]
+        c["nietOntvankelijk"] = niet_ontvankelijk[sleutel]
         c["verloop"] = _verloop(p, periode.indeling, t)
         uit.append(c)
     return uit[0], uit[1]

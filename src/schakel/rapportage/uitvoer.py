@@ -81,6 +81,7 @@ def secties(staat: dict) -> list[Sectie]:
                    ("Beantwoord (% van ingediend)", "signalen", "aandeelBeantwoord"),
                    ("Nog niet beantwoord", "signalen", "open"),
                    ("Nog niet beantwoord en over de termijn", "signalen", "openTeLaat"),
+                   ("Niet ontvankelijk verklaard", "signalen", "nietOntvankelijk"),
                    ("Beantwoord na de termijn", "signalen", "beantwoordNaTermijn"),
                    ("Termijn overschreden, totaal", "signalen", "termijnOverschreden"),
                    ("Termijn overschreden (% van ingediend)", "signalen", "aandeelTermijnOverschreden"),
@@ -132,6 +133,19 @@ def secties(staat: dict) -> list[Sectie]:
                    ("Naar de Kamercommissie", "escalaties", "kamercommissie"),
                    ("Totaal", "escalaties", "totaal"),
                ])], ["escalaties"]),
+        Sectie("niet-ontvankelijk", "Niet ontvankelijk verklaard",
+               "Signalen die de eigenaar in de periode niet ontvankelijk verklaarde (spam, geen overheidsregel of "
+               "een dubbel van een ander signaal), met een openbare reden. Zo'n signaal krijgt geen reactie en "
+               "verlaat de escalatieladder; daarom staat hier per eigenaar hoe vaak dat gebeurde.",
+               [_vergelijk(staat, "Per grond", [
+                   ("Spam", "nietOntvankelijk", "spam"),
+                   ("Geen overheidsregel", "nietOntvankelijk", "geenOverheidsregel"),
+                   ("Dubbel", "nietOntvankelijk", "dubbel"),
+                   ("Totaal", "nietOntvankelijk", "totaal"),
+               ]), Tabel("Per eigenaar", ["Eigenaar", "Spam", "Geen overheidsregel", "Dubbel", "Totaal"],
+                         [[e["naam"], e["spam"], e["geenOverheidsregel"], e["dubbel"], e["totaal"]]
+                          for e in h["nietOntvankelijk"]["perEigenaar"]],
+                         leeg="Geen signalen niet ontvankelijk verklaard in deze periode.")]),
         Sectie("regelingen", "Regelingen en artikelen",
                "De regelingen en artikelen waarover de meeste signalen binnenkwamen, en die de meeste burgers "
                "raken (schatting van de indieners).",

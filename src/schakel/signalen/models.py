@@ -18,6 +18,20 @@ from .workflow import Status
 
 MAX_TEKST = 10_000
 
+# Minimum content of a signal (issue 22: "x" with practice "y" started a 30-day clock). Checked by
+# services.valideer_signaal on every path that files one; the forms and the API say so up front.
+MIN_TITEL = 10
+MIN_PRAKTIJK = 80
+MIN_GETROFFEN = 10
+MIN_MELDINGEN = {
+    "titel": f"Gebruik ten minste {MIN_TITEL} tekens voor de titel: een korte zin die het probleem samenvat.",
+    "praktijk": (f"Beschrijf in ten minste {MIN_PRAKTIJK} tekens wat er in de praktijk gebeurt: wat ziet u, "
+                 f"bij welke burgers, en waarom schaadt het hen?"),
+    "getroffen_burgers": (f"Beschrijf in ten minste {MIN_GETROFFEN} tekens welke burgers worden geraakt, "
+                          f"bijvoorbeeld ‘mensen met een WIA-uitkering en schulden’."),
+}
+MINIMA = {"titel": MIN_TITEL, "praktijk": MIN_PRAKTIJK, "getroffen_burgers": MIN_GETROFFEN}
+
 
 class Oorzaak(models.Model):
     """One of the seven causes of 'Klem tussen balie en beleid' (TCU, 2021)."""
@@ -44,6 +58,14 @@ class SignaalSoort(models.TextChoices):
 class Besluit(models.TextChoices):
     OVERNEMEN = "overnemen", "Overgenomen"
     NIET_OVERNEMEN = "niet_overnemen", "Niet overgenomen, met reden"
+
+
+class Grond(models.TextChoices):
+    """Why a signal is not admissible (niet ontvankelijk)."""
+
+    SPAM = "spam", "Spam of geen serieus signaal"
+    GEEN_OVERHEIDSREGEL = "geen_overheidsregel", "Gaat niet over een regel of de uitvoering van de overheid"
+    DUBBEL = "dubbel", "Dubbel: hetzelfde als een ander signaal"
 
 
 class Niveau(models.TextChoices):
@@ -220,6 +242,35 @@ class Reactie(models.Model):
 
     def __str__(self) -> str:
         return f"{self.signaal.kenmerk} v{self.versie}: {self.get_besluit_display()}"
+
+
+class NietOntvankelijk(models.Model):
+    """The owner's decision that a signal is not admissible, with its public reason.
+
+    One per signal; never edited. This row and the signal's status are what the filer's verdict
+    (a later feature, docs/deadlines-and-escalation.md) needs to let the filer contest it: who
+    decided, when, on what ground, why, and which signal a duplicate points to.
+    """
+
+    signaal = models.OneToOneField(Signaal, verbose_name="signaal", on_delete=models.PROTECT,
+                                   related_name="niet_ontvankelijk")
+    grond = models.CharField("grond", max_length=30, choices=Grond.choices)
+    reden = models.TextField("reden (openbaar)", validators=[MaxLengthValidator(MAX_TEKST)])
+    dubbel_van = models.ForeignKey(Signaal, verbose_name="dubbel van", null=True, blank=True,
+                                   on_delete=models.PROTECT, related_name="dubbelen")
+    organisatie = models.ForeignKey("organisaties.Organisatie", verbose_name="organisatie (eigenaar)",
+                                    on_delete=models.PROTECT, related_name="niet_ontvankelijk_verklaard")
+    besloten_door = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="besloten door",
+                                      on_delete=models.PROTECT, related_name="+")
+    besloten_op = models.DateTimeField("besloten op", default=clock.now)
+
+    class Meta:
+        verbose_name = "niet-ontvankelijkverklaring"
+        verbose_name_plural = "niet-ontvankelijkverklaringen"
+        indexes = [models.Index(fields=["organisatie", "besloten_op"], name="niet_ontvankelijk_org_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.signaal.kenmerk}: {self.get_grond_display()}"
 
 
 class ToezeggingStatus(models.TextChoices):

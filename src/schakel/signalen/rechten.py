@@ -105,6 +105,15 @@ def mag_doorsturen(user, signaal) -> bool:
     return behandelt_als_eigenaar(user, signaal) and signaal.status == Status.IN_BEHANDELING
 
 
+def mag_niet_ontvankelijk_verklaren(user, signaal) -> bool:
+    """Only the owner's staff in an answering role (handler, board, minister), while the signal is
+    unanswered, and never the person who filed it (a handler filing about their own organisation
+    cannot dismiss their own signal). Not the ministry or minister the ladder escalated to: they
+    may answer, not dismiss."""
+    return (behandelt_als_eigenaar(user, signaal) and signaal.status == Status.IN_BEHANDELING
+            and signaal.indiener_id != user.pk)
+
+
 def mag_toezegging_afronden(user, toezegging) -> bool:
     return (
         _is_medewerker(user)

@@ -9,6 +9,8 @@ and records an audit event, all in one transaction. Errors:
 from __future__ import annotations
 
 import datetime as dt
+import re
+import uuid
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
@@ -23,7 +25,7 @@ from schakel.privacy import persoonsgegevens
 from schakel.termijnen import services as termijnen  # deadlines and escalation hooks
 
 from . import rechten, routering, toelichting, workflow
-from .models import Besluit, Niveau, Reactie, Signaal, SignaalSoort, Toezegging, ToezeggingStatus
+from .models import MIN_MELDINGEN, MINIMA, Besluit, Niveau, Reactie, Signaal, SignaalSoort, Toezegging, ToezeggingStatus
 from .zoeken import zoektekst_voor
 
 MAX_TOEZEGGINGEN = 20
@@ -42,6 +44,7 @@ def _momentopname(signaal: Signaal) -> dict:
         "status": signaal.status,
         "eigenaar": signaal.eigenaar.afkorting if signaal.eigenaar_id else None,
         "uiterste_reactiedatum": signaal.uiterste_reactiedatum,
+        "escalatietrede": signaal.escalatietrede,  # replayed by schakel verify-audit (audit.controle)
     }
 
 
@@ -178,7 +181,7 @@ PUBLIEKE_TEKSTVELDEN = ("titel", "praktijk", "getroffen_burgers", "artikelen", "
 
 
 def valideer_signaal(signaal: Signaal, *, exclude: Sequence[str] = ()) -> None:
-    """Field checks plus the personal-data guard: a signal leaves the filing organisation,
+    """Field checks, the minimum content (``models.MINIMA``) and the personal-data guard: a signal leaves the filing organisation,
     so it may hold no BSN, IBAN, address or other personal data. All problems at once.
     ``exclude``: fields the caller checks itself (e.g. a noodrem's own messages)."""
     fouten: dict[str, list[str]] = {}
@@ -186,6 +189,10 @@ def valideer_signaal(signaal: Signaal, *, exclude: Sequence[str] = ()) -> None:
         signaal.full_clean(exclude=["eigenaar", *exclude])
     except ValidationError as e:
         fouten.update(e.message_dict)
+    for veld, minimum in MINIMA.items():
+        tekst = (getattr(signaal, veld) or "").strip()
+        if veld not in exclude and veld not in fouten and tekst and len(tekst) < minimum:
+            fouten[veld] = [MIN_MELDINGEN[veld]]
     velden = {veld: getattr(signaal, veld) for veld in PUBLIEKE_TEKSTVELDEN}
     for veld, meldingen in persoonsgegevens.controleer_velden(velden).items():
         fouten.setdefault(veld, []).extend(meldingen)
@@ -383,3 +390,84 @@ def rond_toezegging_af(toezegging: Toezegging, *, actor, toelichting_tekst: str)
                  voor={"status": ToezeggingStatus.OPEN},
                  na={"status": toezegging.status, "nagekomen_op": toezegging.nagekomen_op}, toelichting=tekst)
     return toezegging
+
+
+_KENMERK = re.compile(r"^\s*(?:SIG-?)?0*(\d{1,9})\s*$", re.IGNORECASE)
+_UUID = re.compile(r"^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$", re.IGNORECASE)
+
+
+def _duplicaat(signaal: Signaal, dubbel_van, actor) -> tuple[Signaal | None, str]:
+    """The signal ``signaal`` duplicates, or why it cannot be that one. ``dubbel_van`` is a
+    signal, its pk, or its kenmerk ('SIG-000012'); it must exist and be visible to ``actor``."""
+    if dubbel_van is None or dubbel_van == "":
+        return None, "Noem het signaal waarvan dit een dubbel is (bijvoorbeeld SIG-000012)."
+    if isinstance(dubbel_van, Signaal):
+        welke = {"pk": dubbel_van.pk}
+    elif isinstance(dubbel_van, uuid.UUID) or _UUID.match(str(dubbel_van)):
+        welke = {"uuid": str(dubbel_van)}
+    elif m := _KENMERK.match(str(dubbel_van)):
+        welke = {"pk": int(m[1])}
+    else:
+        return None, "Noem één signaal met zijn kenmerk, bijvoorbeeld SIG-000012."
+    if welke.get("pk") == signaal.pk or welke.get("uuid") == str(signaal.uuid):
+        return None, "Een signaal kan geen dubbel van zichzelf zijn."
+    ander = rechten.zichtbare_signalen(actor, Signaal.objects.filter(**welke)).first()
+    if ander is None:
+        return None, "Dat signaal bestaat niet of u kunt het niet inzien."
+    if ander.status == workflow.Status.NIET_ONTVANKELIJK:
+        return None, (f"{ander.kenmerk} is zelf niet ontvankelijk verklaard; verwijs naar het signaal dat wel "
+                      f"wordt behandeld.")
+    return ander, ""
+
+
+@transaction.atomic
+def verklaar_niet_ontvankelijk(signaal: Signaal, *, actor, grond: str, reden: str, dubbel_van=None):
+    """Close an unanswered signal as not admissible (spam, not about a government rule, or a
+    duplicate of ``dubbel_van``), with a public reason. The signal leaves the ladder (its open term
+    closes). Only the owner's answering staff (:func:`rechten.mag_niet_ontvankelijk_verklaren`).
+
+    Every closing is audited (``niet_ontvankelijk``) and counted per owner in the Staat van de
+    Uitvoering, so that it cannot quietly replace answering; the filer's verdict will let the
+    filer contest it (docs/deadlines-and-escalation.md)."""
+    from .models import Grond, NietOntvankelijk
+
+    signaal = _vergrendeld(signaal)
+    if not rechten.mag_niet_ontvankelijk_verklaren(actor, signaal):
+        if rechten.behandelt_als_eigenaar(actor, signaal) and signaal.indiener_id != actor.pk:
+            raise workflow.OngeldigeOvergang(workflow.Actie.NIET_ONTVANKELIJK, signaal.status)
+        raise PermissionDenied("Alleen de behandelaars, het bestuur of de bewindspersoon van de organisatie die moet "
+                               "reageren, kunnen een signaal niet ontvankelijk verklaren; niet wie het indiende.")
+    nieuwe_status = workflow.volgende_status(signaal.status, workflow.Actie.NIET_ONTVANKELIJK)
+    fouten: dict[str, list[str]] = {}
+    reden = (reden or "").strip()
+    ander = None
+    if grond not in Grond.values:
+        fouten["grond"] = ["Kies waarom het signaal niet ontvankelijk is: spam, geen overheidsregel of dubbel."]
+    elif grond == Grond.DUBBEL:
+        ander, melding = _duplicaat(signaal, dubbel_van, actor)
+        if melding:
+            fouten["dubbel_van"] = [melding]
+    elif dubbel_van not in (None, ""):
+        fouten["dubbel_van"] = ["Noem alleen een ander signaal als dit signaal een dubbel is."]
+    if len(reden) > 10_000:
+        fouten.setdefault("reden", []).append("De reden is te lang (maximaal 10.000 tekens).")
+    else:
+        for bezwaar in toelichting.bezwaren_tegen_uitleg(reden, waarom=toelichting.WAAROM_NIET_ONTVANKELIJK):
+            fouten.setdefault("reden", []).append(bezwaar)
+    if "reden" not in fouten:
+        for veld, meldingen in persoonsgegevens.controleer_velden({"reden": reden}).items():
+            fouten.setdefault(veld, []).extend(meldingen)
+    if fouten:
+        raise ValidationError(fouten)
+
+    voor = _momentopname(signaal)
+    besluit = NietOntvankelijk.objects.create(
+        signaal=signaal, grond=grond, reden=reden, dubbel_van=ander, organisatie_id=signaal.eigenaar_id,
+        besloten_door=actor, besloten_op=clock.now())
+    signaal.status = nieuwe_status
+    signaal.save(update_fields=["status"])
+    termijnen.bij_niet_ontvankelijk(signaal)  # [termijnen] leaves the ladder
+    trail.record("niet_ontvankelijk", signaal, actor=actor, signaal=signaal, voor=voor,
+                 na={**_momentopname(signaal), "grond": grond, "dubbel_van": ander.kenmerk if ander else None},
+                 toelichting=reden)
+    return besluit

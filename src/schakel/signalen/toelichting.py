@@ -191,32 +191,38 @@ def is_ontwijkend(tekst: str, signaal_tekst: str = "") -> bool:
     return kenmerken(tekst, signaal_tekst).ontwijkend
 
 
+WAAROM_NIET_OVERNEMEN = "waarom het voorstel niet wordt overgenomen"
+WAAROM_NIET_ONTVANKELIJK = "waarom het signaal niet ontvankelijk is"
+
+
 def bezwaren_tegen_uitleg(tekst: str, eerdere: Iterable[EerdereToelichting] = (), *,
-                          signaal_tekst: str = "") -> list[str]:
+                          signaal_tekst: str = "", waarom: str = WAAROM_NIET_OVERNEMEN) -> list[str]:
     """Why an explain (niet overnemen) is not acceptable; an empty list means it is.
 
     ``eerdere`` are explains given to *other* signals: a copy of one of them is boilerplate.
     ``signaal_tekst`` (the signal's title, description and proposal) lets an answer that
-    takes up the signal's own words count as specific.
+    takes up the signal's own words count as specific. ``waarom`` names what the text must
+    explain in the messages (also the public reason of a signal declared not admissible,
+    :data:`WAAROM_NIET_ONTVANKELIJK`).
     """
     tekst = (tekst or "").strip()
     if not tekst:
-        return ["Geef een inhoudelijke reden waarom het voorstel niet wordt overgenomen."]
+        return [f"Geef een inhoudelijke reden {waarom}."]
     bezwaren = []
     if len(tekst) < MIN_TEKENS:
         bezwaren.append(
             f"De reden is te kort ({len(tekst)} tekens). Leg in ten minste {MIN_TEKENS} tekens uit "
-            "waarom het voorstel niet wordt overgenomen: welke regel, welk belang of welke afweging."
+            f"{waarom}: welke regel, welk belang of welke afweging."
         )
     elif len(inhoudswoorden(tekst)) < MIN_INHOUDSWOORDEN:
         bezwaren.append(
             "De reden bestaat vooral uit standaardzinnen. Leg uit welke regel, welk belang of "
-            "welke afweging maakt dat het voorstel niet wordt overgenomen."
+            f"welke afweging maakt dat {waarom.removeprefix('waarom ')}."
         )
     elif is_ontwijkend(tekst, signaal_tekst):
         bezwaren.append(
             "De reden is algemeen: er staat geen concrete regel, feit of afweging in die over dit signaal "
-            "gaat. Leg uit waarom het voorstel niet wordt overgenomen (bijvoorbeeld: 'omdat artikel … "
+            f"gaat. Leg uit {waarom} (bijvoorbeeld: 'omdat artikel … "
             "vraagt dat …', of wat het zou kosten of wie erdoor geraakt wordt)."
         )
     eigen = shingles(tekst)

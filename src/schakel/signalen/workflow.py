@@ -3,6 +3,11 @@
     ingediend --routeer--> in_behandeling --beantwoord--> beantwoord
                            in_behandeling --doorsturen--> in_behandeling
                                                           beantwoord --herzien--> beantwoord
+                           in_behandeling --niet_ontvankelijk--> niet_ontvankelijk
+
+*Niet ontvankelijk* (not admissible: spam, not about a government rule, or a duplicate) is
+final here. It leaves the escalation ladder. The filer's verdict (a later feature) will let
+the filer contest it: that will add a transition out of it (back to *in_behandeling*).
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ class Status(models.TextChoices):
     INGEDIEND = "ingediend", "Ingediend"
     IN_BEHANDELING = "in_behandeling", "In behandeling"
     BEANTWOORD = "beantwoord", "Beantwoord"
+    NIET_ONTVANKELIJK = "niet_ontvankelijk", "Niet ontvankelijk"
 
 
 class Actie(models.TextChoices):
@@ -21,6 +27,7 @@ class Actie(models.TextChoices):
     DOORSTUREN = "doorsturen", "Doorgestuurd"
     BEANTWOORD = "beantwoord", "Beantwoord"
     HERZIEN = "herzien", "Reactie herzien"
+    NIET_ONTVANKELIJK = "niet_ontvankelijk", "Niet ontvankelijk verklaard"
 
 
 # action -> (statuses it may start from, status it leads to)
@@ -29,6 +36,7 @@ OVERGANGEN: dict[str, tuple[frozenset[str], str]] = {
     Actie.DOORSTUREN: (frozenset({Status.IN_BEHANDELING}), Status.IN_BEHANDELING),
     Actie.BEANTWOORD: (frozenset({Status.IN_BEHANDELING}), Status.BEANTWOORD),
     Actie.HERZIEN: (frozenset({Status.BEANTWOORD}), Status.BEANTWOORD),
+    Actie.NIET_ONTVANKELIJK: (frozenset({Status.IN_BEHANDELING}), Status.NIET_ONTVANKELIJK),
 }
 
 _MELDINGEN = {
@@ -36,6 +44,8 @@ _MELDINGEN = {
     Actie.DOORSTUREN: "Een signaal kan alleen worden doorgestuurd zolang het nog niet is beantwoord.",
     Actie.BEANTWOORD: "Dit signaal is al beantwoord; dien een herziene reactie in.",
     Actie.HERZIEN: "Een reactie kan pas worden herzien als er een reactie is.",
+    Actie.NIET_ONTVANKELIJK: ("Alleen een signaal dat in behandeling is en nog geen reactie heeft, kan niet "
+                              "ontvankelijk worden verklaard."),
 }
 
 

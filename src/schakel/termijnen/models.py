@@ -25,6 +25,7 @@ from .regels import MAX_WERKDAGEN
 class Uitkomst(models.TextChoices):
     BEANTWOORD = "beantwoord", "Beantwoord"
     GEESCALEERD = "geescaleerd", "Termijn overschreden, geëscaleerd"
+    NIET_ONTVANKELIJK = "niet_ontvankelijk", "Signaal niet ontvankelijk verklaard"
 
 
 class TermijnQuerySet(models.QuerySet):

@@ -24,6 +24,7 @@ class Fase:
     OVERSCHREDEN = "overschreden"
     OP_AGENDA = "op_agenda"  # overdue and at the top of the ladder: on the committee's agenda
     BEANTWOORD = "beantwoord"
+    NIET_ONTVANKELIJK = "niet_ontvankelijk"  # the owner closed it: off the ladder, no clock
 
 
 def _datum(datum: dt.date) -> str:
@@ -82,6 +83,8 @@ class TermijnStatus:
         """One Dutch sentence for the status line."""
         if self.fase == Fase.GEEN:
             return "Nog niet doorgestuurd naar een eigenaar: er loopt nog geen termijn."
+        if self.fase == Fase.NIET_ONTVANKELIJK:
+            return "Niet ontvankelijk verklaard door de eigenaar: er loopt geen termijn meer."
         if self.fase == Fase.BEANTWOORD:
             if self.termijn_overschreden_op:
                 laat = kalender.werkdagen_te_laat(self.termijn_overschreden_op, self.beantwoord_op)
@@ -153,6 +156,8 @@ def status_van(signaal, peildatum: dt.date | None = None) -> TermijnStatus:
         overschreden_op = huidige.uiterste_datum  # overdue, the sweep has not escalated it yet
     if signaal.beantwoord_op is not None or (not huidige.is_open and huidige.uitkomst == "beantwoord"):
         fase = Fase.BEANTWOORD
+    elif not huidige.is_open and huidige.uitkomst == "niet_ontvankelijk":
+        fase = Fase.NIET_ONTVANKELIJK
     elif overschreden_op is None:
         fase = Fase.LOOPT
     elif huidige.trede == Trede.KAMERCOMMISSIE:

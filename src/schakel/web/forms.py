@@ -13,7 +13,7 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 
 from schakel.organisaties.models import Organisatie, OrganisatieSoort
 from schakel.regelingen.models import Regeling
-from schakel.signalen.models import MAX_TEKST, Niveau, Oorzaak
+from schakel.signalen.models import MAX_TEKST, MIN_GETROFFEN, MIN_MELDINGEN, MIN_PRAKTIJK, MIN_TITEL, Grond, Niveau, Oorzaak
 from schakel.signalen.services import MAX_TOEZEGGINGEN, NieuweToezegging
 
 from .selecties import STATUS_KEUZES
@@ -147,20 +147,23 @@ class OorzaakKeuze(ModelKeuzes):
 
 class SignaalFormulier(forms.Form):
     titel = forms.CharField(
-        label="Titel", max_length=200,
-        help_text="Een korte zin die het probleem samenvat.",
-        error_messages={"required": "Geef het signaal een titel.",
+        label="Titel", max_length=200, min_length=MIN_TITEL,
+        help_text=f"Een korte zin die het probleem samenvat (ten minste {MIN_TITEL} tekens).",
+        error_messages={"required": "Geef het signaal een titel.", "min_length": MIN_MELDINGEN["titel"],
                         "max_length": "De titel mag maximaal 200 tekens lang zijn."})
     praktijk = forms.CharField(
-        label="Wat gebeurt er in de praktijk?", max_length=MAX_TEKST, widget=forms.Textarea(attrs={"rows": 7}),
-        help_text="Beschrijf wat u in uw werk ziet gebeuren en waarom dat burgers schaadt. "
-                  "Noem geen namen, burgerservicenummers of andere persoonsgegevens.",
-        error_messages={"required": "Beschrijf wat er in de praktijk gebeurt.",
+        label="Wat gebeurt er in de praktijk?", max_length=MAX_TEKST, min_length=MIN_PRAKTIJK,
+        widget=forms.Textarea(attrs={"rows": 7}),
+        help_text=f"Beschrijf wat u in uw werk ziet gebeuren en waarom dat burgers schaadt (ten minste "
+                  f"{MIN_PRAKTIJK} tekens). Noem geen namen, burgerservicenummers of andere persoonsgegevens.",
+        error_messages={"required": "Beschrijf wat er in de praktijk gebeurt.", "min_length": MIN_MELDINGEN["praktijk"],
                         "max_length": "Gebruik maximaal 10.000 tekens."})
     getroffen_burgers = forms.CharField(
-        label="Welke burgers worden geraakt?", max_length=2000, widget=forms.Textarea(attrs={"rows": 3}),
+        label="Welke burgers worden geraakt?", max_length=2000, min_length=MIN_GETROFFEN,
+        widget=forms.Textarea(attrs={"rows": 3}),
         help_text="Bijvoorbeeld: mensen met een WIA-uitkering en schulden.",
         error_messages={"required": "Beschrijf welke burgers worden geraakt.",
+                        "min_length": MIN_MELDINGEN["getroffen_burgers"],
                         "max_length": "Gebruik maximaal 2.000 tekens."})
     aantal_getroffen = forms.IntegerField(
         label="Hoeveel burgers worden ongeveer geraakt?", required=False, min_value=0, max_value=20_000_000,
@@ -326,6 +329,24 @@ class DoorsturenFormulier(forms.Form):
         if huidige_eigenaar is not None:
             keuzes = keuzes.exclude(pk=huidige_eigenaar.pk)
         self.fields["naar"].queryset = keuzes
+
+
+class NietOntvankelijkFormulier(forms.Form):
+    grond = forms.ChoiceField(
+        label="Waarom is het signaal niet ontvankelijk?", choices=Grond.choices, widget=forms.RadioSelect,
+        error_messages={"required": "Kies waarom het signaal niet ontvankelijk is.",
+                        "invalid_choice": "Kies een van de mogelijkheden."})
+    dubbel_van = forms.CharField(
+        label="Dubbel van welk signaal?", required=False, max_length=40,
+        help_text="Alleen bij ‘dubbel’: het kenmerk van het signaal dat hetzelfde meldt, bijvoorbeeld SIG-000012. "
+                  "Op de openbare pagina staat een link naar dat signaal en zijn reactie.",
+        error_messages={"max_length": "Noem één kenmerk, bijvoorbeeld SIG-000012."})
+    reden = forms.CharField(
+        label="Reden (openbaar)", max_length=MAX_TEKST, widget=forms.Textarea(attrs={"rows": 6}),
+        help_text="Leg in ten minste 100 tekens uit waarom het signaal niet ontvankelijk is. De reden staat openbaar "
+                  "bij het signaal en telt mee in de Staat van de Uitvoering. Noem geen persoonsgegevens.",
+        error_messages={"required": "Geef een inhoudelijke reden waarom het signaal niet ontvankelijk is.",
+                        "max_length": "Gebruik maximaal 10.000 tekens."})
 
 
 class TrierenFormulier(DoorsturenFormulier):

@@ -19,7 +19,7 @@ VEILIGE_METHODEN = frozenset({"GET", "HEAD", "OPTIONS"})
 # Pages that only show: GET, HEAD and OPTIONS.
 ALLEEN_LEZEN = frozenset({
     "web:start", "web:signalen", "web:signaal", "web:organisatie", "web:regeling", "web:triage",
-    "termijnen:overzicht", "termijnen:termijn",
+    "termijnen:overzicht", "termijnen:termijn", "noodrem:ontvangen",
     "notificaties:inbox",
     "rapportage:staat", "rapportage:staat-pdf", "rapportage:staat-csv", "rapportage:staat-json",
     "toetsen:voorstellen", "toetsen:voorstel", "toetsen:invoeringstoetsen", "toetsen:invoeringstoets",
@@ -35,7 +35,7 @@ ALLEEN_LEZEN = frozenset({
 # Pages with a form (or a button) that POSTs to them.
 FORMULIEREN = frozenset({
     "web:inloggen", "web:uitloggen", "web:signaal-nieuw", "web:reageren", "web:doorsturen", "web:trieren",
-    "web:toezegging-nakomen",
+    "web:toezegging-nakomen", "web:niet-ontvankelijk",
     "termijnen:verlengen",
     "notificaties:gelezen", "notificaties:voorkeur",
     "toetsen:voorstel-nieuw", "toetsen:voorstel-wijzigen", "toetsen:toets-invullen",

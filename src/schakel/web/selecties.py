@@ -20,6 +20,7 @@ STATUS_KEUZES = [
     ("beantwoord", "Beantwoord"),
     ("overgenomen", "Overgenomen"),
     ("niet_overgenomen", "Niet overgenomen, met reden"),
+    ("niet_ontvankelijk", "Niet ontvankelijk"),
 ]
 
 
@@ -50,6 +51,8 @@ def filter_signalen(signalen: QuerySet, criteria: dict) -> QuerySet:
         signalen = signalen.filter(is_overschreden_q())
     elif status == "beantwoord":
         signalen = signalen.filter(status=Status.BEANTWOORD)
+    elif status == "niet_ontvankelijk":
+        signalen = signalen.filter(status=Status.NIET_ONTVANKELIJK)
     elif status in ("overgenomen", "niet_overgenomen"):
         besluit = Besluit.OVERNEMEN if status == "overgenomen" else Besluit.NIET_OVERNEMEN
         signalen = met_actueel_besluit(signalen).filter(status=Status.BEANTWOORD, actueel_besluit=besluit)

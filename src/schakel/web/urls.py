@@ -16,6 +16,7 @@ urlpatterns = [
     path("signalen/<uuid:uuid>", views.signaal_detail, name="signaal"),
     path("signalen/<uuid:uuid>/reageren", views.reageren, name="reageren"),
     path("signalen/<uuid:uuid>/doorsturen", views.doorsturen, name="doorsturen"),
+    path("signalen/<uuid:uuid>/niet-ontvankelijk", views.niet_ontvankelijk, name="niet-ontvankelijk"),
     path("signalen/<uuid:uuid>/trieren", views.trieren, name="trieren"),
     path("toezeggingen/<uuid:uuid>/nakomen", views.toezegging_nakomen, name="toezegging-nakomen"),
     path("organisaties/<slug:afkorting>", views.organisatie_detail, name="organisatie"),

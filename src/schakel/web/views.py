@@ -24,16 +24,17 @@ from schakel.core import klantadres
 from schakel.core.paginering import BegrensdePaginator
 from schakel.organisaties.models import Organisatie
 from schakel.regelingen.models import Regeling
-from schakel.signalen import rechten, routering, services
-from schakel.signalen.models import Signaal, Toezegging, ToezeggingStatus
+from schakel.signalen import rechten, routering, services, workflow
+from schakel.signalen.models import NietOntvankelijk, Signaal, Toezegging, ToezeggingStatus
 from schakel.signalen.workflow import OngeldigeOvergang
 
 from . import selecties, weergave
-from .formulieren import verwerk_formulier
+from .formulieren import eenmalig, verwerk_formulier
 from .forms import (
     DoorsturenFormulier,
     InlogFormulier,
     NakomenFormulier,
+    NietOntvankelijkFormulier,
     ReactieFormulier,
     SignaalFilterFormulier,
     SignaalFormulier,
@@ -102,8 +103,39 @@ def signaal_detail(request, uuid):
         "oorzaken": signaal.oorzaken.all(),
         "mag_beantwoorden": rechten.mag_beantwoorden(request.user, signaal),
         "mag_doorsturen": rechten.mag_doorsturen(request.user, signaal),
+        "mag_niet_ontvankelijk": rechten.mag_niet_ontvankelijk_verklaren(request.user, signaal),
+        "niet_ontvankelijk": _niet_ontvankelijk(request, signaal),
         "mag_trieren": signaal.eigenaar_id is None and rechten.mag_trieren(request.user),
     })
+
+
+def _niet_ontvankelijk(request, signaal):
+    """The owner's decision that the signal is not admissible, with the duplicate (if visible) and
+    that signal's current answer; ``None`` for an admissible signal."""
+    if signaal.status != workflow.Status.NIET_ONTVANKELIJK:
+        return None
+    besluit = (NietOntvankelijk.objects.select_related("organisatie", "dubbel_van__eigenaar")
+               .filter(signaal=signaal).first())
+    if besluit and besluit.dubbel_van_id and not rechten.mag_inzien(request.user, besluit.dubbel_van):
+        besluit.dubbel_van = None  # e.g. made private later: name nothing the visitor may not see
+    if besluit and besluit.dubbel_van:
+        besluit.dubbel_reactie = besluit.dubbel_van.actuele_reactie()
+    return besluit
+
+
+@login_required
+def niet_ontvankelijk(request, uuid):
+    signaal = _zichtbaar_signaal(request, uuid)
+    if not rechten.mag_niet_ontvankelijk_verklaren(request.user, signaal):
+        raise PermissionDenied("Alleen de behandelaars, het bestuur of de bewindspersoon van de organisatie die moet "
+                               "reageren, kunnen een onbeantwoord signaal niet ontvankelijk verklaren.")
+    form = NietOntvankelijkFormulier(request.POST if request.method == "POST" else None)
+    verder = verwerk_formulier(
+        request, form, lambda data: services.verklaar_niet_ontvankelijk(signaal, actor=request.user, **data),
+        melding="Het signaal is niet ontvankelijk verklaard. De reden staat openbaar bij het signaal.",
+        naar=reverse("web:signaal", kwargs={"uuid": signaal.uuid}),
+        bij_weigering=reverse("web:signaal", kwargs={"uuid": signaal.uuid}))
+    return verder or render(request, "signalen/niet_ontvankelijk.html", {"signaal": signaal, "form": form})
 
 
 def _tijdlijn(signaal):
@@ -159,15 +191,17 @@ def signaal_nieuw(request):
                                             verbetervoorstel=data["verbetervoorstel"])
             form = _met_suggestie(request.POST, suggestie, oorzaken_gekozen=bool(data["oorzaken"]))
         else:
-            try:
-                signaal = services.dien_in(indiener=request.user, eigenaar=form.gekozen_eigenaar(),
-                                           **form.als_signaal())
-            except ValidationError as fout:
-                zonder_regeling = data["regeling"] is None
-                toon_servicefouten(fout, form)
-                if zonder_regeling:  # keep the suggestion step on the page
-                    suggestie = _suggestie_uit_invoer(form.data)
-            else:
+            def dien_in():
+                nonlocal suggestie
+                try:
+                    signaal = services.dien_in(indiener=request.user, eigenaar=form.gekozen_eigenaar(),
+                                               **form.als_signaal())
+                except ValidationError as fout:
+                    zonder_regeling = data["regeling"] is None
+                    toon_servicefouten(fout, form)
+                    if zonder_regeling:  # keep the suggestion step on the page
+                        suggestie = _suggestie_uit_invoer(form.data)
+                    return None
                 if signaal.eigenaar_id:
                     messages.success(
                         request,
@@ -178,6 +212,9 @@ def signaal_nieuw(request):
                     messages.success(request, "Uw signaal is ingediend. Het staat in de triage: een behandelaar "
                                               "bepaalt welke organisatie moet reageren. Daarna gaat de termijn lopen.")
                 return redirect("web:signaal", uuid=signaal.uuid)
+
+            if verder := eenmalig(request, dien_in, form=form):
+                return verder
     elif form.is_bound and form.data.get("routering"):
         suggestie = _suggestie_uit_invoer(form.data)
     return render(request, "signalen/nieuw.html", {"form": form, "suggestie": suggestie})
@@ -226,23 +263,28 @@ def reageren(request, uuid):
         geldig = formset.is_valid() and geldig
         if geldig:
             rijen = ingevulde_toezeggingen(formset)
-            try:
-                services.reageer(
-                    signaal, actor=request.user, besluit=form.cleaned_data["besluit"],
-                    toelichting_tekst=form.cleaned_data["toelichting"], niveau=form.cleaned_data["niveau"],
-                    ondertekend_door=form.cleaned_data["ondertekend_door"],
-                    toezeggingen=[toezegging for _, toezegging in rijen],
-                )
-            except ValidationError as fout:
-                toon_servicefouten(fout, form, formset, [rij for rij, _ in rijen])
-            except OngeldigeOvergang as fout:
-                messages.error(request, str(fout))
-                return redirect("web:signaal", uuid=signaal.uuid)
-            else:
+
+            def reageer():
+                try:
+                    services.reageer(
+                        signaal, actor=request.user, besluit=form.cleaned_data["besluit"],
+                        toelichting_tekst=form.cleaned_data["toelichting"], niveau=form.cleaned_data["niveau"],
+                        ondertekend_door=form.cleaned_data["ondertekend_door"],
+                        toezeggingen=[toezegging for _, toezegging in rijen],
+                    )
+                except ValidationError as fout:
+                    toon_servicefouten(fout, form, formset, [rij for rij, _ in rijen])
+                    return None
+                except OngeldigeOvergang as fout:
+                    messages.error(request, str(fout))
+                    return redirect("web:signaal", uuid=signaal.uuid)
                 messages.success(request, "Uw reactie is opgeslagen en staat bij het signaal."
                                  if actueel is None else "Uw herziene reactie is opgeslagen; de eerdere versie "
                                  "blijft zichtbaar.")
                 return redirect("web:signaal", uuid=signaal.uuid)
+
+            if verder := eenmalig(request, reageer, form=form):
+                return verder
     else:
         initieel, rijen = _initiele_reactie(actueel)
         form = ReactieFormulier(initial=initieel)

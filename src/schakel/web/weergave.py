@@ -20,6 +20,7 @@ ACTIES = {
     "ingediend": "Signaal ingediend",
     "gerouteerd": "Toegewezen aan de eigenaar van de regeling",
     "doorgestuurd": "Doorgestuurd naar een andere organisatie",
+    "niet_ontvankelijk": "Niet ontvankelijk verklaard",
     "gerouteerd_op_tekst": "Toegewezen op grond van de tekst (geen regeling genoemd)",
     "naar_triage": "In de triage: nog geen organisatie die moet reageren",
     "getrieerd": "Toegewezen bij de triage",
@@ -87,6 +88,8 @@ def status_van(signaal: Signaal, besluit: str | None = None) -> StatusWeergave:
     if signaal.status == Status.BEANTWOORD and besluit:
         soort = "overgenomen" if besluit == Besluit.OVERNEMEN else "niet-overgenomen"
         return StatusWeergave(Besluit(besluit).label, soort, False)
+    if signaal.status == Status.NIET_ONTVANKELIJK:
+        return StatusWeergave("Niet ontvankelijk", "niet-ontvankelijk", False)
     verlopen = termijn_verstreken(signaal)
     if signaal.status == Status.IN_BEHANDELING and signaal.eigenaar_id:
         return StatusWeergave(f"In behandeling bij {signaal.eigenaar.naam}",
@@ -111,6 +114,8 @@ def tijdlijn(gebeurtenissen, organisatienamen: dict[str, str]) -> list[TijdlijnI
         detail = ""
         if g.actie in ("doorgestuurd", "gerouteerd_op_tekst", "getrieerd") and na.get("eigenaar"):
             detail = f"Nieuwe eigenaar: {organisatienamen.get(na['eigenaar'], na['eigenaar'])}"
+        elif g.actie == "niet_ontvankelijk" and na.get("dubbel_van"):
+            detail = f"Dubbel van {na['dubbel_van']}"
         elif g.actie in ("beantwoord", "herzien") and na.get("besluit") in Besluit.values:
             detail = f"{Besluit(na['besluit']).label} (versie {na.get('reactie_versie', '?')})"
         door = "Schakel (automatisch)" if g.actor_omschrijving == "systeem" else g.actor_omschrijving

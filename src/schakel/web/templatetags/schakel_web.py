@@ -109,3 +109,13 @@ def status_weergave(signaal) -> weergave.StatusWeergave:
 def zoekfragment(tekst: str, zoekvraag: str) -> str:
     """``{{ s.praktijk|zoekfragment:zoekvraag }}``: the found words in context, marked."""
     return weergave.zoekfragment(tekst, zoekvraag) if zoekvraag else ""
+
+
+@register.simple_tag
+def formuliertoken():
+    """The hidden one-time token of a form that creates something (``web.formulieren.eenmalig``)."""
+    from django.utils.html import format_html
+
+    from schakel.web.formulieren import VELD, nieuw_token
+
+    return format_html('<input type="hidden" name="{}" value="{}">', VELD, nieuw_token())
