@@ -47,6 +47,7 @@ KNELPUNT = lambda o: {"uuid": o.knelpunt.uuid}  # noqa: E731
 CASUS = lambda o: {"uuid": o.casus.uuid}  # noqa: E731
 ARGS = {
     "web:signaal": SIGNAAL, "web:reageren": SIGNAAL, "web:doorsturen": SIGNAAL, "web:trieren": SIGNAAL,
+    "web:niet-ontvankelijk": SIGNAAL, "api:signaal-niet-ontvankelijk": SIGNAAL,
     "web:toezegging-nakomen": TOEZEGGING,
     "web:organisatie": lambda o: {"afkorting": "szw"},
     "web:regeling": lambda o: {"bwb_id": "BWBR0019057"},
@@ -136,6 +137,8 @@ MATRIX: dict[tuple[str, str], str] = {
     ("GET", "api:signaal-detail"):                   " 404  200  404  200  404  200  404  200  404  200  404",
     ("GET", "api:signaal-doorverwijzingen"):         " 405  405  405  405  405  405  405  405  405  405  405",
     ("POST", "api:signaal-doorverwijzingen"):        " 401  403  404  400  404  400  404  400  404  403  404",
+    ("GET", "api:signaal-niet-ontvankelijk"):        " 405  405  405  405  405  405  405  405  405  405  405",
+    ("POST", "api:signaal-niet-ontvankelijk"):       " 401  403  404  400  404  400  404  400  404  403  404",
     ("GET", "api:signaal-list"):                     " 200  200  200  200  200  200  200  200  200  200  200",
     ("POST", "api:signaal-list"):                    " 401  400  400  400  400  400  400  400  400  400  400",
     ("GET", "api:signaal-reacties"):                 " 404  200  404  200  404  200  404  200  404  200  404",
@@ -204,6 +207,7 @@ MATRIX: dict[tuple[str, str], str] = {
     ("GET", "maatwerkplaats:overzicht"):             "   L  200  200  200  200  200  200  403  403  403  403",
     ("GET", "maatwerkplaats:solve"):                 "   L  200  404  404  404  404  404  404  404  404  404",
     ("POST", "maatwerkplaats:solve"):                "   L  200  404  404  404  404  404  404  404  404  404",
+    ("GET", "noodrem:ontvangen"):                    " 302  302  302  302  302  302  302  302  302  302  302",
     ("GET", "noodrem:berichten"):                    "   L  403  403  200  403  200  403  200  403  403  403",
     ("POST", "noodrem:berichten"):                   "   L  403  403  200  403  200  403  200  403  403  403",
     ("GET", "noodrem:contact"):                      "   L  403  403  403  403  403  403  403  403  403  403",
@@ -253,6 +257,8 @@ MATRIX: dict[tuple[str, str], str] = {
     ("GET", "toetsen:voorstellen"):                  " 200  200  200  200  200  200  200  200  200  200  200",
     ("GET", "web:doorsturen"):                       "   L  403  404  200  404  200  404  200  404  403  404",
     ("POST", "web:doorsturen"):                      "   L  403  404  200  404  200  404  200  404  403  404",
+    ("GET", "web:niet-ontvankelijk"):                "   L  403  404  200  404  200  404  200  404  403  404",
+    ("POST", "web:niet-ontvankelijk"):               "   L  403  404  200  404  200  404  200  404  403  404",
     ("GET", "web:inloggen"):                         " 200  302  302  302  302  302  302  302  302  302  302",
     ("POST", "web:inloggen"):                        " 200  302  302  302  302  302  302  302  302  302  302",
     ("GET", "web:organisatie"):                      " 200  200  200  200  200  200  200  200  200  200  200",
