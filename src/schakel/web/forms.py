@@ -13,6 +13,7 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 
 from schakel.organisaties.models import Organisatie, OrganisatieSoort
 from schakel.regelingen.models import Regeling
+from schakel.signalen import rechten
 from schakel.signalen.models import MAX_TEKST, Niveau, Oorzaak
 from schakel.signalen.services import MAX_TOEZEGGINGEN, NieuweToezegging
 
@@ -202,8 +203,8 @@ class SignaalFormulier(forms.Form):
     openbaar = forms.BooleanField(
         label="Maak dit signaal openbaar", required=False, initial=True,
         help_text="Iedereen kan een openbaar signaal en de reactie erop lezen; uw naam wordt nooit getoond. "
-                  "Zet dit uit als het signaal gevoelige informatie bevat: dan zien alleen uw organisatie "
-                  "en de organisatie die moet reageren het.")
+                  "Zet dit uit als het signaal gevoelige informatie bevat. Een signaal dat niet openbaar is, "
+                  "kunnen alleen lezen: " + "; ".join(rechten.wie_ziet_besloten_signaal()) + ".")
 
 
     TRIAGE = "triage"
