@@ -124,6 +124,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "schakel.web.context_processors.schakel",
             ],
+            # Plain-Dutch numbers and <time> attributes in every template without a {% load %}.
+            "builtins": ["schakel.web.templatetags.schakel_web"],
         },
     },
 ]
