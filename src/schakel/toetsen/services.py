@@ -386,7 +386,7 @@ def vraag_rapportages(toets_id: int) -> bool:
         Invoeringsrapportage.objects.create(invoeringstoets=toets, organisatie=org)
         notificaties.meld(
             adresboek.gebruikers(org.pk, Rol.BEHANDELAAR) + adresboek.gebruikers(org.pk, Rol.BESTUUR),
-            soort=Soort.TE_BEANTWOORDEN, link=f"/invoeringstoetsen/{toets.uuid}",
+            soort=Soort.TOETS_TE_BEANTWOORDEN, link=f"/invoeringstoetsen/{toets.uuid}",
             onderwerp=f"Invoeringstoets: hoe werkt {toets.regeling.citeertitel or toets.regeling.titel}?",
             tekst=(f"{toets.regeling} is op {datum_nl(toets.inwerkingtreding)} in werking getreden. Meld uiterlijk "
                    f"{datum_nl(toets.rapportage_uiterlijk)} hoe het werkt voor burgers en voor uw organisatie."))

@@ -100,7 +100,7 @@ def start(toets, fase: str, *, onderwerp: str, tekst: str) -> Toetstermijn:
     adres = treden(toets, fase)[0]
     t = _open(toets, fase, adres, eerste=True, moment=clock.now())
     notificaties.meld(notificaties.Adresboek().gebruikers(adres.organisatie_id, adres.rol),
-                      soort=Soort.TE_BEANTWOORDEN, link=link(toets.voorstel), onderwerp=onderwerp,
+                      soort=Soort.TOETS_TE_BEANTWOORDEN, link=link(toets.voorstel), onderwerp=onderwerp,
                       tekst=f"{tekst}\nUiterlijk {datum_nl(t.uiterste_datum)}.")
     return t
 
