@@ -28,7 +28,7 @@ def navigatie(request) -> list[NavigatieLink]:
     Other apps add role-relevant links here.
     """
     user = request.user
-    links = [("Signalen", reverse("web:signalen"))]
+    links = [("Signalen", reverse("web:signalen")), ("Termijn overschreden", reverse("termijnen:overzicht"))]
     if rechten.mag_indienen(user):
         links.append(("Signaal indienen", reverse("web:signaal-nieuw")))
     if user.is_authenticated and rechten.mag_trieren(user):
