@@ -145,3 +145,21 @@ def test_pdf_is_tagged_pdf_ua_with_language_title_and_chart_descriptions(staat):
 
     loop(root["/StructTreeRoot"])
     assert figuren and all(str(f.get("/Alt", "")).strip() for f in figuren)
+
+
+def test_no_chart_legend_covers_a_bar_label_or_the_title(staat):
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.text import Text
+
+    for grafiek in grafieken.alle(staat).values():
+        figuur = grafiek.figuur
+        FigureCanvasAgg(figuur).draw()
+        renderer = figuur.canvas.get_renderer()
+        for as_ in figuur.axes:
+            legenda = as_.get_legend()
+            if legenda is None:
+                continue
+            vak = legenda.get_window_extent(renderer)
+            teksten = [t for t in as_.texts if isinstance(t, Text) and t.get_text()] + [as_.title]
+            for tekst in teksten:
+                assert not vak.overlaps(tekst.get_window_extent(renderer)), (grafiek.naam, tekst.get_text())
