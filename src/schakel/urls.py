@@ -1,7 +1,5 @@
 from django.contrib import admin
-from django.urls import include, path, re_path
-
-from schakel.web import views as web_views
+from django.urls import include, path
 
 urlpatterns = [
     path("beheer/", admin.site.urls),
@@ -15,8 +13,6 @@ urlpatterns = [
     path("", include("schakel.noodrem.urls")),
     path("", include("schakel.maatwerkplaats.urls")),
     path("", include("schakel.knelpunten.urls")),
-    # Web pages have no trailing slash: /signalen/ redirects to /signalen (the API keeps its 404).
-    re_path(r"^(?!api/|beheer/)(?P<pad>.+)/$", web_views.zonder_slotstreep),
 ]
 
 # Errors under /api/ are application/problem+json; other paths get the web app's HTML pages.

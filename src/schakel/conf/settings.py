@@ -95,6 +95,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "schakel.web.slotstreep.ZonderSlotstreepMiddleware",  # /signalen/ -> /signalen
     "schakel.web.methoden.AlleenLezenMiddleware",  # 405 before CSRF: a read-only page takes no POST at all
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

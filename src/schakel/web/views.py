@@ -11,7 +11,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import LoginView, LogoutView
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponsePermanentRedirect, HttpResponseServerError
+from django.http import HttpResponseServerError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template import loader
 from django.urls import reverse
@@ -443,17 +443,3 @@ def server_error(request):
     return HttpResponseServerError(html)
 
 
-
-def zonder_slotstreep(request, pad):
-    """``/signalen/`` -> ``/signalen`` (with its query), when that is a page; otherwise 404."""
-    from django.urls import Resolver404, resolve
-
-    doel = "/" + pad
-    if pad.startswith("/") or "\\" in pad:  # never a redirect to another host (//host)
-        raise Http404("Deze pagina bestaat niet.")
-    try:
-        resolve(doel)
-    except Resolver404:
-        raise Http404("Deze pagina bestaat niet.") from None
-    query = request.META.get("QUERY_STRING", "")
-    return HttpResponsePermanentRedirect(doel + (f"?{query}" if query else ""))
