@@ -109,6 +109,23 @@ ensure_venv() {
     export PATH="$VENV/bin:$PATH"
 }
 
+# --- Node packages for the browser tests ---------------------------------------------------
+
+# ensure_node_packages: install package.json's packages (axe-core, injected into pages by the
+# browser tests) into node_modules/ with `npm ci`, again only when package-lock.json changed.
+ensure_node_packages() {
+    local stamp="$REPO_ROOT/node_modules/.schakel-installed" wanted
+    command -v npm >/dev/null 2>&1 || { warn "npm not found; cannot install the browser tests' Node packages"; return 1; }
+    wanted="$(sha256sum <"$REPO_ROOT/package-lock.json" | cut -d' ' -f1)"
+    if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$wanted" ]; then
+        say "Reusing node_modules (Node packages up to date)"
+        return 0
+    fi
+    say "npm ci (Node packages for the browser tests: axe-core)"
+    (cd "$REPO_ROOT" && npm ci --no-audit --no-fund --loglevel=error) || return 1
+    echo "$wanted" >"$stamp"
+}
+
 # has_command NAME: whether the Django management command NAME (with underscores) exists.
 has_command() {
     "$VENV/bin/schakel" help --commands 2>/dev/null | grep -qx "$1"

@@ -52,8 +52,11 @@ load() {  # load COMMAND_NAME: run a data-loading management command if it exist
         shout "'schakel ${1//_/-}' does not exist in this version yet: skipped."
     fi
 }
+export SCHAKEL_PORT="$PORT"  # laad-demodata prints the address with this port
 load laad_referentiedata
 load laad_demodata
+# The text router, trained on the demo signals, so that filing and triage show advice.
+load train_router
 
 say "Static files"
 schakel collectstatic --noinput --verbosity 0
@@ -84,6 +87,7 @@ fi
 echo
 
 if [ "$SERVE" = 1 ]; then
-    say "Starting the server on 0.0.0.0:$PORT (Ctrl-C stops it)"
-    exec schakel runserver "0.0.0.0:$PORT"
+    # gunicorn, as in production (docs/operations.md); WhiteNoise serves the collected static files.
+    say "Starting gunicorn on 0.0.0.0:$PORT (Ctrl-C stops it)"
+    exec "$VENV/bin/gunicorn" schakel.wsgi -b "0.0.0.0:$PORT" -w 2 --access-logfile - --log-level warning
 fi

@@ -72,7 +72,8 @@ compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql
 # The Staat van de Uitvoering PDF (WeasyPrint: Pango) and its page check (pdftoppm).
 compgen -G "/usr/lib/*/libpango-1.0.so.0" >/dev/null || missing+=(libpango-1.0-0 libpangoft2-1.0-0)
 command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
-if [ "$RUN_LINT" = 1 ] && ! command -v npx >/dev/null 2>&1; then missing+=(nodejs npm); fi
+# Node.js: the API lint (npx) and axe-core, which the browser tests inject into every page.
+command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
 if [ "${#missing[@]}" -gt 0 ]; then
     if ! apt_install "${missing[@]}"; then
         if in_ci; then
@@ -90,6 +91,10 @@ if in_ci || [ -x /usr/bin/chromium ]; then REQUIRED_MARKERS="browser"; fi
 # --- 2. Python environment ----------------------------------------------------------------
 
 ensure_venv
+if ! ensure_node_packages; then
+    in_ci && die "could not install the Node packages (npm ci) the accessibility checks need"
+    shout "npm ci failed: the accessibility checks in the browser tests are SKIPPED."
+fi
 
 # --- 3. SQLite ----------------------------------------------------------------------------
 

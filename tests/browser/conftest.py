@@ -39,20 +39,27 @@ def browser():
         browser.close()
 
 
-@pytest.fixture
-def pagina(browser, live_server):
-    """A fresh browser tab (own cookies) on the live server; fails the test on any CSP violation
-    or JavaScript error."""
-    context = browser.new_context(base_url=live_server.url, locale="nl-NL", viewport={"width": 1280, "height": 900})
+def nieuw_tabblad(browser, base_url, breedte=1280):
+    """A new context (own cookies) and tab on base_url. ``page.problemen`` collects every CSP
+    violation and JavaScript error."""
+    context = browser.new_context(base_url=base_url, locale="nl-NL", viewport={"width": breedte, "height": 900})
     page = context.new_page()
     problemen: list[str] = []
     page.on("console", lambda bericht: problemen.append(bericht.text)
             if bericht.type == "error" or "Content Security Policy" in bericht.text else None)
     page.on("pageerror", lambda fout: problemen.append(str(fout)))
     page.problemen = problemen
+    return context, page
+
+
+@pytest.fixture
+def pagina(browser, live_server):
+    """A fresh browser tab (own cookies) on the live server; fails the test on any CSP violation
+    or JavaScript error."""
+    context, page = nieuw_tabblad(browser, live_server.url)
     yield page
     context.close()
-    assert problemen == [], problemen
+    assert page.problemen == [], page.problemen
 
 
 @pytest.fixture

@@ -117,3 +117,15 @@ def test_admin_requires_staff(client, wereld):
     client.force_login(wereld.behandelaar_szw)
     response = client.get(admin_url(Signaal, "changelist"))
     assert response.status_code == 302 and "/beheer/login/" in response["Location"]
+
+
+def test_admin_fields_have_names_and_links_are_underlined(beheerder, wereld):
+    """The outside axe run's findings in /beheer/ (the browser tour checks the rest)."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    html = beheerder.get(admin_url(Oorzaak, "changelist")).content.decode()
+    assert 'aria-label="Volgorde van ' in html  # list_editable inputs had no label
+    assert "schakel/css/beheer.css" in html and "schakel/js/beheer.js" in html
+    for url in (admin_url(User, "change", wereld.melder_uwv.pk), admin_url(TOTPDevice, "add")):
+        html = beheerder.get(url).content.decode()
+        assert 'aria-label="Datum"' in html and 'aria-label="Tijd"' in html

@@ -285,3 +285,9 @@ def test_the_triage_queue_is_filled_and_one_handler_may_route_it(client):
     assert all(t.titel in pagina for t in demo_triage.SIGNALEN)
     client.force_login(User.objects.get(username="behandelaar.szw"))
     assert client.get("/signalen/triage").status_code == 403
+
+
+def test_the_loader_prints_the_port_the_demo_serves_on(monkeypatch):
+    monkeypatch.setenv("SCHAKEL_PORT", "8101")
+    uitvoer = laad("--aantal", "0")
+    assert "http://localhost:8101/" in uitvoer and "8000" not in uitvoer

@@ -63,7 +63,7 @@ def test_others_cannot_manage(wereld, dien_in, maak_knelpunt, als, gebruiker):
 def test_knelpunt_page_is_public(wereld, dien_in, maak_knelpunt, client):
     knelpunt = maak_knelpunt(dien_in(wereld.melder_uwv, aantal=1200))
     pagina = client.get(reverse("knelpunten:knelpunt", args=[knelpunt.uuid])).content.decode()
-    assert "Wat dit betekent voor beleid" in pagina and "1200" in pagina
+    assert "Wat dit betekent voor beleid" in pagina and "1.200" in pagina
 
 
 def test_reading_a_knelpunt_page_writes_nothing(wereld, dien_in, maak_knelpunt, client):
@@ -75,12 +75,23 @@ def test_reading_a_knelpunt_page_writes_nothing(wereld, dien_in, maak_knelpunt, 
     assert not Drempels.objects.exists()
 
 
-def test_committee_agenda_permissions(wereld, client, als):
+def test_committee_agenda_is_public_without_non_public_signals(wereld, client, als, dien_in, maak_knelpunt):
+    from schakel.signalen.models import Signaal
+
     url = reverse("knelpunten:agenda", args=[wereld.cie_szw.afkorting])
+    openbaar, besloten = dien_in(wereld.melder_uwv), dien_in(wereld.melder_uwv)
+    Signaal.objects.filter(pk=besloten.pk).update(openbaar=False)
+    knelpunt = maak_knelpunt(openbaar, besloten, titel="Knelpunt op de agenda")
+    Agendering.objects.get_or_create(knelpunt=knelpunt, defaults={"kamercommissie": wereld.cie_szw, "reden": "test",
+                                                                  "drempel": "signalen"})
     anoniem = client.get(url)
-    assert anoniem.status_code == 302 and "inloggen" in anoniem.url
+    assert anoniem.status_code == 200
+    tekst = anoniem.content.decode()
+    assert "Knelpunt op de agenda" in tekst and "Wat u volgt" not in tekst
+    assert '<dt>Signalen</dt><dd>1</dd>' in tekst  # the non-public signal is not counted
+    assert client.get(reverse("knelpunten:mijn-agenda")).status_code == 302
     for naam in ("melder_uwv", "behandelaar_szw", "minister_szw"):
-        assert als(getattr(wereld, naam)).get(url).status_code == 403
+        assert als(getattr(wereld, naam)).get(url).status_code == 200
     assert als(wereld.griffie_szw).get(url).status_code == 200
     assert als(wereld.griffie_szw).get(reverse("knelpunten:agenda", args=["szw"])).status_code == 404  # no committee
     eigen = als(wereld.griffie_szw).get(reverse("knelpunten:mijn-agenda"))

@@ -149,3 +149,13 @@ def test_solve_to_the_own_board_through_the_pages(team, casus):
     assert als(team.bestuur_uwv).get(f"/signalen/{signaal.uuid}").status_code == 200
     casuspagina = pagina(client, f"/maatwerkplaats/casussen/{casus.uuid}")
     assert "aan het bestuur van Uitvoeringsinstituut Werknemersverzekeringen (intern)" in casuspagina
+
+
+def test_a_new_case_does_not_list_itself_as_similar(team, casus):
+    client = als(team.melder_uwv)
+    tekst = pagina(client, f"/maatwerkplaats/casussen/{casus.uuid}")
+    assert "Vergelijkbare casussen (0)" in tekst and "nog geen andere casus" in tekst
+    tweede = breng_in(team.frontlijn_uwv, team.wia, titel="Tweede casus")
+    tekst = pagina(client, f"/maatwerkplaats/casussen/{casus.uuid}")
+    assert "Vergelijkbare casussen (1)" in tekst and tweede.kenmerk in tekst
+    assert f"{casus.kenmerk} (deze casus)" not in tekst

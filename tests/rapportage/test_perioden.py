@@ -208,3 +208,20 @@ def test_percentiles_from_the_histogram_equal_percentile_cont_over_the_rows(waar
     assert percentielen_uit_histogram(histogram, [fractie])[fractie] == pytest.approx(
         float(numpy.percentile(waarden, 100 * fractie)))
     assert percentielen_uit_histogram({}, [fractie]) == {fractie: None}
+
+
+def test_the_staat_opens_on_a_period_with_data_and_data_before_it():
+    import datetime as dt
+
+    from schakel.rapportage.perioden import Periode, standaardperiode
+
+    def met_data_vanaf(begin):
+        return lambda periode: periode.laatste_dag >= begin
+
+    vandaag = dt.date(2026, 12, 8)
+    # Years of data: the last complete year.
+    assert standaardperiode(vandaag, met_data_vanaf(dt.date(2020, 1, 1))) == Periode.van_jaar(2025)
+    # Fourteen months (the demo): not 2025 against an empty 2024, but Q3 against Q2 2026.
+    assert standaardperiode(vandaag, met_data_vanaf(dt.date(2025, 10, 8))) == Periode.van_kwartaal(2026, 3)
+    # Nothing at all: the last complete year, as before.
+    assert standaardperiode(vandaag, lambda periode: False) == Periode.van_jaar(2025)

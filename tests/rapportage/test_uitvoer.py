@@ -114,3 +114,52 @@ def test_csv_neutralises_formulas_but_keeps_negative_numbers_numeric(staat):
     assert [(r["onderwerp"], r["waarde"]) for r in kwaad] == [
         ("'=HYPERLINK(\"https://kwaad.example\")", "'-2+3+cmd|' /C calc'!A0")]
     assert any(r["cijfer"] == "verschil" and r["waarde"] == "-3" for r in rijen)
+
+
+def test_pdf_is_tagged_pdf_ua_with_language_title_and_chart_descriptions(staat):
+    from pypdf import PdfReader
+
+    lezer = PdfReader(io.BytesIO(uitvoer.pdf(staat)))
+    root = lezer.trailer["/Root"]
+    assert bool(root["/MarkInfo"]["/Marked"])  # tagged
+    assert "/StructTreeRoot" in root
+    assert str(root["/Lang"]).lower().startswith("nl")
+    metadata = root["/Metadata"].get_object().get_data().decode()
+    assert "pdfuaid:part" in metadata and "1" in metadata
+    assert lezer.metadata.title
+    # Every chart (a figure in the structure tree) carries its description.
+    figuren = []
+
+    def loop(knoop):
+        knoop = knoop.get_object()
+        if isinstance(knoop, dict):
+            if knoop.get("/S") == "/Figure":
+                figuren.append(knoop)
+            kinderen = knoop.get("/K")
+            if kinderen is not None:
+                for kind in (kinderen if isinstance(kinderen, list) else [kinderen]):
+                    loop(kind)
+        elif isinstance(knoop, list):
+            for kind in knoop:
+                loop(kind)
+
+    loop(root["/StructTreeRoot"])
+    assert figuren and all(str(f.get("/Alt", "")).strip() for f in figuren)
+
+
+def test_no_chart_legend_covers_a_bar_label_or_the_title(staat):
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.text import Text
+
+    for grafiek in grafieken.alle(staat).values():
+        figuur = grafiek.figuur
+        FigureCanvasAgg(figuur).draw()
+        renderer = figuur.canvas.get_renderer()
+        for as_ in figuur.axes:
+            legenda = as_.get_legend()
+            if legenda is None:
+                continue
+            vak = legenda.get_window_extent(renderer)
+            teksten = [t for t in as_.texts if isinstance(t, Text) and t.get_text()] + [as_.title]
+            for tekst in teksten:
+                assert not vak.overlaps(tekst.get_window_extent(renderer)), (grafiek.naam, tekst.get_text())

@@ -109,3 +109,52 @@ def test_visibility_through_a_relation_is_the_same_as_of_the_signal(wereld, sign
     via_signaal = Toezegging.objects.filter(signaal__in=rechten.zichtbare_signalen(user, Signaal.objects.all()))
     assert set(Toezegging.objects.filter(rechten.zichtbaar_q(user, via="signaal__"))) == set(via_signaal)
     assert via_signaal.exists()
+
+
+def _wie_ziet(signalen, gebruikers) -> set[tuple[str, str]]:
+    return {(s.titel, u.username) for s in signalen for u in gebruikers if rechten.mag_inzien(u, s)}
+
+
+def test_every_clause_of_who_sees_a_non_public_signal_is_a_real_path_and_is_told_to_the_filer(
+        wereld, intern_signaal, monkeypatch):
+    """The filing form's promise comes from rechten.TOEGANG, the list zichtbaar_q is built from; and
+    every clause matters: without it, somebody of the world below loses sight of a signal."""
+    import datetime as dt
+
+    from django.contrib.auth.models import Permission
+
+    from schakel.accounts.models import Rol, User
+    from schakel.termijnen.models import Termijn
+    from schakel.web.forms import SignaalFormulier
+
+    trieerder = User.objects.create_user("trieerder-szw", rol=Rol.BEHANDELAAR, organisatie=wereld.szw)
+    trieerder.user_permissions.add(Permission.objects.get(codename="trieren"))
+    trieerder = User.objects.get(pk=trieerder.pk)
+    zonder_regeling = services.dien_in(indiener=wereld.melder_cbr, titel="Zonder regeling", praktijk="p",
+                                       getroffen_burgers="g", openbaar=False)
+    # SVB's own internal rule, filed by UWV: SVB sees it as owner only, SZW as principal only.
+    from schakel.regelingen.models import Regeling
+
+    eigen = Regeling.objects.create(bwb_id="BWBR0099998", titel="Beleidsregel SVB", eigenaar=wereld.svb)
+    van_svb = services.dien_in(indiener=wereld.melder_uwv, titel="Beleidsregel SVB", praktijk="p",
+                               getroffen_burgers="g", regeling=eigen, openbaar=False)
+    # Without its rung-1 deadline (signals from before the ladder): the owner sees it as owner.
+    Termijn.objects.filter(signaal=van_svb).delete()
+    # Asked on the ladder: CBR, which neither filed nor owns the signal.
+    nu = dt.datetime(2026, 3, 11, 10, tzinfo=dt.timezone.utc)
+    Termijn.objects.create(signaal=intern_signaal, trede=2, organisatie=wereld.cbr, rol=Rol.BESTUUR, gestart_op=nu,
+                           werkdagen=10, oorspronkelijke_uiterste_datum=nu.date(), uiterste_datum=nu.date(),
+                           gesloten_op=nu, uitkomst="geescaleerd")
+    signalen = [intern_signaal, zonder_regeling, van_svb]
+    gebruikers = [wereld.melder_uwv, wereld.bestuur_uwv, wereld.behandelaar_szw, wereld.minister_szw,
+                  wereld.griffie_szw, wereld.behandelaar_svb, wereld.melder_cbr, wereld.behandelaar_ienw, trieerder]
+    alles = _wie_ziet(signalen, gebruikers)
+    for i, toegang in enumerate(rechten.TOEGANG):
+        monkeypatch.setattr(rechten, "TOEGANG", rechten.TOEGANG[:i] + rechten.TOEGANG[i + 1:])
+        assert _wie_ziet(signalen, gebruikers) < alles, toegang.wie
+        monkeypatch.undo()
+
+    hint = str(SignaalFormulier.base_fields["openbaar"].help_text)
+    for wie in rechten.wie_ziet_besloten_signaal():
+        assert wie in hint
+    assert "uw eigen organisatie, ook uw bestuur" in hint and "griffie" in hint and rechten.BEHEERDERS in hint

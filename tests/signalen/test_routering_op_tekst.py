@@ -355,3 +355,11 @@ def test_web_and_api_show_the_likely_regulation(wereld, model):
                                                                       "praktijk": PRAKTIJK_RIJBEWIJS},
                                          format="json").json()
     assert data["regelingen"][0]["code"] == "BWBR0006622" and data["regelingen"][0]["kans"] == 1.0
+
+
+def test_triage_page_without_a_model_shows_no_command_to_a_handler(wereld, geen_model):
+    from django.contrib.auth.models import Permission
+
+    wereld.behandelaar_szw.user_permissions.add(Permission.objects.get(codename="trieren"))
+    html = _client(wereld.behandelaar_szw).get(reverse("web:triage")).content.decode()
+    assert "geen routeringsmodel getraind" in html and "train-router" not in html

@@ -102,3 +102,14 @@ def test_per_organisation_terms_are_validated(wereld):
     with pytest.raises(ValidationError) as fout:
         Termijninstelling(organisatie=wereld.szw, signaal=0, verlenging_max=500).full_clean()
     assert set(fout.value.message_dict) == {"signaal", "verlenging_max"}
+
+
+@pytest.mark.django_db
+def test_a_rung_has_one_name_in_tables_and_sentences(wereld):
+    from schakel.termijnen.ladder import Trede, trede_naam
+    from schakel.termijnen.status import omschrijf_adres
+
+    assert trede_naam(Trede.BESTUUR, wereld.szw) == "Ambtelijke top (DG/SG)"
+    assert omschrijf_adres(Trede.BESTUUR, wereld.szw).startswith("de ambtelijke top (DG/SG) van")
+    assert trede_naam(Trede.BESTUUR, wereld.uwv) == "Bestuur"
+    assert omschrijf_adres(Trede.BESTUUR, wereld.uwv).startswith("het bestuur van")

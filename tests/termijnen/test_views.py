@@ -74,14 +74,14 @@ def test_extension_form_happy_path(signaal, wereld):
 ])
 def test_extension_form_errors_are_shown_in_dutch(signaal, wereld, gegevens, melding):
     response = ingelogd(wereld.behandelaar_szw).post(f"/signalen/{signaal.uuid}/termijn-verlengen", gegevens)
-    assert response.status_code == 400
+    assert response.status_code == 200  # as every form answers a submit with errors
     assert melding in tekst(response)
     assert "Er is een probleem" in tekst(response)
     assert not Termijn.objects.get(signaal=signaal).is_verlengd
 
 
 def test_extension_service_errors_land_on_their_field_or_on_the_form(signaal, wereld, monkeypatch):
-    """What the service refuses comes back as a 400 with the message on the field it names, or
+    """What the service refuses comes back (200) with the message on the field it names, or
     above the form when it names no field of the form; nothing changes."""
     from django.core.exceptions import ValidationError
 
@@ -94,7 +94,7 @@ def test_extension_service_errors_land_on_their_field_or_on_the_form(signaal, we
 
     monkeypatch.setattr(services, "verleng", weiger)
     response = ingelogd(wereld.behandelaar_szw).post(url, {"tot": "2026-05-20", "reden": REDEN})
-    assert response.status_code == 400
+    assert response.status_code == 200
     form = response.context["form"]
     assert form.errors["reden"] == ["De reden moet over dit signaal gaan."]
     assert form.non_field_errors() == ["De termijn is intussen afgelopen."]
@@ -203,3 +203,11 @@ def test_admin_pages_load(signaal, admin_client):
         assert admin_client.get(url).status_code == 200, url
     termijn = Termijn.objects.get(signaal=signaal)
     assert admin_client.post(f"/beheer/termijnen/termijn/{termijn.pk}/change/", {}).status_code == 403
+
+
+def test_an_empty_extension_submit_is_answered_like_every_other_form(signaal, wereld):
+    client = ingelogd(wereld.behandelaar_szw)
+    verlengen = client.post(f"/signalen/{signaal.uuid}/termijn-verlengen", {})
+    reageren = client.post(f"/signalen/{signaal.uuid}/reageren", {})
+    assert verlengen.status_code == reageren.status_code == 200
+    assert "Er is een probleem" in tekst(verlengen) or "Er zijn" in tekst(verlengen)

@@ -37,7 +37,9 @@ def test_registration_asks_every_implementer_with_a_working_day_term(wereld, ame
         # 30 working days after Wed 11 March 2026, Good Friday and Easter Monday skipped
         assert t.uiterste_datum == kalender.tel_werkdagen_op(dt.date(2026, 3, 11), 30) == dt.date(2026, 4, 24)
     assert Gebeurtenis.objects.voor_object(amendement).get().actie == "voorstel_geregistreerd"
-    assert Melding.objects.filter(ontvanger=wereld.behandelaar_svb, link=f"/voorstellen/{amendement.uuid}").exists()
+    verzoek = Melding.objects.get(ontvanger=wereld.behandelaar_svb, link=f"/voorstellen/{amendement.uuid}")
+    # Announced as a toets, not as a signal to answer.
+    assert verzoek.get_soort_display() == "Toets te beantwoorden"
 
 
 @pytest.mark.parametrize("kamerstuk", ["36123, nr. 5", "36 123 nr 5", "nr. 5", "36 123, nr. 0"])

@@ -63,3 +63,18 @@ def test_invoeringstoets_page_links_signals_since_entry_into_force(client, werel
     client.force_login(wereld.behandelaar_szw)
     r = client.post("/invoeringstoetsen/nieuw", {"regeling": wereld.wia.pk, "inwerkingtreding": "2026-03-01"})
     assert r.status_code == 302 and r["Location"] == f"/invoeringstoetsen/{toets.uuid}"  # idempotent
+
+
+def test_toets_form_marks_only_optional_fields_and_names_each_missing_amount(client, wereld, amendement):
+    from tests.web.html import zichtbare_tekst
+
+    toets = amendement.uitvoeringstoetsen.get(organisatie=wereld.uwv)
+    url = f"/voorstellen/{amendement.uuid}/toetsen/{toets.uuid}/invullen"
+    client.force_login(wereld.bestuur_uwv)
+    tekst = zichtbare_tekst(client.get(url).content.decode())
+    # Only the dissenting view may stay empty with every verdict.
+    assert tekst.count("(niet verplicht)") == 1
+    assert "Afwijkend standpunt (niet verplicht)" in tekst
+    fouten = zichtbare_tekst(client.post(url, {"oordeel": "uitvoerbaar"}).content.decode())
+    assert "Vul de eenmalige kosten in euro's in" in fouten and "Vul de structurele kosten in euro's per jaar in" in fouten
+    assert "Vul een bedrag in euro's in" not in fouten

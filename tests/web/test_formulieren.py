@@ -273,3 +273,15 @@ def test_keeping_a_commitment(client_voor, overgenomen_signaal, wereld):
     assert "Deze toezegging is al nagekomen" in response.content.decode()
     toezegging.refresh_from_db()
     assert toezegging.toelichting_nakoming == "Beleidsregel is gepubliceerd."
+
+
+@pytest.mark.parametrize("getypt", ["gisteren", "31-02-2026", "2026-13-01"])
+def test_a_wrong_date_in_a_list_filter_is_kept_and_explained(client, wereld, getypt):
+    html = client.get(reverse("web:signalen"), {"van": getypt}).content.decode()
+    assert f'type="text" name="van" value="{getypt}"' in html
+    assert "Vul een geldige datum in" in html
+
+
+def test_a_date_typed_the_dutch_way_stays_in_the_date_picker(client, wereld):
+    html = client.get(reverse("web:signalen"), {"van": "31-12-2025"}).content.decode()
+    assert 'type="date" name="van" value="2025-12-31"' in html

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -189,7 +191,7 @@ def test_landmarks_skip_link_and_title(client):
     html = _pagina(client, reverse("web:signalen"))
     assert 'class="skiplink" href="#inhoud"' in html
     assert element_met_id(html, "inhoud")[0] == "main"
-    assert "<header" in html and "<footer" in html and '<nav class="navigatie" aria-label="Hoofdmenu">' in html
+    assert "<header" in html and "<footer" in html and '<nav class="navigatie" id="hoofdmenu" aria-label="Hoofdmenu">' in html
     assert "<title>Signalen — Schakel</title>" in html
 
 
@@ -247,3 +249,28 @@ def test_committee_page_shows_overdue_commitments_under_its_control(client, sign
         tekst = zichtbare_tekst(_pagina(client, pagina))
     assert "Verlopen toezeggingen onder deze commissie (1)" in tekst
     assert "Beslagvrije voet in de regeling opnemen" in tekst and "te laat" in tekst
+
+
+@pytest.mark.parametrize("pad", ["/signalen", "/termijnen", "/voorstellen", "/knelpunten", "/casusprudentie",
+                                 "/staat-van-de-uitvoering"])
+def test_list_pages_with_a_trailing_slash_redirect_to_the_page(client, wereld, pad):
+    antwoord = client.get(pad + "/?status=ingediend")
+    assert antwoord.status_code == 301 and antwoord["Location"] == pad + "?status=ingediend"
+    assert client.get(pad).status_code == 200
+
+
+def test_trailing_slash_of_no_page_or_another_host_is_a_404(client, wereld):
+    assert client.get("/bestaat-niet/").status_code == 404
+    from schakel.web.slotstreep import zonder_slotstreep
+
+    assert zonder_slotstreep("//example.org/") is None  # would leave the site
+    # No detour: an unknown path without a slash is a 404 at once, not a redirect to one with it.
+    assert client.get("/bestaat-niet").status_code == 404
+    assert client.get("/api/v1/signalen/").status_code == 404
+
+
+def test_late_answers_are_linked_from_the_menu_and_the_start_page_count(client, signaal):
+    html = _pagina(client, reverse("web:start"))
+    termijnen = reverse("termijnen:overzicht")
+    assert f'<a class="navigatie__link" href="{termijnen}">Termijn overschreden</a>' in html
+    assert re.search(rf'<dt>Termijn verstreken</dt><dd><a href="{termijnen}">0<', html)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 from django.contrib import admin, messages
+from django.contrib.admin.widgets import AdminSplitDateTime
 from django.shortcuts import redirect
 from django.urls import reverse
 
@@ -41,3 +42,30 @@ class BeheerSite(admin.AdminSite):
             messages.warning(request, "Voor het beheer is tweestapsverificatie verplicht. Zet die eerst aan.")
             return redirect("accounts:totp-instellen")
         return super().login(request, extra_context)
+
+
+class VolgordeInDeLijst:
+    """Mixin for a ModelAdmin whose list edits ``volgorde`` in place: each field gets a name
+    ("Volgorde van <naam>"), which Django's list_editable inputs lack (axe: label)."""
+
+    def get_changelist_form(self, request, **kwargs):
+        basis = super().get_changelist_form(request, **kwargs)
+
+        class Formulier(basis):
+            def __init__(self, *args, **kw):
+                super().__init__(*args, **kw)
+                naam = str(self.instance) if self.instance.pk else ""
+                self.fields["volgorde"].widget.attrs["aria-label"] = f"Volgorde van {naam}".strip()
+
+        return Formulier
+
+
+class BenoemdeSplitDateTime(AdminSplitDateTime):
+    """Django's date + time inputs, each with a name: since Django 4 the field's label points at
+    neither (MultiWidget has no id_for_label), which leaves both unlabelled (axe: label)."""
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        for sub, naam in zip(context["widget"]["subwidgets"], ("Datum", "Tijd")):
+            sub["attrs"]["aria-label"] = naam
+        return context

@@ -95,6 +95,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "schakel.web.slotstreep.ZonderSlotstreepMiddleware",  # /signalen/ -> /signalen
     "schakel.web.methoden.AlleenLezenMiddleware",  # 405 before CSRF: a read-only page takes no POST at all
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -125,6 +126,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "schakel.web.context_processors.schakel",
             ],
+            # Plain-Dutch numbers and <time> attributes in every template without a {% load %}.
+            "builtins": ["schakel.web.templatetags.schakel_web"],
         },
     },
 ]

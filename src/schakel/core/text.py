@@ -59,3 +59,13 @@ def jaccard(a: set, b: set) -> float:
     if not a or not b:
         return 0.0
     return len(a & b) / len(a | b)
+
+
+def getal(n: int) -> str:
+    """A whole number as Dutch readers write it: thousands separated by points (8.650)."""
+    return f"{n:,}".replace(",", ".")
+
+
+def aantal(n: int, enkelvoud: str, meervoud: str) -> str:
+    """``1 signaal``, ``21 signalen``, ``8.650 burgers``: the number with the right form of the noun."""
+    return f"{getal(n)} {enkelvoud if n == 1 else meervoud}"

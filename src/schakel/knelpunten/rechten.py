@@ -37,13 +37,6 @@ def mag_bundelen(user, knelpunt, signaal) -> bool:
             and signaalrechten.mag_inzien(user, signaal))
 
 
-def mag_agenda_zien(user) -> bool:
-    """The committee view is for Kamerleden and clerks (role griffie); what it lists is also
-    published as open data, but the view with its working figures is theirs."""
-    return bool(getattr(user, "is_authenticated", False)
-                and (user.is_superuser or user.rol == Rol.GRIFFIE))
-
-
 def mag_abonneren(user) -> bool:
     """Anyone with an account may follow regulations, committees and organisations: the
     notifications go to their inbox and e-mail, the feeds are public anyway."""

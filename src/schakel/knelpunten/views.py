@@ -133,25 +133,23 @@ def wijzigen(request, uuid):
     return verder or render(request, "knelpunten/wijzigen.html", {"form": form, "knelpunt": knelpunt})
 
 
-@login_required
 def commissie_agenda(request, afkorting):
-    if not rechten.mag_agenda_zien(request.user):
-        raise PermissionDenied("De agenda van een Kamercommissie is voor Kamerleden en griffiers.")
+    """A committee's agenda of knelpunten: public, as parliament's agenda is. Its figures count only
+    the signals the visitor may see (selecties.zichtbare_leden); the answer shown is a public one."""
     commissie = get_object_or_404(Organisatie, afkorting=afkorting, soort=OrganisatieSoort.KAMERCOMMISSIE)
+    abonnementen = (Abonnement.objects.filter(gebruiker=request.user).select_related("regeling", "organisatie")
+                    if request.user.is_authenticated else Abonnement.objects.none())
     return render(request, "knelpunten/agenda.html", {
         "commissie": commissie, "items": selecties.agenda(commissie, request.user),
         "commissies": Organisatie.objects.filter(soort=OrganisatieSoort.KAMERCOMMISSIE).order_by("naam"),
-        "abonnementen": Abonnement.objects.filter(gebruiker=request.user).select_related("regeling", "organisatie"),
+        "abonnementen": abonnementen,
     })
 
 
-@login_required
 def mijn_agenda(request):
-    """A clerk's own committee's agenda."""
+    """A clerk's own committee's agenda; for everyone else the first committee's."""
     user = request.user
-    if not rechten.mag_agenda_zien(user):
-        raise PermissionDenied("De agenda van een Kamercommissie is voor Kamerleden en griffiers.")
-    if user.organisatie_id and user.organisatie.soort == OrganisatieSoort.KAMERCOMMISSIE:
+    if user.is_authenticated and user.organisatie_id and user.organisatie.soort == OrganisatieSoort.KAMERCOMMISSIE:
         return redirect("knelpunten:agenda", afkorting=user.organisatie.afkorting)
     eerste = Organisatie.objects.filter(soort=OrganisatieSoort.KAMERCOMMISSIE).order_by("naam").first()
     if eerste is None:

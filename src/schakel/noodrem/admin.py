@@ -1,10 +1,12 @@
 from django.contrib import admin
 
+from schakel.accounts.beheer import VolgordeInDeLijst
+
 from .models import Beginsel, Noodrem, Retoursticker
 
 
 @admin.register(Beginsel)
-class BeginselAdmin(admin.ModelAdmin):
+class BeginselAdmin(VolgordeInDeLijst, admin.ModelAdmin):
     list_display = ("naam", "code", "volgorde")
     list_editable = ("volgorde",)
     prepopulated_fields = {"code": ("naam",)}

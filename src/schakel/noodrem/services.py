@@ -23,7 +23,7 @@ from django.db.models import Count, OuterRef, Q, Subquery
 
 from schakel.accounts.models import Rol
 from schakel.audit import trail
-from schakel.core import clock
+from schakel.core import clock, text
 from schakel.notificaties import services as notificaties
 from schakel.notificaties.models import Soort
 from schakel.organisaties.models import Organisatie, OrganisatieSoort
@@ -573,7 +573,7 @@ def signaleer_brief(organisatie, sleutel: str) -> Signaal | None:
         if gekoppeld:
             trail.record("retourstickers_gekoppeld", signaal, signaal=signaal, actor_omschrijving=RETOURSTICKERS,
                          na={"brief": sleutel, "gekoppeld": gekoppeld, "totaal": signaal.retourstickers.count()},
-                         toelichting=f"{gekoppeld} nieuwe retoursticker(s) over deze brief gekoppeld.")
+                         toelichting=f"{text.aantal(gekoppeld, 'nieuwe retoursticker', 'nieuwe retourstickers')} over deze brief gekoppeld.")
         return signaal
     telling = _telling(los)
     if not drempel.bereikt(telling["aantal"]):
@@ -671,15 +671,15 @@ def _escaleer_organisatie(organisatie, peildatum, moment) -> int:
     adresboek = notificaties.Adresboek()
     notificaties.meld(
         adresboek.gebruikers(organisatie.pk, bestuur), soort=Soort.GEESCALEERD, link=link,
-        onderwerp=f"Naar u geëscaleerd: {len(stickers)} burger(s) niet op tijd gebeld",
-        tekst=(f"{organisatie.naam} heeft {len(stickers)} burger(s) die een brief terugstuurden niet binnen de "
+        onderwerp=f"Naar u geëscaleerd: {text.aantal(len(stickers), 'burger', 'burgers')} niet op tijd gebeld",
+        tekst=(f"{organisatie.naam} heeft {text.aantal(len(stickers), 'burger', 'burgers')} die een brief terugstuurden niet binnen de "
                f"termijn gebeld:\n{regels_tekst}\nZorg dat zij alsnog worden gebeld en dat het contact in "
                f"Schakel wordt vastgelegd."))
     notificaties.meld(
         adresboek.gebruikers(organisatie.pk, Rol.BEHANDELAAR), soort=Soort.TERMIJN_OVERSCHREDEN, link=link,
-        onderwerp=f"Termijn overschreden: {len(stickers)} retoursticker(s) zonder contact",
+        onderwerp=f"Termijn overschreden: {text.aantal(len(stickers), 'retoursticker', 'retourstickers')} zonder contact",
         tekst=(f"De termijn om contact op te nemen is verstreken bij:\n{regels_tekst}\nDe zaak is voorgelegd "
-               f"aan het bestuur. Bel de burger(s) alsnog en leg het contact vast."))
+               f"aan het bestuur. Bel {'de burger' if len(stickers) == 1 else 'de burgers'} alsnog en leg het contact vast."))
     return len(stickers)
 
 

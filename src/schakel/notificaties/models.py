@@ -21,6 +21,7 @@ class Soort(models.TextChoices):
     BEANTWOORD = "beantwoord", "Signaal beantwoord"
     TOEZEGGING_VERLOPEN = "toezegging_verlopen", "Toezegging verlopen"
     HERHALING = "herhaling", "Casus komt vaker voor"
+    TOETS_TE_BEANTWOORDEN = "toets_te_beantwoorden", "Toets te beantwoorden"
 
 
 class MailStatus(models.TextChoices):

@@ -77,8 +77,9 @@ def _staven(titel: str, labels: list[str], huidig: list[int], vorig: list[int], 
         as_.bar_label(groep, labels=[_getal(int(v)) for v in groep.datavalues], padding=2,
                       fontsize=7 if staand else 8, rotation=90 if staand else 0)
     as_.margins(x=0.12 if liggend else 0.02, y=0.02 if liggend else (0.35 if staand else 0.15))
-    as_.set_title(titel, loc="left")
-    as_.legend(frameon=False, loc="lower right" if liggend else "upper right", fontsize=8)
+    # The legend sits above the bars, right of and below the title: never over a bar or its label.
+    as_.set_title(titel, loc="left", pad=18)
+    as_.legend(frameon=False, loc="lower right", bbox_to_anchor=(1, 1), ncols=2, fontsize=8, borderaxespad=0.2)
     figuur.tight_layout()
     return figuur
 

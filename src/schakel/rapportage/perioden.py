@@ -270,3 +270,19 @@ class Periode:
 def bestandsnaam(periode: Periode) -> str:
     """The period in a file name: 2025, 2025-Q3, 2025-03, 2025-01-01-tot-2025-06-30."""
     return periode.naam.replace("..", "-tot-")
+
+
+def standaardperiode(vandaag: dt.date, heeft_signalen) -> Periode:
+    """The period the Staat opens on: the last complete year when it and the year before have
+    signals; otherwise the last complete quarter whose quarter before has signals (a young
+    installation, or the demo's fourteen months); otherwise the last complete year.
+    ``heeft_signalen(periode)`` tells whether any signal was filed in a period."""
+    jaar = Periode.van_jaar(vandaag.year - 1)
+    if heeft_signalen(jaar) and heeft_signalen(jaar.vorige):
+        return jaar
+    kwartaal = Periode.van_kwartaal(vandaag.year, (vandaag.month - 1) // 3 + 1).vorige
+    for _ in range(4):
+        if heeft_signalen(kwartaal) and heeft_signalen(kwartaal.vorige):
+            return kwartaal
+        kwartaal = kwartaal.vorige
+    return jaar

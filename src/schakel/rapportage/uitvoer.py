@@ -222,7 +222,9 @@ def html(staat: dict) -> str:
 def pdf(staat: dict) -> bytes:
     from weasyprint import CSS, HTML
 
-    return HTML(string=html(staat)).write_pdf(stylesheets=[CSS(filename=str(PDF_CSS))])
+    # PDF/UA-1: tagged (structure tree, reading order, alternative texts of the charts), with
+    # language and title; the charts are also described in the text and tables beside them.
+    return HTML(string=html(staat)).write_pdf(stylesheets=[CSS(filename=str(PDF_CSS))], pdf_variant="pdf/ua-1")
 
 
 def als_json(staat: dict) -> str:

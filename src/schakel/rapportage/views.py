@@ -6,8 +6,9 @@ from django.http import HttpResponse
 from django.shortcuts import render
 
 from schakel.core import clock
+from schakel.signalen.models import Signaal
 
-from . import uitvoer
+from . import perioden, uitvoer
 from .cijfers import bereken
 from .perioden import bestandsnaam
 from .forms import StaatFilter
@@ -17,8 +18,13 @@ MIME = {"pdf": "application/pdf", "csv": "text/csv; charset=utf-8", "json": "app
 
 def _filter(request) -> StaatFilter:
     data = request.GET.copy()
-    data.setdefault("periode", str(clock.today().year - 1))
+    if "periode" not in data:
+        data["periode"] = perioden.standaardperiode(clock.today(), _heeft_openbare_signalen).naam
     return StaatFilter(data)
+
+
+def _heeft_openbare_signalen(periode) -> bool:
+    return Signaal.objects.openbaar().filter(ingediend_op__gte=periode.begin, ingediend_op__lt=periode.einde).exists()
 
 
 def staat(request):

@@ -6,11 +6,13 @@ and recorded in the audit trail.
 from django.contrib import admin
 from django.urls import NoReverseMatch, reverse
 
+from schakel.accounts.beheer import VolgordeInDeLijst
+
 from .models import Oorzaak, Reactie, Signaal, Toezegging
 
 
 @admin.register(Oorzaak)
-class OorzaakAdmin(admin.ModelAdmin):
+class OorzaakAdmin(VolgordeInDeLijst, admin.ModelAdmin):
     list_display = ("naam", "code", "volgorde")
     list_editable = ("volgorde",)
     search_fields = ("naam", "code", "omschrijving")

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 from django.apps import apps
 from django.db.models import Q, QuerySet
 
@@ -28,9 +31,61 @@ def zichtbare_signalen(user, queryset: QuerySet) -> QuerySet:
     return queryset.filter(zichtbaar_q(user))
 
 
+@dataclass(frozen=True)
+class Toegang:
+    """One reason a signal that is not public is visible to someone.
+
+    :func:`zichtbaar_q` is built from :data:`TOEGANG` alone, and the filing form tells who can
+    read a non-public signal from the same list (:func:`wie_ziet_besloten_signaal`), so the
+    promise and the rule cannot drift apart.
+    """
+    wie: str  # plain Dutch, as the filer reads it
+    geldt: Callable[[object], bool]  # whether the clause applies to this user at all
+    voorwaarde: Callable[[object, str], Q]  # the condition on the signal, reached through ``via``
+
+
+def _is_ministerie(user) -> bool:
+    return _is_medewerker(user) and user.organisatie.soort == OrganisatieSoort.MINISTERIE
+
+
+def _is_kamercommissie(user) -> bool:
+    return _is_medewerker(user) and user.organisatie.soort == OrganisatieSoort.KAMERCOMMISSIE
+
+
+def _op_de_ladder(user, via: str) -> Q:
+    termijnen = apps.get_model("termijnen", "Termijn").objects.filter(organisatie=user.organisatie)
+    return Q(**{f"{via}pk__in": termijnen.values("signaal_id")})
+
+
+TOEGANG: tuple[Toegang, ...] = (
+    Toegang("iedereen van uw eigen organisatie, ook uw bestuur", _is_medewerker,
+            lambda user, via: Q(**{f"{via}indienende_organisatie": user.organisatie})),
+    Toegang("iedereen van de organisatie die moet reageren, ook de bewindspersoon als dat een ministerie is",
+            _is_medewerker, lambda user, via: Q(**{f"{via}eigenaar": user.organisatie})),
+    Toegang("het ministerie dat opdrachtgever is van uw organisatie of van de organisatie die moet reageren, "
+            "ook de bewindspersoon", _is_ministerie,
+            lambda user, via: (Q(**{f"{via}eigenaar__opdrachtgever": user.organisatie})
+                               | Q(**{f"{via}indienende_organisatie__opdrachtgever": user.organisatie}))),
+    Toegang("de griffie van de Kamercommissie die over de regeling gaat", _is_kamercommissie,
+            lambda user, via: Q(**{f"{via}regeling__kamercommissie": user.organisatie})),
+    Toegang("iedere organisatie die om een antwoord wordt gevraagd als de termijn verloopt (het bestuur, "
+            "de bewindspersoon)", _is_medewerker, _op_de_ladder),
+    Toegang("behandelaars met het triagerecht, zolang het signaal nog niet bij een organisatie ligt",
+            lambda user: mag_trieren(user),
+            lambda user, via: Q(**{f"{via}eigenaar__isnull": True, f"{via}status": Status.INGEDIEND})),
+)
+# Superusers see everything; they are named last in the filing form's promise.
+BEHEERDERS = "de beheerders van Schakel"
+
+
+def wie_ziet_besloten_signaal() -> list[str]:
+    """Everyone who can read a signal that is not public, in plain Dutch (the filing form)."""
+    return [toegang.wie for toegang in TOEGANG] + [BEHEERDERS]
+
+
 def zichtbaar_q(user, via: str = "") -> Q:
     """The condition of :func:`zichtbare_signalen`, on the signal reached through ``via``
-    (``"signaal__"`` for a commitment or an answer).
+    (``"signaal__"`` for a commitment or an answer): public, or one of :data:`TOEGANG`.
 
     Filtering a commitment on its signal's columns lets the database walk the commitments in
     their own order and stop after a page, where ``signaal__in=zichtbare_signalen(...)`` makes it
@@ -39,18 +94,9 @@ def zichtbaar_q(user, via: str = "") -> Q:
     if getattr(user, "is_superuser", False):
         return Q()
     zichtbaar = Q(**{f"{via}openbaar": True})
-    if _is_medewerker(user):
-        org = user.organisatie
-        zichtbaar |= Q(**{f"{via}indienende_organisatie": org}) | Q(**{f"{via}eigenaar": org})
-        if org.soort == OrganisatieSoort.MINISTERIE:
-            zichtbaar |= (Q(**{f"{via}eigenaar__opdrachtgever": org})
-                          | Q(**{f"{via}indienende_organisatie__opdrachtgever": org}))
-        if org.soort == OrganisatieSoort.KAMERCOMMISSIE:
-            zichtbaar |= Q(**{f"{via}regeling__kamercommissie": org})
-        termijnen = apps.get_model("termijnen", "Termijn").objects.filter(organisatie=org)
-        zichtbaar |= Q(**{f"{via}pk__in": termijnen.values("signaal_id")})
-    if mag_trieren(user):
-        zichtbaar |= Q(**{f"{via}eigenaar__isnull": True, f"{via}status": Status.INGEDIEND})
+    for toegang in TOEGANG:
+        if toegang.geldt(user):
+            zichtbaar |= toegang.voorwaarde(user, via)
     return zichtbaar
 
 

@@ -31,6 +31,22 @@ class Trede(models.IntegerChoices):
     KAMERCOMMISSIE = 5, "Kamercommissie"
 
 
+AMBTELIJKE_TOP = "Ambtelijke top (DG/SG)"
+
+
+def klein(naam: str) -> str:
+    """A rung's name inside a sentence: 'Ambtelijke top (DG/SG)' -> 'ambtelijke top (DG/SG)'."""
+    return naam[:1].lower() + naam[1:]
+
+
+def trede_naam(trede: int, organisatie) -> str:
+    """The one name of a rung for the organisation asked there: a ministry's board is its
+    ambtelijke top (DG/SG), everyone else's is its bestuur. Used wherever a rung is named."""
+    if trede == Trede.BESTUUR and getattr(organisatie, "is_ministerie", False):
+        return AMBTELIJKE_TOP
+    return Trede(trede).label
+
+
 # The role addressed at each rung.
 ROL_PER_TREDE: dict[int, str] = {
     Trede.BEHANDELAAR: Rol.BEHANDELAAR,

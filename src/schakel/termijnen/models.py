@@ -18,7 +18,7 @@ from schakel.accounts.models import Rol
 from schakel.core import clock
 
 from . import kalender
-from .ladder import Trede
+from .ladder import Trede, trede_naam
 from .regels import MAX_WERKDAGEN
 
 
@@ -92,6 +92,11 @@ class Termijn(models.Model):
             models.Index(fields=["organisatie", "rol"], name="termijn_open_adres_idx",
                          condition=Q(gesloten_op__isnull=True)),
         ]
+
+    @property
+    def trede_naam(self) -> str:
+        """The rung's name for the organisation asked (see ladder.trede_naam)."""
+        return trede_naam(self.trede, self.organisatie)
 
     def __str__(self) -> str:
         return f"{self.get_trede_display()} tot {self.uiterste_datum:%d-%m-%Y}"

@@ -14,8 +14,8 @@ from django.utils.formats import date_format
 
 from schakel.core import clock
 
-from . import kalender
-from .ladder import Trede
+from . import kalender, ladder
+from .ladder import Trede, trede_naam
 
 
 class Fase:
@@ -37,9 +37,10 @@ def omschrijf_adres(trede: int, organisatie) -> str:
     if trede == Trede.BEHANDELAAR:
         return f"de behandelaars van {naam}"
     if trede == Trede.BESTUUR:
-        return f"de ambtelijke top (DG/SG) van {naam}" if organisatie.is_ministerie else f"het bestuur van {naam}"
+        return (f"de {ladder.klein(ladder.AMBTELIJKE_TOP)} van {naam}" if organisatie.is_ministerie
+                else f"het bestuur van {naam}")
     if trede == Trede.MINISTERIE:
-        return f"de ambtelijke top (DG/SG) van {naam}, als opdrachtgever"
+        return f"de {ladder.klein(ladder.AMBTELIJKE_TOP)} van {naam}, als opdrachtgever"
     if trede == Trede.BEWINDSPERSOON:
         return f"de bewindspersoon van {naam}"
     return f"de {naam[0].lower()}{naam[1:]}" if naam.startswith("Vaste ") else naam
@@ -175,7 +176,7 @@ def status_van(signaal, peildatum: dt.date | None = None) -> TermijnStatus:
         werkdagen_te_laat=kalender.werkdagen_te_laat(overschreden_op, peildatum) if overschreden_op else 0,
         termijn_overschreden_op=overschreden_op,
         trede=huidige.trede,
-        trede_naam=huidige.get_trede_display(),
+        trede_naam=huidige.trede_naam,
         gericht_aan=huidige.organisatie,
         gericht_aan_omschrijving=omschrijf_adres(huidige.trede, huidige.organisatie),
         geescaleerd=geescaleerd,

@@ -71,9 +71,8 @@ def verlengen(request, uuid):
         melding=lambda verlengd: f"De termijn is verlengd tot {services.datum_nl(verlengd.uiterste_datum)}. "
                                  "De reden staat openbaar bij het signaal.",
         naar=_signaal_url(signaal))
-    # A submitted form that comes back (invalid, or refused by the service) is a 400.
-    return verder or render(request, "termijnen/verlengen.html", {**context, "form": form, "maximum": maximum},
-                            status=400 if form.is_bound else 200)
+    # A submitted form that comes back with its errors is a 200, as every other form answers.
+    return verder or render(request, "termijnen/verlengen.html", {**context, "form": form, "maximum": maximum})
 
 
 def overzicht(request):

@@ -9,6 +9,7 @@ from schakel.regelingen.models import Regeling
 from schakel.signalen.models import Besluit
 from schakel.web.forms import ModelKeuzes, RegelingKeuze, datumveld
 
+from . import services
 from .models import Oordeel, VoorstelSoort
 
 TEKST = {"rows": 4}
@@ -60,19 +61,32 @@ class ToetsFormulier(forms.Form):
     oordeel = forms.ChoiceField(label="Oordeel", choices=Oordeel.choices, widget=forms.RadioSelect)
     voorwaarden = forms.CharField(label="Voorwaarden", required=False, widget=forms.Textarea(attrs=TEKST),
                                   help_text="Verplicht bij ‘uitvoerbaar onder voorwaarden’.")
-    invoeringstijd_maanden = forms.IntegerField(label="Benodigde invoeringstijd (maanden)", required=False,
-                                                min_value=0, max_value=120)
+    invoeringstijd_maanden = forms.IntegerField(
+        label="Benodigde invoeringstijd (maanden)", required=False, min_value=0, max_value=120,
+        help_text="Verplicht bij ‘uitvoerbaar’ en ‘uitvoerbaar onder voorwaarden’ (0 kan).")
     doenvermogen = forms.CharField(label="Gevolgen voor het doenvermogen van burgers", widget=forms.Textarea(attrs=TEKST),
                                    required=False)
     kosten_eenmalig = forms.IntegerField(label="Eenmalige kosten (euro)", min_value=0, required=False)
-    kosten_structureel = forms.IntegerField(label="Structurele kosten (euro per jaar)", min_value=0, required=False)
+    kosten_structureel = forms.IntegerField(label="Structurele kosten (euro per jaar)", min_value=0,
+                                            required=False)
     risicos = forms.CharField(label="Risico's", widget=forms.Textarea(attrs=TEKST), required=False)
-    alternatieven = forms.CharField(label="Alternatieven", widget=forms.Textarea(attrs=TEKST), required=False)
+    alternatieven = forms.CharField(label="Alternatieven", widget=forms.Textarea(attrs=TEKST), required=False,
+                                    help_text="Bij ‘niet uitvoerbaar’ is een van beide verplicht: alternatieven of "
+                                              "dilemma's.")
     dilemmas = forms.CharField(label="Dilemma's en keuzes voor de politiek", widget=forms.Textarea(attrs=TEKST),
                                required=False)
     afwijkend_standpunt = forms.CharField(
         label="Afwijkend standpunt", widget=forms.Textarea(attrs=TEKST), required=False,
         help_text="Zijn medewerkers het niet eens met dit oordeel? Hun standpunt krijgt hier een eigen plek.")
+
+    # Every field is checked by the service (services.dien_toets_in), so that one submit shows all
+    # errors; these are required always (services.VERPLICHT) or with some verdicts: no "(niet verplicht)".
+    VERPLICHT_OF_SOMS = (*services.VERPLICHT, "voorwaarden", "invoeringstijd_maanden", "alternatieven", "dilemmas")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for naam in self.VERPLICHT_OF_SOMS:
+            self.fields[naam].toon_optioneel = False
 
 
 class AntwoordFormulier(forms.Form):

@@ -24,7 +24,7 @@ from django.db.models import Q
 from schakel.accounts.models import Rol
 from schakel.core import clock
 from schakel.signalen.models import Besluit
-from schakel.termijnen.ladder import Trede
+from schakel.termijnen.ladder import Trede, trede_naam
 
 MAX_TEKST = 10_000
 
@@ -211,6 +211,11 @@ class Toetstermijn(models.Model):
         ]
         indexes = [models.Index(fields=["uiterste_datum", "id"], name="toetstermijn_sweep_idx",
                                 condition=Q(gesloten_op__isnull=True, eindtrede=False))]
+
+    @property
+    def trede_naam(self) -> str:
+        """The rung's name for the organisation asked (see ladder.trede_naam)."""
+        return trede_naam(self.trede, self.organisatie)
 
     def __str__(self) -> str:
         return f"{self.get_fase_display()}: {self.get_trede_display()} tot {self.uiterste_datum:%d-%m-%Y}"

@@ -148,6 +148,15 @@ def wijzig(voorstel: Voorstel, *, actor, omschrijving: str, reden: str, kamerstu
 
 # --- assessments and answers ----------------------------------------------------------------
 
+# What an uitvoeringstoets always needs, and the message when it is missing (the form shows the same).
+VERPLICHT = {
+    "doenvermogen": "Beschrijf wat het voorstel vraagt van burgers (doenvermogen), ook als dat weinig is.",
+    "risicos": "Noem de belangrijkste risico's voor de uitvoering.",
+    "kosten_eenmalig": "Vul de eenmalige kosten in euro's in (0 als er geen eenmalige kosten zijn).",
+    "kosten_structureel": "Vul de structurele kosten in euro's per jaar in (0 als er geen structurele kosten zijn).",
+}
+
+
 @transaction.atomic
 def dien_toets_in(toets: Uitvoeringstoets, *, actor, oordeel: str, voorwaarden: str = "",
                   invoeringstijd_maanden: int | None = None, doenvermogen: str = "",
@@ -178,13 +187,12 @@ def dien_toets_in(toets: Uitvoeringstoets, *, actor, oordeel: str, voorwaarden: 
         fout("invoeringstijd_maanden", "Geef de invoeringstijd in maanden, van 0 tot en met 120.")
     if oordeel == Oordeel.NIET_UITVOERBAAR and not teksten["alternatieven"] and not teksten["dilemmas"]:
         fout("alternatieven", "Wie ‘niet uitvoerbaar’ oordeelt, legt de politiek alternatieven of dilemma's voor.")
-    if not teksten["doenvermogen"]:
-        fout("doenvermogen", "Beschrijf wat het voorstel vraagt van burgers (doenvermogen), ook als dat weinig is.")
-    if not teksten["risicos"]:
-        fout("risicos", "Noem de belangrijkste risico's voor de uitvoering.")
+    for veld in ("doenvermogen", "risicos"):
+        if not teksten[veld]:
+            fout(veld, VERPLICHT[veld])
     for veld, bedrag in (("kosten_eenmalig", kosten_eenmalig), ("kosten_structureel", kosten_structureel)):
         if bedrag is None:
-            fout(veld, "Vul een bedrag in euro's in (0 als er geen kosten zijn).")
+            fout(veld, VERPLICHT[veld])
         elif bedrag < 0:
             fout(veld, "Een bedrag kan niet negatief zijn.")
     for veld, tekst in teksten.items():
@@ -378,7 +386,7 @@ def vraag_rapportages(toets_id: int) -> bool:
         Invoeringsrapportage.objects.create(invoeringstoets=toets, organisatie=org)
         notificaties.meld(
             adresboek.gebruikers(org.pk, Rol.BEHANDELAAR) + adresboek.gebruikers(org.pk, Rol.BESTUUR),
-            soort=Soort.TE_BEANTWOORDEN, link=f"/invoeringstoetsen/{toets.uuid}",
+            soort=Soort.TOETS_TE_BEANTWOORDEN, link=f"/invoeringstoetsen/{toets.uuid}",
             onderwerp=f"Invoeringstoets: hoe werkt {toets.regeling.citeertitel or toets.regeling.titel}?",
             tekst=(f"{toets.regeling} is op {datum_nl(toets.inwerkingtreding)} in werking getreden. Meld uiterlijk "
                    f"{datum_nl(toets.rapportage_uiterlijk)} hoe het werkt voor burgers en voor uw organisatie."))

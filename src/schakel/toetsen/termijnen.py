@@ -26,7 +26,7 @@ from schakel.core import clock
 from schakel.notificaties import services as notificaties
 from schakel.notificaties.models import Soort
 from schakel.termijnen import kalender, ladder, regels
-from schakel.termijnen.ladder import ROL_PER_TREDE, Adres, Trede
+from schakel.termijnen.ladder import ROL_PER_TREDE, Adres, Trede, klein
 from schakel.termijnen.services import datum_nl, organisaties_rond
 
 from .models import Fase, Invoeringstoets, InvoeringstoetsStatus, TermijnUitkomst, Toetstermijn
@@ -100,7 +100,7 @@ def start(toets, fase: str, *, onderwerp: str, tekst: str) -> Toetstermijn:
     adres = treden(toets, fase)[0]
     t = _open(toets, fase, adres, eerste=True, moment=clock.now())
     notificaties.meld(notificaties.Adresboek().gebruikers(adres.organisatie_id, adres.rol),
-                      soort=Soort.TE_BEANTWOORDEN, link=link(toets.voorstel), onderwerp=onderwerp,
+                      soort=Soort.TOETS_TE_BEANTWOORDEN, link=link(toets.voorstel), onderwerp=onderwerp,
                       tekst=f"{tekst}\nUiterlijk {datum_nl(t.uiterste_datum)}.")
     return t
 
@@ -159,7 +159,7 @@ def _escaleer_een(termijn_id: int, peildatum: dt.date, moment: dt.datetime) -> b
     trail.record("toets_geescaleerd", toets, voor={"fase": t.fase, "trede": t.trede, "uiterste_datum": t.uiterste_datum},
                  na={"fase": t.fase, "trede": nieuw.trede, "uiterste_datum": nieuw.uiterste_datum},
                  toelichting=(f"Termijn voor {wat} verstreken op {datum_nl(t.uiterste_datum)}; "
-                              f"geëscaleerd naar {Trede(nieuw.trede).label.lower()}."))
+                              f"geëscaleerd naar {klein(nieuw.trede_naam)}."))
     adresboek = notificaties.Adresboek()
     notificaties.meld(
         adresboek.gebruikers(nieuw.organisatie_id, nieuw.rol), soort=Soort.GEESCALEERD, link=link(voorstel),

@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
 from schakel.audit.models import Gebeurtenis
+from schakel.core import text
 from schakel.regelingen.models import Regeling
 from schakel.web import weergave
 from schakel.web.formulieren import verwerk_formulier
@@ -67,8 +68,9 @@ def voorstel_nieuw(request):
     form = VoorstelFormulier(request.POST or None, user=request.user)
     verder = verwerk_formulier(
         request, form, lambda data: services.registreer(actor=request.user, **data),
-        melding=lambda voorstel: f"Het voorstel is geregistreerd; {voorstel.uitvoerders.count()} uitvoerder(s) "
-                                 "zijn om een uitvoeringstoets gevraagd.",
+        melding=lambda voorstel: "Het voorstel is geregistreerd; " + (
+            "1 uitvoerder is" if voorstel.uitvoerders.count() == 1
+            else f"{text.getal(voorstel.uitvoerders.count())} uitvoerders zijn") + " om een uitvoeringstoets gevraagd.",
         naar=lambda voorstel: reverse("toetsen:voorstel", kwargs={"uuid": voorstel.uuid}))
     return verder or render(request, "toetsen/voorstel_nieuw.html", {"form": form})
 

@@ -28,7 +28,7 @@ def navigatie(request) -> list[NavigatieLink]:
     Other apps add role-relevant links here.
     """
     user = request.user
-    links = [("Signalen", reverse("web:signalen"))]
+    links = [("Signalen", reverse("web:signalen")), ("Termijn overschreden", reverse("termijnen:overzicht"))]
     if rechten.mag_indienen(user):
         links.append(("Signaal indienen", reverse("web:signaal-nieuw")))
     if user.is_authenticated and rechten.mag_trieren(user):
@@ -37,8 +37,7 @@ def navigatie(request) -> list[NavigatieLink]:
     links.append(("Voorstellen", reverse("toetsen:voorstellen")))
     links.append(("Knelpunten", reverse("knelpunten:knelpunten")))
     links.append(("Staat van de Uitvoering", reverse("rapportage:staat")))
-    if user.is_authenticated and (user.is_superuser or user.rol == "griffie"):
-        links.append(("Agenda commissie", reverse("knelpunten:mijn-agenda")))
+    links.append(("Agenda commissie", reverse("knelpunten:mijn-agenda")))
     if maatwerkrechten.mag_inbrengen(user):
         links.append(("Maatwerkplaats", reverse("maatwerkplaats:overzicht")))
     if user.is_authenticated:

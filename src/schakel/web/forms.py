@@ -5,6 +5,7 @@ Errors the services raise are mapped back onto these forms by :func:`toon_servic
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from django import forms
@@ -13,6 +14,7 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 
 from schakel.organisaties.models import Organisatie, OrganisatieSoort
 from schakel.regelingen.models import Regeling
+from schakel.signalen import rechten
 from schakel.signalen.models import MAX_TEKST, MIN_GETROFFEN, MIN_MELDINGEN, MIN_PRAKTIJK, MIN_TITEL, Grond, Niveau, Oorzaak
 from schakel.signalen.services import MAX_TOEZEGGINGEN, NieuweToezegging
 
@@ -23,12 +25,37 @@ ONGELDIGE_DATUM = "Vul een geldige datum in, bijvoorbeeld 31-12-2026."
 
 
 class DatumInvoer(forms.DateInput):
-    """A native date picker; without one, 31-12-2026 is accepted too."""
+    """A native date picker; without one, 31-12-2026 is accepted too.
+
+    What the user typed is never lost: a date in one of the accepted forms is shown in the
+    picker, anything else ("gisteren") as plain text with its error, because a browser empties a
+    date input whose value is not a date.
+    """
 
     input_type = "date"
 
     def __init__(self, attrs=None):
         super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+    def format_value(self, value):
+        if isinstance(value, str):
+            for formaat in DATUM_FORMATEN:
+                try:
+                    return dt.datetime.strptime(value.strip(), formaat).date().isoformat()
+                except ValueError:
+                    continue
+            return value
+        return super().format_value(value)
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        getypt = context["widget"]["value"]
+        if getypt:
+            try:
+                dt.date.fromisoformat(str(getypt))
+            except ValueError:
+                context["widget"]["type"] = "text"
+        return context
 
 
 def datumveld(label: str, **kwargs) -> forms.DateField:
@@ -205,8 +232,8 @@ class SignaalFormulier(forms.Form):
     openbaar = forms.BooleanField(
         label="Maak dit signaal openbaar", required=False, initial=True,
         help_text="Iedereen kan een openbaar signaal en de reactie erop lezen; uw naam wordt nooit getoond. "
-                  "Zet dit uit als het signaal gevoelige informatie bevat: dan zien alleen uw organisatie "
-                  "en de organisatie die moet reageren het.")
+                  "Zet dit uit als het signaal gevoelige informatie bevat. Een signaal dat niet openbaar is, "
+                  "kunnen alleen lezen: " + "; ".join(rechten.wie_ziet_besloten_signaal()) + ".")
 
 
     TRIAGE = "triage"

@@ -484,3 +484,4 @@ def server_error(request):
         html = "<h1>Er ging iets mis</h1><p>Probeer het later opnieuw.</p>"
     return HttpResponseServerError(html)
 
+

@@ -18,7 +18,7 @@ from schakel.signalen.models import Toezegging
 from schakel.signalen.workflow import Status
 
 from .. import kalender, selecties, services
-from ..ladder import Trede
+from ..ladder import trede_naam
 from ..status import Fase
 
 register = template.Library()
@@ -55,7 +55,7 @@ def termijn_kort(signaal):
             laat = kalender.werkdagen_te_laat(overschreden_op, vandaag)
             tekst = f"Termijn overschreden, {laat} werkdag{'en' if laat != 1 else ''} te laat"
             if signaal.termijn_overschreden_op and signaal.escalatietrede:
-                label = Trede(signaal.escalatietrede).label
+                label = trede_naam(signaal.escalatietrede, signaal.eigenaar)
                 tekst += f" · geëscaleerd naar {label[0].lower()}{label[1:]}"
             soort = "verlopen"
         else:

@@ -7,11 +7,14 @@ that opens a form with errors, each message linking to its field.
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass
 
 from django import template
 from django.forms import BaseFormSet, CheckboxInput, Form
+from django.utils import timezone
 
+from schakel.core import text
 from schakel.web import weergave
 
 register = template.Library()
@@ -86,7 +89,8 @@ def veld(bound_field, beschrijvingen: bool = False, klasse: str = ""):
         "beschreven_door": " ".join(beschreven_door),
         "klasse": klasse,
         # Forms whose fields are all optional by design (filters, commitment rows) say so once.
-        "toon_optioneel": not bound_field.field.required and getattr(bound_field.form, "toon_optioneel", True),
+        "toon_optioneel": (not bound_field.field.required and getattr(bound_field.form, "toon_optioneel", True)
+                           and getattr(bound_field.field, "toon_optioneel", True)),
     }
 
 
@@ -119,3 +123,35 @@ def formuliertoken():
     from schakel.web.formulieren import VELD, nieuw_token
 
     return format_html('<input type="hidden" name="{}" value="{}">', VELD, nieuw_token())
+
+
+@register.simple_tag
+def uniek_id(voorvoegsel: str = "id") -> str:
+    """A page-unique id for aria-labelledby and friends, e.g. ``{% uniek_id "tabel" as id %}``."""
+    return f"{voorvoegsel}-{uuid.uuid4().hex[:10]}"
+
+
+@register.filter
+def aantal(n, vormen: str) -> str:
+    """``{{ n|aantal:"signaal,signalen" }}``: ``1 signaal``, ``8.650 signalen``."""
+    enkelvoud, meervoud = vormen.split(",")
+    return text.aantal(int(n or 0), enkelvoud, meervoud)
+
+
+@register.filter
+def getal(n) -> str:
+    """``{{ n|getal }}``: a whole number with thousands separators (8.650)."""
+    return text.getal(int(n or 0))
+
+
+@register.filter
+def machinetijd(moment) -> str:
+    """The ``datetime`` attribute of ``<time>``: ISO 8601 in the local zone with at most three
+    fraction digits (HTML's limit; ``|date:'c'`` gives six)."""
+    if not moment:
+        return ""
+    if not hasattr(moment, "hour"):
+        return moment.isoformat()
+    if timezone.is_aware(moment):
+        moment = timezone.localtime(moment)
+    return moment.isoformat(timespec="milliseconds" if moment.microsecond else "seconds")

@@ -1,5 +1,6 @@
 """``schakel laad-demodata``: demo accounts and a realistic history of signals."""
 
+import os
 import time
 
 from django.core.management.base import BaseCommand, CommandError
@@ -76,5 +77,6 @@ class Command(BaseCommand):
             self.stdout.write(f"  {organisatie.naam}: {', '.join(namen)}")
         self.stdout.write(f"  {opbouw.trieerder()} mag ook signalen zonder regeling routeren (triage, /signalen/triage).")
         self.stdout.write("")
-        self.stdout.write("Start de server met 'schakel runserver' en open http://localhost:8000/ "
-                          "(inloggen via /inloggen, beheer via /beheer/).")
+        poort = os.environ.get("SCHAKEL_PORT", "").strip() or "8000"
+        self.stdout.write(f"Open http://localhost:{poort}/ als de server draait (scripts/demo.sh start hem; "
+                          "inloggen via /inloggen, beheer via /beheer/).")

@@ -39,7 +39,23 @@
     bijwerken();
   }
 
+  // On a narrow screen the account block and the main menu fold away behind a "Menu" button
+  // (the CSS hides them only while the header carries kop--inklapbaar and not kop--open).
+  function menu() {
+    var kop = document.querySelector("[data-kop]");
+    var knop = kop && kop.querySelector("[data-menuknop]");
+    if (!knop) return;
+    kop.classList.add("kop--inklapbaar");
+    knop.hidden = false;
+    knop.addEventListener("click", function () {
+      var open = knop.getAttribute("aria-expanded") !== "true";
+      knop.setAttribute("aria-expanded", String(open));
+      kop.classList.toggle("kop--open", open);
+    });
+  }
+
   function start() {
+    menu();
     foutsamenvatting();
     reactieformulier();
   }
