@@ -36,7 +36,8 @@ def _titel(sleutel: str) -> str:
 
 
 def test_sigkill_under_load_loses_no_acknowledged_create_and_retries_never_duplicate(wereld, tmp_path):
-    token = apitokens.maak(wereld.melder_uwv)[1]
+    # The server runs on the real clock, the test on a frozen one: a token valid for years.
+    token = apitokens.maak(wereld.melder_uwv, dagen=36500)[1]
     db = GedeeldeDatabase(tmp_path)
     db.publiceer()
     log = tmp_path / "gunicorn.log"

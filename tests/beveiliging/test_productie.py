@@ -19,7 +19,9 @@ SRC = os.path.dirname(os.path.dirname(schakel.__file__))  # the code under test,
 
 def _productie(tmp_path, **extra) -> dict[str, str]:
     """The environment of a production server: a real key, a host name, nothing else."""
-    omgeving = {k: v for k, v in os.environ.items() if not k.startswith("SCHAKEL_") and k != "DJANGO_SETTINGS_MODULE"}
+    # Not the test run's own variables either (the browser tests set DJANGO_ALLOW_ASYNC_UNSAFE).
+    omgeving = {k: v for k, v in os.environ.items()
+                if not k.startswith(("SCHAKEL_", "DJANGO_"))}
     omgeving.update(SCHAKEL_SECRET_KEY=secrets.token_urlsafe(50), SCHAKEL_ALLOWED_HOSTS="schakel.example.org",
                     SCHAKEL_DATA_DIR=str(tmp_path), DJANGO_SETTINGS_MODULE="schakel.conf.settings",
                     PYTHONPATH=os.path.abspath(SRC) + os.pathsep + os.environ.get("PYTHONPATH", ""))
