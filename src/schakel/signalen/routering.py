@@ -7,6 +7,10 @@ and the TCU causes from the text, with its confidence. The filer accepts a sugge
 names an organisation), or the signal waits in the triage queue until a handler with the
 ``signalen.trieren`` permission routes it. Without a trained model filing still works:
 there is no suggestion and the signal goes to triage.
+
+The text models live in ``schakel.knelpunten``, which sits above this app; it hands them
+to this module with :func:`registreer_tekstmodellen` in its ``AppConfig.ready``, so
+``signalen`` never imports ``knelpunten``.
 """
 
 from __future__ import annotations
@@ -27,6 +31,17 @@ GEEN_MODEL = ("Schakel kan nog geen organisatie voorstellen: er is geen routerin
               "behandelaar bepaalt welke organisatie moet reageren.")
 ONZEKER = ("Schakel weet niet zeker welke organisatie over dit signaal gaat. Kies zelf een organisatie "
            "of een regeling, of laat het signaal naar de triage gaan.")
+
+
+_tekstmodellen = None
+
+
+def registreer_tekstmodellen(modellen) -> None:
+    """``modellen`` offers ``actueel()`` and ``tekst_van(...)`` (the trained text router) and
+    ``rangschik(...)`` and ``signaaltekst(...)`` (TF-IDF similarity): see
+    ``schakel.knelpunten.ontvangers``."""
+    global _tekstmodellen
+    _tekstmodellen = modellen
 
 
 def bepaal_eigenaar(regeling):
@@ -83,12 +98,10 @@ def suggereer(*, titel: str, praktijk: str, getroffen_burgers: str = "", verbete
 
     regelingen = waarschijnlijke_regelingen(titel, praktijk, getroffen_burgers, verbetervoorstel)
     try:
-        from schakel.knelpunten import router
-
-        model = router.actueel()
+        model = _tekstmodellen.actueel() if _tekstmodellen is not None else None
         if model is None:
             return Suggestie(melding=GEEN_MODEL, regelingen=regelingen)
-        advies = model.adviseer(router.tekst_van(titel, praktijk, getroffen_burgers, verbetervoorstel), top=top)
+        advies = model.adviseer(_tekstmodellen.tekst_van(titel, praktijk, getroffen_burgers, verbetervoorstel), top=top)
     except Exception:  # noqa: BLE001 — routing advice must never block filing
         logger.exception("Het routeringsadvies kon niet worden berekend.")
         return Suggestie(melding=GEEN_MODEL, regelingen=regelingen)
@@ -114,15 +127,15 @@ def waarschijnlijke_regelingen(titel: str, praktijk: str, getroffen_burgers: str
     """Regulations the text is likely about: the regulations of the most similar recent
     published signals (TF-IDF cosine, see ``schakel.knelpunten.gelijkenis``), each weighted
     by its similarity; ``kans`` is its share of the votes. Works without a trained model."""
-    from schakel.knelpunten import gelijkenis
-
     from .models import Signaal
 
+    if _tekstmodellen is None:
+        return []
     try:
         recent = (Signaal.objects.openbaar().filter(regeling__isnull=False).select_related("regeling")
                   .order_by("-ingediend_op", "-id")[:VERGELIJK_REGELINGEN])
         doel = " ".join(p for p in (titel, titel, praktijk, getroffen_burgers, verbetervoorstel) if p)
-        gelijk = gelijkenis.rangschik(doel, [(s, gelijkenis.signaaltekst(s)) for s in recent],
+        gelijk = _tekstmodellen.rangschik(doel, [(s, _tekstmodellen.signaaltekst(s)) for s in recent],
                                       limiet=TOP_GELIJKE_SIGNALEN)
     except Exception:  # noqa: BLE001 — a suggestion must never block filing
         logger.exception("Waarschijnlijke regelingen konden niet worden bepaald.")

@@ -17,12 +17,10 @@ from django.db import transaction
 
 from schakel.audit import trail
 from schakel.core import clock
-from schakel.knelpunten import agendering as knelpunt_agendering  # agendering thresholds hook
 from schakel.organisaties.models import OrganisatieSoort
 from schakel.privacy import persoonsgegevens
-from schakel.termijnen import services as termijnen  # deadlines and escalation hooks
 
-from . import rechten, routering, toelichting, workflow
+from . import gebeurtenissen, rechten, routering, toelichting, workflow
 from .models import Besluit, Niveau, Reactie, Signaal, SignaalSoort, Toezegging, ToezeggingStatus
 from .zoeken import zoektekst_voor
 
@@ -91,6 +89,7 @@ def dien_in(*, indiener, titel: str, praktijk: str, getroffen_burgers: str, rege
     trail.record("ingediend", signaal, actor=indiener, signaal=signaal,
                  na={"titel": signaal.titel, "regeling": regeling.bwb_id if regeling else None, "soort": signaal.soort,
                      "indienende_organisatie": organisatie.afkorting})
+    gebeurtenissen.ingediend.meld(Signaal, signaal=signaal, actor=indiener)
     if regeling is not None:
         return routeer(signaal, actor=indiener, eigenaar=ontvanger, reden=routeringsreden, eerste_trede=eerste_trede)
     suggestie = routering.suggereer_voor(signaal)
@@ -206,7 +205,8 @@ def routeer(signaal: Signaal, *, actor=None, eigenaar=None, reden: str = "", eer
     voor = _momentopname(signaal)
     signaal.status = workflow.volgende_status(signaal.status, workflow.Actie.ROUTEER)
     signaal.eigenaar = eigenaar or routering.bepaal_eigenaar(signaal.regeling)
-    termijnen.start_eerste_termijn(signaal, trede=eerste_trede)  # [termijnen] first term; sets uiterste_reactiedatum, escalatietrede
+    # schakel.termijnen starts the first term and sets uiterste_reactiedatum and escalatietrede.
+    gebeurtenissen.gerouteerd.meld(Signaal, signaal=signaal, actor=actor, eerste_trede=eerste_trede)
     signaal.save(update_fields=["status", "eigenaar", "uiterste_reactiedatum", "escalatietrede"])
     trail.record(actie, signaal, actor=actor, signaal=signaal, voor=voor, na={**_momentopname(signaal), **(extra or {})},
                  toelichting=reden or f"Eigenaar van {signaal.regeling.bwb_id}: {signaal.eigenaar.naam}.")
@@ -236,10 +236,12 @@ def stuur_door(signaal: Signaal, *, naar, actor, reden: str) -> Signaal:
     if fouten:
         raise ValidationError(fouten)
     voor = _momentopname(signaal)
+    vorige_eigenaar_id = signaal.eigenaar_id
     signaal.status = workflow.volgende_status(signaal.status, workflow.Actie.DOORSTUREN)
     signaal.eigenaar = naar
     signaal.save(update_fields=["status", "eigenaar"])
-    termijnen.bij_doorsturen(signaal)  # [termijnen] the open term now asks the new owner; due date stays
+    # schakel.termijnen: the open term now asks the new owner; the due date stays.
+    gebeurtenissen.doorgestuurd.meld(Signaal, signaal=signaal, actor=actor, vorige_eigenaar_id=vorige_eigenaar_id)
     trail.record("doorgestuurd", signaal, actor=actor, signaal=signaal, voor=voor,
                  na=_momentopname(signaal), toelichting=reden.strip())
     return signaal
@@ -325,9 +327,7 @@ def reageer(signaal: Signaal, *, actor, besluit: str, toelichting_tekst: str,
             toezeggingen: Sequence[NieuweToezegging] = ()) -> Reactie:
     """Answer a signal (comply or explain), or revise the answer as a new version."""
     signaal = _vergrendeld(signaal)
-    if not rechten.mag_beantwoorden(actor, signaal):
-        raise PermissionDenied("Alleen de behandelaars van de eigenaar van dit signaal, of wie de escalatieladder "
-                               "nu om een reactie vraagt, kunnen reageren.")
+    rechten.controleer_beantwoorden(actor, signaal)
     actie = workflow.Actie.HERZIEN if signaal.status == workflow.Status.BEANTWOORD else workflow.Actie.BEANTWOORD
     nieuwe_status = workflow.volgende_status(signaal.status, actie)
     tekst = (toelichting_tekst or "").strip()
@@ -352,14 +352,14 @@ def reageer(signaal: Signaal, *, actor, besluit: str, toelichting_tekst: str,
     if signaal.beantwoord_op is None:
         signaal.beantwoord_op = reactie.gegeven_op
     signaal.save(update_fields=["status", "beantwoord_op"])
-    if not vorige:
-        termijnen.bij_beantwoorden(signaal, actor=actor)  # [termijnen] an answer stops the climb
+    # schakel.termijnen closes the open term (an answer stops the climb); after commit,
+    # schakel.knelpunten checks the agenda thresholds of the signal's knelpunt.
+    gebeurtenissen.beantwoord.meld(Signaal, signaal=signaal, reactie=reactie, actor=actor, eerste=not vorige)
     trail.record(
         "herzien" if vorige else "beantwoord", signaal, actor=actor, signaal=signaal, voor=voor,
         na={**_momentopname(signaal), "reactie_versie": reactie.versie, "besluit": besluit, "niveau": niveau,
             "toezeggingen": len(toezeggingen)},
     )
-    knelpunt_agendering.na_wijziging(signaal)  # [knelpunten] thresholds; never raises, see its docstring
     return reactie
 
 
@@ -382,4 +382,5 @@ def rond_toezegging_af(toezegging: Toezegging, *, actor, toelichting_tekst: str)
     trail.record("toezegging_nagekomen", toezegging, actor=actor, signaal=toezegging.signaal,
                  voor={"status": ToezeggingStatus.OPEN},
                  na={"status": toezegging.status, "nagekomen_op": toezegging.nagekomen_op}, toelichting=tekst)
+    gebeurtenissen.toezegging_nagekomen.meld(Toezegging, toezegging=toezegging, actor=actor)
     return toezegging

@@ -215,9 +215,7 @@ def _initiele_reactie(reactie) -> tuple[dict, list[dict]]:
 @login_required
 def reageren(request, uuid):
     signaal = _zichtbaar_signaal(request, uuid)
-    if not rechten.mag_beantwoorden(request.user, signaal):
-        raise PermissionDenied("Alleen behandelaars van de organisatie die moet reageren, kunnen dit signaal "
-                               "beantwoorden.")
+    rechten.controleer_beantwoorden(request.user, signaal)
     actueel = signaal.actuele_reactie()
     if request.method == "POST":
         form = ReactieFormulier(request.POST)
