@@ -17,14 +17,15 @@ from django.db import transaction
 
 from schakel.audit import trail
 from schakel.core import clock
+from schakel.core.fouten import Fouten
 from schakel.organisaties.models import OrganisatieSoort
 from schakel.privacy import persoonsgegevens
 
-from . import gebeurtenissen, rechten, routering, toelichting, workflow
+from . import antwoordregels, gebeurtenissen, rechten, routering, toelichting, workflow
 from .models import Besluit, Niveau, Reactie, Signaal, SignaalSoort, Toezegging, ToezeggingStatus
 from .zoeken import zoektekst_voor
 
-MAX_TOEZEGGINGEN = 20
+MAX_TOEZEGGINGEN = antwoordregels.MAX_TOEZEGGINGEN
 VERGELIJK_MET_LAATSTE = 500
 
 
@@ -72,18 +73,16 @@ def dien_in(*, indiener, titel: str, praktijk: str, getroffen_burgers: str, rege
         indienende_organisatie=organisatie, indiener=indiener, openbaar=openbaar, ingediend_op=clock.now(),
     )
     signaal.zoektekst = zoektekst_voor(signaal)
+    fouten = Fouten()
     try:
         valideer_signaal(signaal)
     except ValidationError as e:
-        fouten = e.message_dict
-    else:
-        fouten = {}
+        fouten.neem_over(e)
     if regeling is None and soort == SignaalSoort.NOODREM:
-        fouten.setdefault("regeling", []).append("Een noodrem noemt altijd de regeling waarover zij gaat.")
+        fouten.voeg_toe("regeling", "Een noodrem noemt altijd de regeling waarover zij gaat.")
     if eigenaar is not None and (melding := _verkeerde_eigenaar(eigenaar, regeling)):
-        fouten.setdefault("eigenaar", []).append(melding)
-    if fouten:
-        raise ValidationError(fouten)
+        fouten.voeg_toe("eigenaar", melding)
+    fouten.gooi()
     signaal.save()
     signaal.oorzaken.set(list(oorzaken))
     trail.record("ingediend", signaal, actor=indiener, signaal=signaal,
@@ -154,15 +153,14 @@ def trieer(signaal: Signaal, *, naar, actor, reden: str, regeling=None) -> Signa
         raise PermissionDenied("Alleen behandelaars met de triagerol kunnen signalen zonder eigenaar routeren.")
     if signaal.eigenaar_id is not None or signaal.status != workflow.Status.INGEDIEND:
         raise workflow.OngeldigeOvergang(workflow.Actie.ROUTEER, signaal.status)
-    fouten = {}
+    fouten = Fouten()
     if not (reden or "").strip():
-        fouten["reden"] = "Geef aan waarom het signaal bij deze organisatie hoort."
+        fouten.voeg_toe("reden", "Geef aan waarom het signaal bij deze organisatie hoort.")
     if naar is None:
-        fouten["naar"] = "Kies de organisatie die moet reageren."
+        fouten.voeg_toe("naar", "Kies de organisatie die moet reageren.")
     elif melding := _verkeerde_eigenaar(naar, regeling or signaal.regeling):
-        fouten["naar"] = melding
-    if fouten:
-        raise ValidationError(fouten)
+        fouten.voeg_toe("naar", melding)
+    fouten.gooi()
     suggestie = routering.suggereer_voor(signaal)
     if regeling is not None and signaal.regeling_id is None:
         signaal.regeling = regeling
@@ -180,16 +178,13 @@ def valideer_signaal(signaal: Signaal, *, exclude: Sequence[str] = ()) -> None:
     """Field checks plus the personal-data guard: a signal leaves the filing organisation,
     so it may hold no BSN, IBAN, address or other personal data. All problems at once.
     ``exclude``: fields the caller checks itself (e.g. a noodrem's own messages)."""
-    fouten: dict[str, list[str]] = {}
+    fouten = Fouten()
     try:
         signaal.full_clean(exclude=["eigenaar", *exclude])
     except ValidationError as e:
-        fouten.update(e.message_dict)
-    velden = {veld: getattr(signaal, veld) for veld in PUBLIEKE_TEKSTVELDEN}
-    for veld, meldingen in persoonsgegevens.controleer_velden(velden).items():
-        fouten.setdefault(veld, []).extend(meldingen)
-    if fouten:
-        raise ValidationError(fouten)
+        fouten.neem_over(e)
+    fouten.neem_over(persoonsgegevens.controleer_velden({veld: getattr(signaal, veld) for veld in PUBLIEKE_TEKSTVELDEN}))
+    fouten.gooi()
 
 
 def routeer(signaal: Signaal, *, actor=None, eigenaar=None, reden: str = "", eerste_trede: int | None = None,
@@ -224,17 +219,16 @@ def stuur_door(signaal: Signaal, *, naar, actor, reden: str) -> Signaal:
     signaal = _vergrendeld(signaal)
     if not rechten.behandelt_als_eigenaar(actor, signaal):
         raise PermissionDenied("Alleen de eigenaar van dit signaal kan het doorsturen.")
-    fouten = {}
+    fouten = Fouten()
     if not (reden or "").strip():
-        fouten["reden"] = "Geef aan waarom het signaal bij een andere organisatie hoort."
+        fouten.voeg_toe("reden", "Geef aan waarom het signaal bij een andere organisatie hoort.")
     if naar is None:
-        fouten["naar"] = "Kies de organisatie waarnaar het signaal wordt doorgestuurd."
+        fouten.voeg_toe("naar", "Kies de organisatie waarnaar het signaal wordt doorgestuurd.")
     elif naar.pk == signaal.eigenaar_id:
-        fouten["naar"] = "Het signaal ligt al bij deze organisatie."
+        fouten.voeg_toe("naar", "Het signaal ligt al bij deze organisatie.")
     elif melding := _geen_ontvanger(naar):
-        fouten["naar"] = melding
-    if fouten:
-        raise ValidationError(fouten)
+        fouten.voeg_toe("naar", melding)
+    fouten.gooi()
     voor = _momentopname(signaal)
     vorige_eigenaar_id = signaal.eigenaar_id
     signaal.status = workflow.volgende_status(signaal.status, workflow.Actie.DOORSTUREN)
@@ -258,66 +252,30 @@ def eerdere_uitleg(signaal: Signaal, tekst: str) -> list[toelichting.EerdereToel
 
 
 def _valideer_reactie(signaal: Signaal, *, actor, besluit: str, tekst: str, niveau: str,
-                      ondertekend_door: str, toezeggingen: Sequence[NieuweToezegging]) -> dict:
-    fouten: dict[str, list[str]] = {}
-
-    def fout(veld: str, melding: str) -> None:
-        fouten.setdefault(veld, []).append(melding)
-
-    if besluit not in Besluit.values:
-        fout("besluit", "Kies 'overnemen' (comply) of 'niet_overnemen' (explain).")
+                      ondertekend_door: str, toezeggingen: Sequence[NieuweToezegging]) -> Fouten:
+    """The comply-or-explain rules (:mod:`antwoordregels`) plus who answers at which level."""
+    fouten = Fouten()
+    antwoordregels.besluit_is_bekend(fouten, besluit)
     if niveau not in Niveau.values:
-        fout("niveau", "Kies 'ambtelijk' of 'politiek'.")
-    if len(tekst) > 10_000:
-        fout("toelichting", "De toelichting is te lang (maximaal 10.000 tekens).")
+        fouten.voeg_toe("niveau", "Kies 'ambtelijk' of 'politiek'.")
+    antwoordregels.toelichting_past(fouten, tekst)
     if niveau == Niveau.POLITIEK:
-        if not ondertekend_door:
-            fout("ondertekend_door", "Een politieke reactie wordt ondertekend door een bewindspersoon: vul de naam in.")
+        antwoordregels.ondertekend(fouten, ondertekend_door, "Een politieke reactie wordt ondertekend door een "
+                                                             "bewindspersoon: vul de naam in.")
         if not actor.organisatie.is_ministerie:
-            fout("niveau", "Alleen een ministerie kan een politieke reactie geven.")
+            fouten.voeg_toe("niveau", "Alleen een ministerie kan een politieke reactie geven.")
     elif actor.rol == "bewindspersoon":
-        fout("niveau", "Een reactie van een bewindspersoon is een politieke reactie.")
+        fouten.voeg_toe("niveau", "Een reactie van een bewindspersoon is een politieke reactie.")
 
     if besluit == Besluit.OVERNEMEN:
-        if not tekst:
-            fout("toelichting", "Vat samen wat er met het voorstel gebeurt.")
-        if not toezeggingen:
-            fout("toezeggingen", "Wie overneemt, zegt toe wat er gebeurt: voeg ten minste één toezegging toe "
-                                 "(wat, door wie, uiterlijk wanneer).")
-        if len(toezeggingen) > MAX_TOEZEGGINGEN:
-            fout("toezeggingen", f"Maximaal {MAX_TOEZEGGINGEN} toezeggingen per reactie.")
-        vandaag = clock.today()
-        for i, t in enumerate(toezeggingen):
-            if not (t.omschrijving or "").strip():
-                fout(f"toezeggingen.{i}.omschrijving", "Beschrijf wat er wordt gedaan.")
-            elif len(t.omschrijving) > 2000:
-                fout(f"toezeggingen.{i}.omschrijving", "Maximaal 2.000 tekens.")
-            if not (t.eigenaar or "").strip():
-                fout(f"toezeggingen.{i}.eigenaar", "Vul in wie dit doet (afdeling of functie).")
-            elif len(t.eigenaar) > 200:
-                fout(f"toezeggingen.{i}.eigenaar", "Maximaal 200 tekens.")
-            if t.uiterlijk is None:
-                fout(f"toezeggingen.{i}.uiterlijk", "Vul in uiterlijk wanneer dit gebeurt.")
-            elif t.uiterlijk < vandaag:
-                fout(f"toezeggingen.{i}.uiterlijk",
-                     f"De datum {t.uiterlijk:%d-%m-%Y} ligt in het verleden; kies vandaag of later.")
-    # An answer is published with its signal: no personal data in it (only the fields the
-    # checks above found no fault with, so each field gets one clear message at a time).
-    publiek = {} if "toelichting" in fouten else {"toelichting": tekst}
-    for i, t in enumerate(toezeggingen):
-        for veld in ("omschrijving", "eigenaar"):
-            if f"toezeggingen.{i}.{veld}" not in fouten:
-                publiek[f"toezeggingen.{i}.{veld}"] = getattr(t, veld)
-    for veld, meldingen in persoonsgegevens.controleer_velden(publiek).items():
-        fouten.setdefault(veld, []).extend(meldingen)
-
+        antwoordregels.overnemen_vat_samen(fouten, tekst, "Vat samen wat er met het voorstel gebeurt.")
+        antwoordregels.toezeggingen_compleet(fouten, toezeggingen, clock.today())
+    antwoordregels.zonder_persoonsgegevens(fouten, antwoordregels.publieke_velden(tekst, toezeggingen))
     if besluit == Besluit.NIET_OVERNEMEN:
-        if toezeggingen:
-            fout("toezeggingen", "Bij 'niet overnemen' horen geen toezeggingen.")
+        antwoordregels.uitleg_neemt_niets_over(fouten, "toezeggingen", bool(toezeggingen),
+                                               "Bij 'niet overnemen' horen geen toezeggingen.")
         signaal_tekst = " ".join((signaal.titel, signaal.praktijk, signaal.getroffen_burgers, signaal.verbetervoorstel))
-        for bezwaar in toelichting.bezwaren_tegen_uitleg(tekst, eerdere_uitleg(signaal, tekst),
-                                                         signaal_tekst=signaal_tekst):
-            fout("toelichting", bezwaar)
+        antwoordregels.uitleg_overtuigt(fouten, tekst, eerdere_uitleg(signaal, tekst), onderwerp=signaal_tekst)
     return fouten
 
 
@@ -332,10 +290,8 @@ def reageer(signaal: Signaal, *, actor, besluit: str, toelichting_tekst: str,
     nieuwe_status = workflow.volgende_status(signaal.status, actie)
     tekst = (toelichting_tekst or "").strip()
     ondertekend_door = (ondertekend_door or "").strip()
-    fouten = _valideer_reactie(signaal, actor=actor, besluit=besluit, tekst=tekst, niveau=niveau,
-                               ondertekend_door=ondertekend_door, toezeggingen=toezeggingen)
-    if fouten:
-        raise ValidationError(fouten)
+    _valideer_reactie(signaal, actor=actor, besluit=besluit, tekst=tekst, niveau=niveau,
+                      ondertekend_door=ondertekend_door, toezeggingen=toezeggingen).gooi()
 
     vorige = signaal.actuele_reactie()
     reactie = Reactie.objects.create(
