@@ -8,18 +8,18 @@ only says which form, which service with what, which message and where to go nex
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.http import HttpRequest, HttpResponseRedirect
 from django.shortcuts import redirect
 
-from schakel.signalen.workflow import OngeldigeOvergang
+from schakel.core.fouten import OngeldigeOvergang
 
-from .forms import toon_servicefouten
 
 
 def verwerk_formulier(
@@ -56,3 +56,34 @@ def verwerk_formulier(
         return redirect(bij_weigering)
     messages.success(request, melding(resultaat) if callable(melding) else melding)
     return redirect(naar(resultaat) if callable(naar) else naar)
+
+
+# --- Service errors onto forms ----------------------------------------------------------------
+
+_TOEZEGGING_SLEUTEL = re.compile(r"^toezeggingen\.(\d+)\.(\w+)$")
+
+
+def toon_servicefouten(fout: ValidationError, form: forms.Form, formset=None,
+                       rijen: list[int] | None = None) -> None:
+    """Put the errors of a service ``ValidationError`` on the fields they are about.
+
+    Keys are form field names, ``toezeggingen`` (the commitments as a whole) or
+    ``toezeggingen.<i>.<veld>``, where ``i`` indexes the submitted commitments and
+    ``rijen[i]`` is the formset row it came from. Unknown keys become form-wide errors.
+    """
+    meldingen = fout.message_dict if hasattr(fout, "error_dict") else {NON_FIELD_ERRORS: fout.messages}
+    for sleutel, teksten in meldingen.items():
+        match = _TOEZEGGING_SLEUTEL.match(sleutel)
+        if formset is not None and match:
+            i, veld = int(match[1]), match[2]
+            rij = rijen[i] if rijen is not None and i < len(rijen) else i
+            if rij < len(formset.forms) and veld in formset.forms[rij].fields:
+                for tekst in teksten:
+                    formset.forms[rij].add_error(veld, tekst)
+                continue
+        if formset is not None and sleutel == "toezeggingen":
+            formset.non_form_errors().extend(teksten)
+            continue
+        veld = sleutel if sleutel in form.fields else None
+        for tekst in teksten:
+            form.add_error(veld, tekst)
