@@ -4,6 +4,9 @@ Each function checks permissions, validates, changes state through the workflow,
 and records an audit event, all in one transaction. Errors:
 ``django.core.exceptions.ValidationError`` (with field keys) for bad input,
 ``PermissionDenied`` for a forbidden action, ``OngeldigeOvergang`` for a wrong status.
+
+Each state change is announced once through :mod:`schakel.signalen.gebeurtenissen`; the
+apps above (terms, knelpunten) listen, this module never calls them.
 """
 
 from __future__ import annotations
