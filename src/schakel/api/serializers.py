@@ -65,9 +65,9 @@ class OrganisatieSerializer(serializers.Serializer):
     naam = serializers.CharField(read_only=True)
     soort = serializers.ChoiceField(choices=OrganisatieSoort.choices, read_only=True)
     opdrachtgever = Afkorting(allow_null=True,
-                               help_text="Afkorting van het ministerie dat opdrachtgever is van deze organisatie.")
+                              help_text="Afkorting van het ministerie dat opdrachtgever is van deze organisatie.")
     kamercommissie = Afkorting(allow_null=True,
-                                help_text="Afkorting van de vaste Kamercommissie die dit ministerie controleert.")
+                               help_text="Afkorting van de vaste Kamercommissie die dit ministerie controleert.")
     kamer = serializers.ChoiceField(choices=Kamer.choices, read_only=True, allow_blank=True,
                                     help_text="Alleen bij een Kamercommissie.")
     website = serializers.URLField(read_only=True, allow_blank=True)
@@ -142,13 +142,13 @@ class SignaalSerializer(serializers.Serializer):
     aantalGetroffen = serializers.IntegerField(source="aantal_getroffen", read_only=True, allow_null=True,
                                                help_text="Geschat aantal getroffen burgers.")
     regeling = Sleutel("bwb_id", allow_null=True,
-                        help_text="BWB-id van de regeling, of null als de indiener geen regeling noemde.")
+                       help_text="BWB-id van de regeling, of null als de indiener geen regeling noemde.")
     artikelen = serializers.CharField(read_only=True, allow_blank=True)
     verbetervoorstel = serializers.CharField(read_only=True, allow_blank=True)
     oorzaken = Sleutel("code", many=True,
                                             help_text="Codes van de oorzaken (TCU 'Klem tussen balie en beleid').")
     indienendeOrganisatie = Afkorting(source="indienende_organisatie", allow_null=True,
-                                       help_text="Afkorting van de organisatie die het signaal indiende; leeg "
+                                      help_text="Afkorting van de organisatie die het signaal indiende; leeg "
                                                  "bij een anonieme noodrem zonder organisatie en bij een signaal "
                                                  "uit retourstickers.")
     eigenaar = Afkorting(allow_null=True, help_text="Afkorting van de organisatie die moet reageren.")

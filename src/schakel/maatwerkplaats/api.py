@@ -437,7 +437,7 @@ class SolveSerializer(serializers.Serializer):
                                                   read_only=True, help_text="Het signaal dat de solve werd.")
     kenmerk = serializers.CharField(source="signaal.kenmerk", read_only=True, help_text="Kenmerk van het signaal.")
     eigenaar = Afkorting(source="signaal.eigenaar", allow_null=True,
-                          help_text="Afkorting van de organisatie die moet reageren.")
+                         help_text="Afkorting van de organisatie die moet reageren.")
     openbaar = serializers.BooleanField(source="signaal.openbaar", read_only=True)
     uitersteReactiedatum = serializers.DateField(source="signaal.uiterste_reactiedatum", read_only=True,
                                                  allow_null=True)
