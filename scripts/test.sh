@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Run every check Schakel has, as CI does: the whole test suite on SQLite and on a
-# throw-away PostgreSQL server (browser tests included), then the API linter.
+# throw-away PostgreSQL server (browser tests included), then the import layers and the API linter.
 #
 # Usage: scripts/test.sh [--sqlite-only | --postgres-only] [--no-lint] [PYTEST_ARGS...]
 #
@@ -117,7 +117,16 @@ if [ "$RUN_POSTGRES" = 1 ]; then
     stop_postgres
 fi
 
-# --- 5. API linter ------------------------------------------------------------------------
+# --- 5. Import layers (import-linter) -----------------------------------------------------
+# The layers contract in pyproject.toml ([tool.importlinter]; docs/architecture.md#layers):
+# no app imports one above it, and no two apps import each other.
+
+say "Import layers (lint-imports)"
+started=$SECONDS
+PYTHONPATH="$REPO_ROOT/src${PYTHONPATH:+:$PYTHONPATH}" "$VENV/bin/lint-imports" --config "$REPO_ROOT/pyproject.toml"
+note_result "import layers" "$?" "[$((SECONDS - started))s]"
+
+# --- 5b. API linter -----------------------------------------------------------------------
 
 if [ "$RUN_LINT" = 1 ]; then
     if [ -f scripts/lint-api.sh ] && ! command -v npx >/dev/null 2>&1 && ! in_ci; then

@@ -66,11 +66,15 @@ def test_citizens_threshold_counts_each_organisation_once(wereld, gemeente, dien
 
 
 def test_explained_noodrem_puts_it_on_the_agenda_through_the_answer_hook(wereld, dien_in, maak_knelpunt,
-                                                                         drempels):
+                                                                         drempels,
+                                                                         django_capture_on_commit_callbacks):
     rem = dien_in(wereld.melder_uwv, soort=SignaalSoort.NOODREM)
     knelpunt = maak_knelpunt(rem)
     assert not Agendering.objects.exists()
-    reageer(rem, actor=wereld.behandelaar_szw, besluit="niet_overnemen", toelichting_tekst=GOEDE_UITLEG)
+    with django_capture_on_commit_callbacks(execute=True):
+        reageer(rem, actor=wereld.behandelaar_szw, besluit="niet_overnemen", toelichting_tekst=GOEDE_UITLEG)
+        # The agenda check is a side effect: it waits for the answer's commit.
+        assert not Agendering.objects.exists()
     assert Agendering.objects.get(knelpunt=knelpunt).drempel == DrempelSoort.NOODREM
 
 
@@ -83,7 +87,8 @@ def test_noodrem_threshold_can_be_switched_off(wereld, dien_in, maak_knelpunt, d
     assert not Agendering.objects.exists()
 
 
-def test_a_failure_in_the_hook_never_loses_the_answer(wereld, dien_in, maak_knelpunt, drempels, monkeypatch):
+def test_a_failure_in_the_hook_never_loses_the_answer(wereld, dien_in, maak_knelpunt, drempels, monkeypatch,
+                                                      django_capture_on_commit_callbacks):
     rem = dien_in(wereld.melder_uwv, soort=SignaalSoort.NOODREM)
     maak_knelpunt(rem)
 
@@ -91,8 +96,10 @@ def test_a_failure_in_the_hook_never_loses_the_answer(wereld, dien_in, maak_knel
         raise RuntimeError("kapot")
 
     monkeypatch.setattr(agendering, "evalueer", stuk)
-    reactie = reageer(rem, actor=wereld.behandelaar_szw, besluit="niet_overnemen", toelichting_tekst=GOEDE_UITLEG)
-    assert reactie.pk and not Agendering.objects.exists()
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        reactie = reageer(rem, actor=wereld.behandelaar_szw, besluit="niet_overnemen",
+                          toelichting_tekst=GOEDE_UITLEG)
+    assert callbacks and reactie.pk and not Agendering.objects.exists()
     monkeypatch.undo()
     call_command("agendering_sweep")  # the sweep catches up
     assert Agendering.objects.get().drempel == DrempelSoort.NOODREM

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
-from schakel.organisaties import bwb, importeren
+from schakel.regelingen import bwb, importeren
 
 ANTWOORDEN = Path(__file__).parent / "bwb"
 

@@ -6,8 +6,8 @@ import textwrap
 
 import pytest
 
-from schakel.organisaties import importeren
 from schakel.organisaties.models import Organisatie, OrganisatieSoort
+from schakel.regelingen import importeren
 from schakel.regelingen.models import Regeling, bwb_id_validator
 
 pytestmark = pytest.mark.django_db

@@ -24,7 +24,8 @@ def test_svb_handler_may_not_answer_an_szw_signal(client_voor, signaal, wereld):
     assert client.get(url).status_code == 403
     response = client.post(url, _reactie_post())
     assert response.status_code == 403
-    assert "Alleen behandelaars van de organisatie die moet reageren" in response.content.decode()
+    # One check, one message on every path (service, page, API).
+    assert "Alleen de behandelaars van de eigenaar van dit signaal" in response.content.decode()
     assert not Reactie.objects.exists()
 
 

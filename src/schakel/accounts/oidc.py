@@ -45,8 +45,6 @@ def _claim(claims: dict, naam: str):
 
 def koppel(claims: dict, aanbieder: Identiteitsaanbieder) -> Koppeling:
     """The organisation and role the claims entitle to, or ``Weigering``."""
-    from schakel.organisaties.models import Organisatie
-
     organisatie = aanbieder.organisatie
     if organisatie is None:
         afkorting = _claim(claims, aanbieder.claim_organisatie)

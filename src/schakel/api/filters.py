@@ -23,7 +23,7 @@ MAX_ZOEKVRAAG = 200
 WAAR_ONWAAR = [("true", "true"), ("false", "false")]
 
 
-def _keuze(choices, omschrijving: str, **kwargs) -> filters.ChoiceFilter:
+def keuzefilter(choices, omschrijving: str, **kwargs) -> filters.ChoiceFilter:
     toegestaan = ", ".join(f"'{value}'" for value, _ in choices)
     return filters.ChoiceFilter(
         choices=choices, help_text=omschrijving,
@@ -32,11 +32,11 @@ def _keuze(choices, omschrijving: str, **kwargs) -> filters.ChoiceFilter:
     )
 
 
-def _ja_nee(omschrijving: str, **kwargs) -> filters.ChoiceFilter:
-    return _keuze(WAAR_ONWAAR, omschrijving, **kwargs)
+def ja_nee_filter(omschrijving: str, **kwargs) -> filters.ChoiceFilter:
+    return keuzefilter(WAAR_ONWAAR, omschrijving, **kwargs)
 
 
-def _organisatie(omschrijving: str, **kwargs) -> filters.ModelChoiceFilter:
+def organisatiefilter(omschrijving: str, **kwargs) -> filters.ModelChoiceFilter:
     return filters.ModelChoiceFilter(
         queryset=Organisatie.objects.all(), to_field_name="afkorting", help_text=omschrijving,
         error_messages={"invalid_choice": "Onbekende organisatie '%(value)s'. Zie /organisaties voor de afkortingen."},
@@ -57,20 +57,20 @@ class StrikteFilterSet(filters.FilterSet):
 
     Only filters that refuse a value they do not understand belong here: choices, model
     choices, dates, uuids, text. Not ``BooleanFilter``: it reads ``AAA`` as "no filter". Use
-    :func:`_ja_nee` (``true``/``false``) instead; ``tests/beveiliging/test_filters.py`` checks.
+    :func:`ja_nee_filter` (``true``/``false``) instead; ``tests/beveiliging/test_filters.py`` checks.
     """
 
 
 class SignaalFilter(StrikteFilterSet):
-    organisatie = _organisatie("Afkorting van de indienende organisatie.", field_name="indienende_organisatie")
-    eigenaar = _organisatie("Afkorting van de organisatie die moet reageren.", field_name="eigenaar")
+    organisatie = organisatiefilter("Afkorting van de indienende organisatie.", field_name="indienende_organisatie")
+    eigenaar = organisatiefilter("Afkorting van de organisatie die moet reageren.", field_name="eigenaar")
     regeling = filters.ModelChoiceFilter(
         queryset=Regeling.objects.all(), to_field_name="bwb_id", field_name="regeling",
         help_text="BWB-id van de regeling, bijvoorbeeld 'BWBR0019057'.",
         error_messages={"invalid_choice": "Onbekende regeling '%(value)s': dit BWB-id staat niet in Schakel."},
     )
-    status = _keuze(Status.choices, "Status van het signaal.", field_name="status")
-    soort = _keuze(SignaalSoort.choices, "Soort signaal.", field_name="soort")
+    status = keuzefilter(Status.choices, "Status van het signaal.", field_name="status")
+    soort = keuzefilter(SignaalSoort.choices, "Soort signaal.", field_name="soort")
     oorzaak = filters.ModelChoiceFilter(
         queryset=Oorzaak.objects.all(), to_field_name="code", field_name="oorzaken",
         help_text="Code van een oorzaak, zie /oorzaken.",
@@ -80,14 +80,14 @@ class SignaalFilter(StrikteFilterSet):
                             field_name="ingediend_op", method="filter_ingediend_vanaf")
     ingediendTot = _datum("Ingediend op of vóór deze datum (JJJJ-MM-DD, tot en met).",
                           field_name="ingediend_op", method="filter_ingediend_tot")
-    teLaat = _ja_nee("'true': nog niet beantwoord en over de uiterste reactiedatum; "
+    teLaat = ja_nee_filter("'true': nog niet beantwoord en over de uiterste reactiedatum; "
                                  "'false': de overige.", method="filter_te_laat")
     zoek = filters.CharFilter(method="filter_zoek", max_length=MAX_ZOEKVRAAG,
                               help_text="Zoekt in titel, praktijk, getroffen burgers, verbetervoorstel en "
                                         "artikelen. Elk woord moet voorkomen, in welke vorm ook (schuld vindt "
                                         "schulden, toeslag vindt kinderopvangtoeslag).",
                               error_messages={"max_length": f"Maximaal {MAX_ZOEKVRAAG} tekens."})
-    sorteer = _keuze([("nieuwste", "nieuwste eerst"), ("relevantie", "best passend eerst")],
+    sorteer = keuzefilter([("nieuwste", "nieuwste eerst"), ("relevantie", "best passend eerst")],
                      "'nieuwste' (standaard): nieuwste eerst; 'relevantie': best passend bij `zoek` eerst "
                      "(alleen met `zoek`).", method="filter_sorteer")
 
@@ -128,10 +128,10 @@ class SignaalFilter(StrikteFilterSet):
 
 
 class ToezeggingFilter(StrikteFilterSet):
-    status = _keuze(ToezeggingStatus.choices, "Status van de toezegging.", field_name="status")
-    verlopen = _ja_nee("'true': open en over de datum 'uiterlijk'; 'false': de overige.",
+    status = keuzefilter(ToezeggingStatus.choices, "Status van de toezegging.", field_name="status")
+    verlopen = ja_nee_filter("'true': open en over de datum 'uiterlijk'; 'false': de overige.",
                       method="filter_verlopen")
-    organisatie = _organisatie("Afkorting van de organisatie die de toezegging deed.",
+    organisatie = organisatiefilter("Afkorting van de organisatie die de toezegging deed.",
                                field_name="reactie__organisatie")
     signaal = filters.UUIDFilter(field_name="signaal__uuid", help_text="UUID van het signaal.",
                                  error_messages={"invalid": "Geef een geldige UUID op."})
@@ -146,7 +146,7 @@ class ToezeggingFilter(StrikteFilterSet):
 
 
 class OrganisatieFilter(StrikteFilterSet):
-    soort = _keuze(OrganisatieSoort.choices, "Soort organisatie.", field_name="soort")
+    soort = keuzefilter(OrganisatieSoort.choices, "Soort organisatie.", field_name="soort")
 
     class Meta:
         model = Organisatie
@@ -154,8 +154,8 @@ class OrganisatieFilter(StrikteFilterSet):
 
 
 class RegelingFilter(StrikteFilterSet):
-    eigenaar = _organisatie("Afkorting van het ministerie dat eigenaar is.", field_name="eigenaar")
-    uitvoerder = _organisatie("Afkorting van een organisatie die de regeling uitvoert.", field_name="uitvoerders")
+    eigenaar = organisatiefilter("Afkorting van het ministerie dat eigenaar is.", field_name="eigenaar")
+    uitvoerder = organisatiefilter("Afkorting van een organisatie die de regeling uitvoert.", field_name="uitvoerders")
 
     class Meta:
         model = Regeling

@@ -19,7 +19,7 @@ from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import set_rollback
 
-from schakel.signalen.workflow import OngeldigeOvergang
+from schakel.core.fouten import OngeldigeOvergang
 
 from .naming import camel_path
 

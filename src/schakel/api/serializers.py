@@ -43,14 +43,14 @@ class Invoer(serializers.Serializer):
 
 
 @extend_schema_field(OpenApiTypes.STR)
-class _Sleutel(serializers.SlugRelatedField):
+class Sleutel(serializers.SlugRelatedField):
     # A read-only reference to another object by its natural key.
 
     def __init__(self, slug_field: str, **kwargs):
         super().__init__(slug_field=slug_field, read_only=True, **kwargs)
 
 
-class _Afkorting(_Sleutel):
+class Afkorting(Sleutel):
     # A read-only reference to an organisation by its afkorting.
 
     def __init__(self, **kwargs):
@@ -64,10 +64,10 @@ class OrganisatieSerializer(serializers.Serializer):
     afkorting = serializers.CharField(read_only=True, help_text="Korte, unieke code, bijvoorbeeld 'uwv'.")
     naam = serializers.CharField(read_only=True)
     soort = serializers.ChoiceField(choices=OrganisatieSoort.choices, read_only=True)
-    opdrachtgever = _Afkorting(allow_null=True,
-                               help_text="Afkorting van het ministerie dat opdrachtgever is van deze organisatie.")
-    kamercommissie = _Afkorting(allow_null=True,
-                                help_text="Afkorting van de vaste Kamercommissie die dit ministerie controleert.")
+    opdrachtgever = Afkorting(allow_null=True,
+                              help_text="Afkorting van het ministerie dat opdrachtgever is van deze organisatie.")
+    kamercommissie = Afkorting(allow_null=True,
+                               help_text="Afkorting van de vaste Kamercommissie die dit ministerie controleert.")
     kamer = serializers.ChoiceField(choices=Kamer.choices, read_only=True, allow_blank=True,
                                     help_text="Alleen bij een Kamercommissie.")
     website = serializers.URLField(read_only=True, allow_blank=True)
@@ -80,9 +80,9 @@ class RegelingSerializer(serializers.Serializer):
                                   help_text="Identificatie in het Basiswettenbestand, bijvoorbeeld 'BWBR0015703'.")
     titel = serializers.CharField(read_only=True)
     citeertitel = serializers.CharField(read_only=True, allow_blank=True)
-    eigenaar = _Afkorting(help_text="Afkorting van het ministerie dat eigenaar is en signalen beantwoordt.")
-    kamercommissie = _Afkorting(allow_null=True, help_text="Afkorting van de controlerende Kamercommissie.")
-    uitvoerders = _Afkorting(many=True, help_text="Afkortingen van de organisaties die de regeling uitvoeren.")
+    eigenaar = Afkorting(help_text="Afkorting van het ministerie dat eigenaar is en signalen beantwoordt.")
+    kamercommissie = Afkorting(allow_null=True, help_text="Afkorting van de controlerende Kamercommissie.")
+    uitvoerders = Afkorting(many=True, help_text="Afkortingen van de organisaties die de regeling uitvoeren.")
     wettenUrl = serializers.URLField(source="wetten_url", read_only=True,
                                      help_text="De regeling op wetten.overheid.nl.")
 
@@ -100,7 +100,7 @@ class ToezeggingSerializer(serializers.Serializer):
     uuid = serializers.UUIDField(read_only=True)
     signaal = serializers.HyperlinkedRelatedField(view_name="api:signaal-detail", lookup_field="uuid",
                                                   read_only=True, help_text="Het signaal waarop de toezegging is gedaan.")
-    organisatie = _Afkorting(source="reactie.organisatie",
+    organisatie = Afkorting(source="reactie.organisatie",
                                                help_text="Afkorting van de organisatie die de toezegging deed.")
     omschrijving = serializers.CharField(read_only=True, help_text="Wat er wordt gedaan.")
     eigenaar = serializers.CharField(read_only=True, help_text="Wie het doet (afdeling of functie).")
@@ -123,7 +123,7 @@ class ReactieSerializer(serializers.Serializer):
         source="ondertekend_door", read_only=True, allow_blank=True,
         help_text="Bij een politieke reactie: de bewindspersoon die tekent.",
     )
-    organisatie = _Afkorting(help_text="Afkorting van de organisatie die reageerde.")
+    organisatie = Afkorting(help_text="Afkorting van de organisatie die reageerde.")
     gegevenOp = serializers.DateTimeField(source="gegeven_op", read_only=True)
     toezeggingen = ToezeggingSerializer(many=True, read_only=True)
 
@@ -139,7 +139,7 @@ class NietOntvankelijkSerializer(serializers.Serializer):
         help_text="Bij 'dubbel': het signaal waarvan dit een dubbel is (daar staat de reactie).")
     dubbelVanKenmerk = serializers.CharField(source="dubbel_van.kenmerk", read_only=True, allow_null=True,
                                              default=None)
-    organisatie = _Afkorting(help_text="De eigenaar die het signaal niet ontvankelijk verklaarde.")
+    organisatie = Afkorting(help_text="De eigenaar die het signaal niet ontvankelijk verklaarde.")
     beslotenOp = serializers.DateTimeField(source="besloten_op", read_only=True)
 
 
@@ -164,17 +164,17 @@ class SignaalSerializer(serializers.Serializer):
                                              help_text="Welke burgers worden geraakt.")
     aantalGetroffen = serializers.IntegerField(source="aantal_getroffen", read_only=True, allow_null=True,
                                                help_text="Geschat aantal getroffen burgers.")
-    regeling = _Sleutel("bwb_id", allow_null=True,
-                        help_text="BWB-id van de regeling, of null als de indiener geen regeling noemde.")
+    regeling = Sleutel("bwb_id", allow_null=True,
+                       help_text="BWB-id van de regeling, of null als de indiener geen regeling noemde.")
     artikelen = serializers.CharField(read_only=True, allow_blank=True)
     verbetervoorstel = serializers.CharField(read_only=True, allow_blank=True)
-    oorzaken = _Sleutel("code", many=True,
+    oorzaken = Sleutel("code", many=True,
                                             help_text="Codes van de oorzaken (TCU 'Klem tussen balie en beleid').")
-    indienendeOrganisatie = _Afkorting(source="indienende_organisatie", allow_null=True,
-                                       help_text="Afkorting van de organisatie die het signaal indiende; leeg "
+    indienendeOrganisatie = Afkorting(source="indienende_organisatie", allow_null=True,
+                                      help_text="Afkorting van de organisatie die het signaal indiende; leeg "
                                                  "bij een anonieme noodrem zonder organisatie en bij een signaal "
                                                  "uit retourstickers.")
-    eigenaar = _Afkorting(allow_null=True, help_text="Afkorting van de organisatie die moet reageren.")
+    eigenaar = Afkorting(allow_null=True, help_text="Afkorting van de organisatie die moet reageren.")
     status = serializers.ChoiceField(choices=Status.choices, read_only=True)
     openbaar = serializers.BooleanField(read_only=True)
     ingediendOp = serializers.DateTimeField(source="ingediend_op", read_only=True)

@@ -149,8 +149,7 @@ class ReactiesView(StrictQueryMixin, OpSignaalMixin, generics.ListCreateAPIView)
 
     def create(self, request, *args, **kwargs):
         signaal = self.get_signaal()
-        if not rechten.mag_beantwoorden(request.user, signaal):
-            raise PermissionDenied("Alleen de behandelaars van de eigenaar van dit signaal kunnen reageren.")
+        rechten.controleer_beantwoorden(request.user, signaal)
         invoer = s.NieuweReactieSerializer(data=request.data)
         invoer.is_valid(raise_exception=True)
         d = invoer.validated_data

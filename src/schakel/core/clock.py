@@ -55,3 +55,23 @@ def travel(moment: dt.datetime):
         yield
     finally:
         freeze(previous)
+
+
+_DAG = dt.timedelta(days=1)
+
+
+def lokale_datum(moment: dt.datetime) -> dt.date:
+    """The calendar date in the Netherlands of an aware datetime (handles DST)."""
+    if moment.tzinfo is None:
+        raise ValueError("lokale_datum() needs an aware datetime")
+    return moment.astimezone(AMSTERDAM).date()
+
+
+def einde_van_dag(datum: dt.date) -> dt.datetime:
+    """The first instant after ``datum`` in the Netherlands, as an aware UTC datetime.
+
+    A deadline on ``datum`` has passed at this instant. The day before a DST change is
+    handled by the time zone database: it is 23 or 25 hours long.
+    """
+    volgende = datum + _DAG
+    return dt.datetime(volgende.year, volgende.month, volgende.day, tzinfo=AMSTERDAM).astimezone(dt.timezone.utc)

@@ -55,8 +55,8 @@ from schakel.audit import trail
 from schakel.core import clock
 from schakel.core.analyse import zoekdocument
 from schakel.knelpunten.models import Bundeling, Knelpunt, zoektekst_van
-from schakel.organisaties import importeren
 from schakel.organisaties.models import Organisatie
+from schakel.regelingen import importeren
 from schakel.regelingen.models import Regeling
 from schakel.signalen.models import Oorzaak, Reactie, Signaal, Toezegging
 from schakel.signalen.toelichting import vingerafdruk

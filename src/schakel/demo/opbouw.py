@@ -24,7 +24,7 @@ from django.db.models import Count, Q
 
 from schakel.accounts.models import Rol, User
 from schakel.core import clock
-from schakel.organisaties import importeren
+from schakel.regelingen import importeren
 from schakel.organisaties.models import Organisatie, OrganisatieSoort
 from schakel.regelingen.models import Regeling
 from schakel.signalen import services

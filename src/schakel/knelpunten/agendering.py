@@ -99,9 +99,9 @@ def _meld(agendering: Agendering) -> None:
 
 
 def na_wijziging(signaal) -> None:
-    """Hook for ``schakel.signalen.services`` after a signal changed (e.g. was answered):
-    evaluate its knelpunt. Runs in a savepoint and never raises, so a failure here can never
-    lose or block the signal's own change; the sweep evaluates again."""
+    """After a signal changed (it was answered: see :mod:`schakel.knelpunten.ontvangers`, run
+    after commit): evaluate its knelpunt. Runs in its own transaction and never raises, so a
+    failure here can never lose or block the signal's own change; the sweep evaluates again."""
     try:
         with transaction.atomic():
             knelpunt = Knelpunt.objects.filter(bundelingen__signaal=signaal).first()

@@ -11,9 +11,9 @@ from drf_spectacular.utils import extend_schema, extend_schema_field, extend_sch
 from django.urls import reverse
 from rest_framework import mixins, permissions, serializers, viewsets
 
-from schakel.api.filters import StrikteFilterSet, _ja_nee, _keuze, _organisatie
+from schakel.api.filters import StrikteFilterSet, ja_nee_filter, keuzefilter, organisatiefilter
 from schakel.api.fields import OrganisatieField, RegelingField
-from schakel.api.serializers import Invoer, _Afkorting, _Sleutel
+from schakel.api.serializers import Afkorting, Invoer, Sleutel
 from schakel.api.views import StrictQueryMixin, aangemaakt
 from schakel.regelingen.models import Regeling
 from schakel.signalen.zoeken import zoek
@@ -37,8 +37,8 @@ class CijfersSerializer(serializers.Serializer):
 
 class AgenderingSerializer(serializers.Serializer):
     uuid = serializers.UUIDField(read_only=True)
-    knelpunt = _Sleutel("uuid", help_text="uuid van het knelpunt.")
-    kamercommissie = _Afkorting()
+    knelpunt = Sleutel("uuid", help_text="uuid van het knelpunt.")
+    kamercommissie = Afkorting()
     drempel = serializers.ChoiceField(choices=DrempelSoort.choices, read_only=True)
     reden = serializers.CharField(read_only=True)
     geagendeerdOp = serializers.DateTimeField(source="geagendeerd_op", read_only=True)
@@ -51,10 +51,10 @@ class KnelpuntSerializer(serializers.Serializer):
     beleidsbetekenis = serializers.CharField(read_only=True, help_text="Wat dit betekent voor beleid.")
     dilemma = serializers.CharField(read_only=True)
     status = serializers.ChoiceField(choices=KnelpuntStatus.choices, read_only=True)
-    regeling = _Sleutel("bwb_id", allow_null=True, help_text="BWB-id, of null als geen van de signalen een regeling noemt.")
+    regeling = Sleutel("bwb_id", allow_null=True, help_text="BWB-id, of null als geen van de signalen een regeling noemt.")
     artikelen = serializers.CharField(read_only=True)
-    eigenaar = _Afkorting()
-    kamercommissie = _Afkorting(allow_null=True)
+    eigenaar = Afkorting()
+    kamercommissie = Afkorting(allow_null=True)
     signalen = serializers.SerializerMethodField(help_text="uuid's van de openbare signalen.")
     cijfers = serializers.SerializerMethodField()
     agendering = serializers.SerializerMethodField()
@@ -79,8 +79,8 @@ class KnelpuntFilter(StrikteFilterSet):
         queryset=Regeling.objects.all(), to_field_name="bwb_id", field_name="regeling",
         help_text="BWB-id van de regeling.",
         error_messages={"invalid_choice": "Onbekende regeling '%(value)s': dit BWB-id staat niet in Schakel."})
-    status = _keuze(KnelpuntStatus.choices, "Status van het knelpunt.", field_name="status")
-    geagendeerd = _ja_nee("'true': alleen knelpunten op de agenda van een Kamercommissie; 'false': de overige.",
+    status = keuzefilter(KnelpuntStatus.choices, "Status van het knelpunt.", field_name="status")
+    geagendeerd = ja_nee_filter("'true': alleen knelpunten op de agenda van een Kamercommissie; 'false': de overige.",
                           method="filter_geagendeerd")
     zoek = filters.CharFilter(method="filter_zoek", max_length=200,
                               help_text="Zoekt in titel, beleidsbetekenis, dilemma en regeling, zoals /signalen: "
@@ -99,7 +99,7 @@ class KnelpuntFilter(StrikteFilterSet):
 
 
 class AgenderingFilter(StrikteFilterSet):
-    kamercommissie = _organisatie("Afkorting van de Kamercommissie.", field_name="kamercommissie")
+    kamercommissie = organisatiefilter("Afkorting van de Kamercommissie.", field_name="kamercommissie")
 
     class Meta:
         model = Agendering
@@ -139,8 +139,8 @@ class AgenderingViewSet(StrictQueryMixin, viewsets.ReadOnlyModelViewSet):
 class AbonnementSerializer(serializers.Serializer):
     uuid = serializers.UUIDField(read_only=True)
     soort = serializers.SerializerMethodField(help_text="'regeling', 'kamercommissie' of 'organisatie'.")
-    regeling = _Sleutel("bwb_id", allow_null=True, help_text="BWB-id van de gevolgde regeling, of null.")
-    organisatie = _Afkorting(allow_null=True, help_text="Afkorting van de gevolgde commissie of organisatie, of null.")
+    regeling = Sleutel("bwb_id", allow_null=True, help_text="BWB-id van de gevolgde regeling, of null.")
+    organisatie = Afkorting(allow_null=True, help_text="Afkorting van de gevolgde commissie of organisatie, of null.")
     feed = serializers.SerializerMethodField(help_text="De Atom-feed van wat u volgt (open data).")
     sinds = serializers.DateTimeField(read_only=True)
 

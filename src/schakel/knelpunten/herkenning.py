@@ -2,7 +2,7 @@
 organisations) a text names, and turn that into a calibrated suggestion of the owner.
 
 This works on day one, before any signal has been answered: the knowledge is the reference
-data (``schakel.organisaties.data/referentiedata.yaml``), where each regulation has its official
+data (``schakel.regelingen.data/referentiedata.yaml``), where each regulation has its official
 title, its short title, ``namen`` (common names and abbreviations: "Wet Mulder", "IACK",
 "kinderopvangtoeslag") and ``trefwoorden`` (everyday words that point to it less surely:
 "bijstand", "rijbewijs"). Regulations without a certain BWB id take part too; they are
@@ -173,7 +173,7 @@ class Kennis:
 @lru_cache(maxsize=4)
 def kennis(pad: str | None = None) -> Kennis:
     """The knowledge from the reference data file (default: the shipped one), built once."""
-    from schakel.organisaties import importeren
+    from schakel.regelingen import importeren
     from schakel.organisaties.models import OrganisatieSoort
 
     invoer = importeren.lees([Path(pad) if pad else importeren.STANDAARD_BESTAND])

@@ -11,6 +11,7 @@ from django.db import transaction
 
 from schakel.audit import trail
 from schakel.core import clock
+from schakel.core.fouten import Fouten
 from schakel.privacy import persoonsgegevens
 from schakel.signalen.models import Signaal
 
@@ -22,20 +23,18 @@ MIN_BELEIDSBETEKENIS = 80
 
 
 def _valideer(knelpunt: Knelpunt) -> None:
-    fouten: dict[str, list[str]] = {}
+    fouten = Fouten()
     try:
         knelpunt.full_clean(exclude=["eigenaar", "regeling", "kamercommissie"])
     except ValidationError as e:
-        fouten.update(e.message_dict)
+        fouten.neem_over(e)
     if "beleidsbetekenis" not in fouten and len(knelpunt.beleidsbetekenis) < MIN_BELEIDSBETEKENIS:
-        fouten["beleidsbetekenis"] = [
-            f"Schrijf één alinea (ten minste {MIN_BELEIDSBETEKENIS} tekens) in gewone taal: wat gaat er mis "
-            "voor burgers en wat vraagt dat van beleid?"]
-    velden = {veld: getattr(knelpunt, veld) for veld in TEKSTVELDEN if veld not in fouten}
-    for veld, meldingen in persoonsgegevens.controleer_velden(velden).items():
-        fouten.setdefault(veld, []).extend(meldingen)
-    if fouten:
-        raise ValidationError(fouten)
+        fouten.voeg_toe("beleidsbetekenis",
+                        f"Schrijf één alinea (ten minste {MIN_BELEIDSBETEKENIS} tekens) in gewone taal: wat gaat er "
+                        "mis voor burgers en wat vraagt dat van beleid?")
+    fouten.neem_over(persoonsgegevens.controleer_velden(
+        {veld: getattr(knelpunt, veld) for veld in TEKSTVELDEN if veld not in fouten}))
+    fouten.gooi()
 
 
 def _bundel(knelpunt: Knelpunt, signaal: Signaal, *, actor, score: float | None) -> None:

@@ -21,7 +21,7 @@ from rest_framework.response import Response
 from schakel.api.fields import Datum, Getal, JaNee, Keuze, Lijst, RegelingField, Tekst, signaaltekst
 from schakel.api.idempotency import IdempotentPostMixin
 from schakel.api.problems import Conflict
-from schakel.api.serializers import Invoer, _Afkorting, _Sleutel
+from schakel.api.serializers import Afkorting, Invoer, Sleutel
 from schakel.api.views import StrictQueryMixin, aangemaakt
 from schakel.noodrem.api import BeginselField
 from schakel.signalen.zoeken import zoek
@@ -43,7 +43,7 @@ class InbrengSerializer(serializers.Serializer):
 
 class ConclusieKortSerializer(serializers.Serializer):
     tekst = serializers.CharField(read_only=True)
-    beginselen = _Sleutel("code", many=True)
+    beginselen = Sleutel("code", many=True)
     fixAanbevolen = serializers.BooleanField(source="fix_aanbevolen", read_only=True)
     openbaar = serializers.BooleanField(read_only=True)
     vastgesteldOp = serializers.DateTimeField(source="vastgesteld_op", read_only=True)
@@ -82,9 +82,9 @@ class CasusSerializer(serializers.Serializer):
 
     uuid = serializers.UUIDField(read_only=True)
     kenmerk = serializers.CharField(read_only=True)
-    organisatie = _Afkorting()
+    organisatie = Afkorting()
     titel = serializers.CharField(read_only=True)
-    regeling = _Sleutel("bwb_id")
+    regeling = Sleutel("bwb_id")
     artikel = serializers.CharField(read_only=True)
     reden = serializers.ChoiceField(choices=Reden.choices, read_only=True)
     watDeRegelVraagt = serializers.CharField(source="wat_de_regel_vraagt", read_only=True)
@@ -436,15 +436,15 @@ class SolveSerializer(serializers.Serializer):
     signaal = serializers.HyperlinkedRelatedField(view_name="api:signaal-detail", lookup_field="uuid",
                                                   read_only=True, help_text="Het signaal dat de solve werd.")
     kenmerk = serializers.CharField(source="signaal.kenmerk", read_only=True, help_text="Kenmerk van het signaal.")
-    eigenaar = _Afkorting(source="signaal.eigenaar", allow_null=True,
-                          help_text="Afkorting van de organisatie die moet reageren.")
+    eigenaar = Afkorting(source="signaal.eigenaar", allow_null=True,
+                         help_text="Afkorting van de organisatie die moet reageren.")
     openbaar = serializers.BooleanField(source="signaal.openbaar", read_only=True)
     uitersteReactiedatum = serializers.DateField(source="signaal.uiterste_reactiedatum", read_only=True,
                                                  allow_null=True)
     escalatietrede = serializers.IntegerField(source="signaal.escalatietrede", read_only=True, allow_null=True,
                                               help_text="1 behandelaar, 2 bestuur, 3 ministerie (DG/SG), "
                                                         "4 bewindspersoon, 5 Kamercommissie.")
-    casussen = _Sleutel("uuid", many=True, help_text="Uuid's van de geciteerde casussen.")
+    casussen = Sleutel("uuid", many=True, help_text="Uuid's van de geciteerde casussen.")
     ingediendOp = serializers.DateTimeField(source="ingediend_op", read_only=True)
 
 

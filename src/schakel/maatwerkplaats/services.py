@@ -17,6 +17,7 @@ from django.urls import reverse
 
 from schakel.audit import trail
 from schakel.core import clock
+from schakel.core.fouten import Fouten
 from schakel.notificaties import services as notificaties
 from schakel.notificaties.models import Soort
 from schakel.signalen import services as signaalservices
@@ -33,15 +34,6 @@ MIN_ONDERBOUWING = 20
 MIN_STANDPUNT = 10
 MAX_GECITEERD = 20
 MAX_PRAKTIJK = 10_000
-
-
-def _fouten_van(fouten: dict[str, list[str]]) -> None:
-    if fouten:
-        raise ValidationError(fouten)
-
-
-def _fout(fouten, veld, melding) -> None:
-    fouten.setdefault(veld, []).append(melding)
 
 
 # --- the case -------------------------------------------------------------------------------
@@ -130,23 +122,23 @@ def plan_beraad(casus: Casus, *, actor, gepland_op: dt.date | None,
         raise PermissionDenied("Alleen het team van deze casus plant een beraad.")
     if Beraad.objects.filter(casus=casus).exists():
         raise ValidationError({"gepland_op": "Voor deze casus is al een beraad gepland."})
-    fouten: dict[str, list[str]] = {}
+    fouten = Fouten()
     deelnemers = list(deelnemers)
     if gepland_op is None:
-        _fout(fouten, "gepland_op", "Vul de datum van het beraad in.")
+        fouten.voeg_toe("gepland_op", "Vul de datum van het beraad in.")
     elif gepland_op < casus.ingebracht_op.date():
-        _fout(fouten, "gepland_op", "Het beraad kan niet eerder zijn dan de casus werd ingebracht.")
+        fouten.voeg_toe("gepland_op", "Het beraad kan niet eerder zijn dan de casus werd ingebracht.")
     gebruikers = [g for g, _ in deelnemers]
     if len(set(g.pk for g in gebruikers)) != len(gebruikers):
-        _fout(fouten, "deelnemers", "Iedere deelnemer staat één keer op de lijst.")
+        fouten.voeg_toe("deelnemers", "Iedere deelnemer staat één keer op de lijst.")
     if any(not rechten.in_team(g, casus.organisatie_id) for g in gebruikers):
-        _fout(fouten, "deelnemers", "Deelnemers zijn medewerkers van de organisatie van de casus.")
+        fouten.voeg_toe("deelnemers", "Deelnemers zijn medewerkers van de organisatie van de casus.")
     if any(d not in Discipline.values for _, d in deelnemers):
-        _fout(fouten, "deelnemers", "Kies voor elke deelnemer een discipline.")
+        fouten.voeg_toe("deelnemers", "Kies voor elke deelnemer een discipline.")
     if len(deelnemers) < 2 or len({d for _, d in deelnemers}) < 2:
-        _fout(fouten, "deelnemers", "Een moreel beraad heeft deelnemers uit ten minste twee disciplines "
-                                    "(juridisch, financieel, sociaal, frontlijn).")
-    _fouten_van(fouten)
+        fouten.voeg_toe("deelnemers", "Een moreel beraad heeft deelnemers uit ten minste twee disciplines "
+                        "(juridisch, financieel, sociaal, frontlijn).")
+    fouten.gooi()
     beraad = Beraad.objects.create(casus=casus, gepland_op=gepland_op, gepland_door=actor, aangemaakt_op=clock.now())
     Deelnemer.objects.bulk_create([Deelnemer(beraad=beraad, gebruiker=g, discipline=d) for g, d in deelnemers])
     casus.status = CasusStatus.IN_BERAAD
@@ -188,19 +180,19 @@ def stel_conclusie_vast(beraad: Beraad, *, actor, tekst: str, beginselen: Iterab
         if hasattr(beraad, "conclusie"):
             raise ValidationError({"tekst": "De conclusie van dit beraad is al vastgesteld."})
         raise PermissionDenied("Een deelnemer, behandelaar of bestuurder van het team stelt de conclusie vast.")
-    fouten: dict[str, list[str]] = {}
+    fouten = Fouten()
     tekst, beginselen = (tekst or "").strip(), list(beginselen)
     if len(tekst) < MIN_CONCLUSIE:
-        _fout(fouten, "tekst", f"Schrijf de conclusie in ten minste {MIN_CONCLUSIE} tekens: wat besloot het beraad, "
-                               "en waarom.")
+        fouten.voeg_toe("tekst", f"Schrijf de conclusie in ten minste {MIN_CONCLUSIE} tekens: wat besloot het beraad, "
+                        "en waarom.")
     elif len(tekst) > 10_000:
-        _fout(fouten, "tekst", "Maximaal 10.000 tekens.")
+        fouten.voeg_toe("tekst", "Maximaal 10.000 tekens.")
     if not beginselen:
-        _fout(fouten, "beginselen", "Noem ten minste één beginsel dat is gewogen (bijvoorbeeld evenredigheid).")
+        fouten.voeg_toe("beginselen", "Noem ten minste één beginsel dat is gewogen (bijvoorbeeld evenredigheid).")
     disciplines = {d.discipline for d in beraad.deelnemers.all() if hasattr(d, "inbreng")}
     if len(disciplines) < 2:
-        _fout(fouten, "tekst", "Leg eerst de inbreng van deelnemers uit ten minste twee disciplines vast.")
-    _fouten_van(fouten)
+        fouten.voeg_toe("tekst", "Leg eerst de inbreng van deelnemers uit ten minste twee disciplines vast.")
+    fouten.gooi()
     conclusie = Conclusie.objects.create(beraad=beraad, tekst=tekst, fix_aanbevolen=bool(fix_aanbevolen),
                                          openbaar=bool(openbaar), vastgesteld_op=clock.now(), vastgesteld_door=actor)
     conclusie.beginselen.set(beginselen)
@@ -228,16 +220,16 @@ def ken_fix_toe(casus: Casus, *, actor, wat: str, grondslag: str, onderbouwing: 
             raise ValidationError({"wat": "Voor deze casus is al een fix toegekend."})
         raise PermissionDenied("Een behandelaar of bestuurder van het team kent een fix toe, nadat het beraad tot "
                                "een fix heeft geconcludeerd.")
-    fouten: dict[str, list[str]] = {}
+    fouten = Fouten()
     wat, onderbouwing = (wat or "").strip(), (onderbouwing or "").strip()
     if not wat:
-        _fout(fouten, "wat", "Beschrijf wat er voor deze burger gebeurt.")
+        fouten.voeg_toe("wat", "Beschrijf wat er voor deze burger gebeurt.")
     if grondslag not in Grondslag.values:
-        _fout(fouten, "grondslag", "Kies de grondslag: welke ruimte van de Awb of de wet gebruikt u?")
+        fouten.voeg_toe("grondslag", "Kies de grondslag: welke ruimte van de Awb of de wet gebruikt u?")
     if len(onderbouwing) < MIN_ONDERBOUWING:
-        _fout(fouten, "onderbouwing", f"Onderbouw in ten minste {MIN_ONDERBOUWING} tekens waarom dit binnen die "
-                                      "ruimte past.")
-    _fouten_van(fouten)
+        fouten.voeg_toe("onderbouwing", f"Onderbouw in ten minste {MIN_ONDERBOUWING} tekens waarom dit binnen die "
+                        "ruimte past.")
+    fouten.gooi()
     fix = Fix.objects.create(casus=casus, wat=wat, grondslag=grondslag, onderbouwing=onderbouwing,
                              toegekend_op=clock.now(), toegekend_door=actor)
     casus.status = CasusStatus.GEFIXT
@@ -297,23 +289,23 @@ def dien_solve_in(*, actor, casussen: Iterable[Casus], titel: str, getroffen_bur
         raise PermissionDenied("Alleen medewerkers van het team dienen een solve in.")
     casussen = list(Casus.objects.filter(pk__in=[c.pk for c in casussen]).select_related("regeling", "fix")
                     .order_by("ingebracht_op", "id"))
-    fouten: dict[str, list[str]] = {}
+    fouten = Fouten()
     if not casussen:
-        _fout(fouten, "casussen", "Kies ten minste één casus die de solve onderbouwt.")
+        fouten.voeg_toe("casussen", "Kies ten minste één casus die de solve onderbouwt.")
     elif len(casussen) > MAX_GECITEERD:
-        _fout(fouten, "casussen", f"Citeer ten hoogste {MAX_GECITEERD} casussen.")
+        fouten.voeg_toe("casussen", f"Citeer ten hoogste {MAX_GECITEERD} casussen.")
     if any(not rechten.in_team(actor, c.organisatie_id) for c in casussen):
         raise PermissionDenied("U citeert alleen casussen van uw eigen team.")
     if len({c.regeling_id for c in casussen}) > 1:
-        _fout(fouten, "casussen", "Een solve gaat over één regeling: kies casussen over dezelfde regeling.")
+        fouten.voeg_toe("casussen", "Een solve gaat over één regeling: kies casussen over dezelfde regeling.")
     if geadresseerde not in Geadresseerde.values:
-        _fout(fouten, "geadresseerde", "Kies aan wie de solve is gericht: het bestuur van uw organisatie of het "
-                                       "verantwoordelijke ministerie.")
+        fouten.voeg_toe("geadresseerde", "Kies aan wie de solve is gericht: het bestuur van uw organisatie of het "
+                        "verantwoordelijke ministerie.")
     elif (geadresseerde == Geadresseerde.MINISTERIE and casussen
           and casussen[0].regeling.eigenaar_id == actor.organisatie_id):
-        _fout(fouten, "geadresseerde", "Uw eigen organisatie is verantwoordelijk voor deze regeling: richt de solve "
-                                       "aan uw bestuur.")
-    _fouten_van(fouten)
+        fouten.voeg_toe("geadresseerde", "Uw eigen organisatie is verantwoordelijk voor deze regeling: richt de solve "
+                        "aan uw bestuur.")
+    fouten.gooi()
     regeling = casussen[0].regeling
     route = route_van_solve(geadresseerde, organisatie=actor.organisatie, regeling=regeling)
     artikelen = "; ".join(dict.fromkeys(pseudoniem.openbaar(c.artikel) for c in casussen if c.artikel))[:300]

@@ -21,7 +21,7 @@ from rest_framework.views import APIView
 from schakel.api.idempotency import HEADER, IdempotentPostMixin
 from schakel.api.throttles import KlantadresMixin
 from schakel.api.fields import JaNee, Lijst, OrganisatieField, RegelingField, Tekst, signaaltekst
-from schakel.api.serializers import Invoer, ReactieSerializer, _Afkorting
+from schakel.api.serializers import Afkorting, Invoer, ReactieSerializer
 from schakel.api.views import StrictQueryMixin
 from schakel.organisaties.models import Organisatie
 from schakel.signalen.models import MAX_TEKST, Signaal
@@ -123,7 +123,7 @@ class BerichtInvoerSerializer(CodeSerializer):
 
 class BerichtSerializer(serializers.Serializer):
     afzender = serializers.CharField(help_text="'melder' of 'behandelaar'.")
-    organisatie = _Afkorting(allow_null=True, help_text="Bij een bericht van de behandelaar: diens organisatie.")
+    organisatie = Afkorting(allow_null=True, help_text="Bij een bericht van de behandelaar: diens organisatie.")
     tekst = serializers.CharField()
     geplaatstOp = serializers.DateTimeField(source="geplaatst_op")
 
@@ -132,7 +132,7 @@ class InzageSerializer(serializers.Serializer):
     kenmerk = serializers.CharField()
     titel = serializers.CharField()
     status = serializers.CharField()
-    eigenaar = _Afkorting(help_text="Afkorting van de organisatie die moet reageren.")
+    eigenaar = Afkorting(help_text="Afkorting van de organisatie die moet reageren.")
     uitersteReactiedatum = serializers.DateField(source="uiterste_reactiedatum")
     reactie = ReactieSerializer(source="actuele_reactie", allow_null=True)
     berichten = BerichtSerializer(many=True)

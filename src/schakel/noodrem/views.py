@@ -22,9 +22,8 @@ from schakel.organisaties.models import Organisatie
 from schakel.signalen import rechten as signaalrechten
 from schakel.signalen.models import Signaal
 from schakel.web import weergave
-from schakel.web.formulieren import eenmalig, verwerk_formulier
-from schakel.web.forms import toon_servicefouten
-from schakel.web.views import _seconden, rate_limited
+from schakel.web.formulieren import eenmalig, toon_servicefouten, verwerk_formulier
+from schakel.web.views import rate_limited, venster_seconden
 
 from . import regels, services
 from .forms import (BerichtFormulier, CodeFormulier, ContactFormulier, OrganisatieFormulier,
@@ -45,7 +44,7 @@ def _anoniemsnelheid(group, request) -> str:
 def _te_veel(request, rate: str):
     """429 with the Retry-After of this limit."""
     response = rate_limited(request)
-    response["Retry-After"] = str(_seconden(rate))
+    response["Retry-After"] = str(venster_seconden(rate))
     return response
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import yaml
 
-_ORGANISATIES_YAML = Path(__file__).resolve().parents[1] / "organisaties" / "data" / "referentiedata.yaml"
+_ORGANISATIES_YAML = Path(__file__).resolve().parents[1] / "regelingen" / "data" / "referentiedata.yaml"
 
 
 @functools.cache

@@ -12,7 +12,6 @@ from django.db.models import F
 from django.db.models.functions import Coalesce, Least
 
 from schakel.core import clock
-from schakel.termijnen import kalender
 
 from .workflow import Status
 
@@ -87,13 +86,13 @@ class SignaalQuerySet(models.QuerySet):
         """Filed on or after the Dutch calendar day ``datum``."""
         if datum <= dt.date.min + dt.timedelta(days=1):
             return self
-        return self.filter(ingediend_op__gte=kalender.einde_van_dag(datum - dt.timedelta(days=1)))
+        return self.filter(ingediend_op__gte=clock.einde_van_dag(datum - dt.timedelta(days=1)))
 
     def ingediend_tot_en_met(self, datum: dt.date):
         """Filed on or before the Dutch calendar day ``datum``."""
         if datum >= dt.date.max - dt.timedelta(days=1):
             return self
-        return self.filter(ingediend_op__lt=kalender.einde_van_dag(datum))
+        return self.filter(ingediend_op__lt=clock.einde_van_dag(datum))
 
 
 def vroegste_termijndatum() -> Coalesce:

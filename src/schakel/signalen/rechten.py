@@ -1,11 +1,17 @@
-"""Who may see, file and answer which signal. Checked by every view and API endpoint."""
+"""Who may see, file and answer which signal. Checked by every view and API endpoint.
+
+The escalation ladder (``schakel.termijnen``) sits above this app: whoever a signal is
+escalated to also sees it and, on the top rungs, may answer it. The ladder tells this
+module so through :func:`registreer_ladder` (called in its ``AppConfig.ready``), so
+``signalen`` never imports ``termijnen``.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.apps import apps
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 
 from schakel.accounts.models import Rol
@@ -15,6 +21,30 @@ from .workflow import Status
 
 INDIENENDE_ROLLEN = frozenset({Rol.MELDER, Rol.BEHANDELAAR, Rol.BESTUUR})
 BEANTWOORDENDE_ROLLEN = frozenset({Rol.BEHANDELAAR, Rol.BESTUUR, Rol.BEWINDSPERSOON})
+
+MAG_NIET_BEANTWOORDEN = ("Alleen de behandelaars van de eigenaar van dit signaal, of wie de escalatieladder "
+                         "nu om een reactie vraagt, kunnen reageren.")
+
+
+@dataclass(frozen=True)
+class Ladder:
+    """What the escalation ladder adds to who sees and who answers a signal.
+
+    ``zichtbaar_q(organisatie, via)``: a ``Q`` on the signal reached through ``via`` for the
+    signals a term was ever addressed to ``organisatie``. ``aangesproken(user, signaal)``:
+    whether a term now asks ``user`` (on a top rung) to answer instead of the owner.
+    """
+
+    zichtbaar_q: Callable[[object, str], Q]
+    aangesproken: Callable[[object, object], bool]
+
+
+_ladder: Ladder | None = None
+
+
+def registreer_ladder(ladder: Ladder) -> None:
+    global _ladder
+    _ladder = ladder
 
 
 def _is_medewerker(user) -> bool:
@@ -53,8 +83,9 @@ def _is_kamercommissie(user) -> bool:
 
 
 def _op_de_ladder(user, via: str) -> Q:
-    termijnen = apps.get_model("termijnen", "Termijn").objects.filter(organisatie=user.organisatie)
-    return Q(**{f"{via}pk__in": termijnen.values("signaal_id")})
+    """Signals whose term ever addressed the user's organisation (the ladder, registered by
+    ``termijnen``; nothing without it)."""
+    return _ladder.zichtbaar_q(user.organisatie, via) if _ladder is not None else Q(pk__in=[])
 
 
 TOEGANG: tuple[Toegang, ...] = (
@@ -131,20 +162,26 @@ def behandelt_als_eigenaar(user, signaal) -> bool:
 def op_de_ladder_aangesproken(user, signaal) -> bool:
     """The principal ministry's top (DG/SG) or the minister, while the escalation ladder asks
     them to answer an unanswered signal of another organisation (rungs 3 and 4)."""
-    from schakel.termijnen.ladder import Trede
-
     return (
-        _is_medewerker(user)
+        _ladder is not None
+        and _is_medewerker(user)
         and user.rol in BEANTWOORDENDE_ROLLEN
         and signaal.status == Status.IN_BEHANDELING
         and user.organisatie_id != signaal.eigenaar_id
-        and signaal.termijnen.gericht_aan(user).filter(trede__in=(Trede.MINISTERIE, Trede.BEWINDSPERSOON)).exists()
+        and _ladder.aangesproken(user, signaal)
     )
 
 
 def mag_beantwoorden(user, signaal) -> bool:
     """The owner's staff, or whoever the escalation ladder now asks to answer instead."""
     return behandelt_als_eigenaar(user, signaal) or op_de_ladder_aangesproken(user, signaal)
+
+
+def controleer_beantwoorden(user, signaal) -> None:
+    """The one check before answering, on every path (service, page, API): raises
+    ``PermissionDenied`` with one message when ``user`` may not answer ``signaal``."""
+    if not mag_beantwoorden(user, signaal):
+        raise PermissionDenied(MAG_NIET_BEANTWOORDEN)
 
 
 def mag_doorsturen(user, signaal) -> bool:

@@ -9,6 +9,10 @@ and refines that with the text router trained on answered signals (``schakel.kne
 names an organisation), or the signal waits in the triage queue until a handler with the
 ``signalen.trieren`` permission routes it. A text that names no known regulation and no
 trained model: there is no suggestion and the signal goes to triage.
+
+The text models (recognition and the trained router) live in ``schakel.knelpunten``, which
+sits above this app; it hands them to this module with :func:`registreer_tekstmodellen` in
+its ``AppConfig.ready``, so ``signalen`` never imports ``knelpunten``.
 """
 
 from __future__ import annotations
@@ -33,6 +37,18 @@ GEEN_MODEL = ("Schakel kan nog geen organisatie voorstellen: uw tekst noemt geen
               "behandelaar bepaalt welke organisatie moet reageren.")
 ONZEKER = ("Schakel weet niet zeker welke organisatie over dit signaal gaat. Kies zelf een organisatie "
            "of een regeling, of laat het signaal naar de triage gaan.")
+
+
+_tekstmodellen = None
+
+
+def registreer_tekstmodellen(modellen) -> None:
+    """``modellen`` offers ``herkenning`` (the recognition module), ``actueel()`` and
+    ``tekst_van(...)`` (the trained text router) and
+    ``rangschik(...)`` and ``signaaltekst(...)`` (TF-IDF similarity): see
+    ``schakel.knelpunten.ontvangers``."""
+    global _tekstmodellen
+    _tekstmodellen = modellen
 
 
 def bepaal_eigenaar(regeling):
@@ -92,11 +108,12 @@ def suggereer(*, titel: str, praktijk: str, getroffen_burgers: str = "", verbete
 
     regelingen = waarschijnlijke_regelingen(titel, praktijk, getroffen_burgers, verbetervoorstel)
     try:
-        from schakel.knelpunten import herkenning, router
-
-        tekst = router.tekst_van(titel, praktijk, getroffen_burgers, verbetervoorstel)
+        if _tekstmodellen is None:
+            return Suggestie(melding=GEEN_MODEL, regelingen=regelingen)
+        herkenning = _tekstmodellen.herkenning
+        tekst = _tekstmodellen.tekst_van(titel, praktijk, getroffen_burgers, verbetervoorstel)
         herkend = herkenning.herken(tekst, top=top)
-        model = router.actueel()
+        model = _tekstmodellen.actueel()
         advies = model.adviseer(tekst, top=top, alle_oorzaken=True) if model is not None else None
     except Exception:  # noqa: BLE001 — routing advice must never block filing
         logger.exception("Het routeringsadvies kon niet worden berekend.")
@@ -139,15 +156,15 @@ def waarschijnlijke_regelingen(titel: str, praktijk: str, getroffen_burgers: str
     """Regulations the text is likely about: the regulations of the most similar recent
     published signals (TF-IDF cosine, see ``schakel.knelpunten.gelijkenis``), each weighted
     by its similarity; ``kans`` is its share of the votes. Works without a trained model."""
-    from schakel.knelpunten import gelijkenis
-
     from .models import Signaal
 
+    if _tekstmodellen is None:
+        return []
     try:
         recent = (Signaal.objects.openbaar().filter(regeling__isnull=False).select_related("regeling")
                   .order_by("-ingediend_op", "-id")[:VERGELIJK_REGELINGEN])
         doel = " ".join(p for p in (titel, titel, praktijk, getroffen_burgers, verbetervoorstel) if p)
-        gelijk = gelijkenis.rangschik(doel, [(s, gelijkenis.signaaltekst(s)) for s in recent],
+        gelijk = _tekstmodellen.rangschik(doel, [(s, _tekstmodellen.signaaltekst(s)) for s in recent],
                                       limiet=TOP_GELIJKE_SIGNALEN)
     except Exception:  # noqa: BLE001 — a suggestion must never block filing
         logger.exception("Waarschijnlijke regelingen konden niet worden bepaald.")

@@ -4,6 +4,9 @@ Each function checks permissions, validates, changes state through the workflow,
 and records an audit event, all in one transaction. Errors:
 ``django.core.exceptions.ValidationError`` (with field keys) for bad input,
 ``PermissionDenied`` for a forbidden action, ``OngeldigeOvergang`` for a wrong status.
+
+Each state change is announced once through :mod:`schakel.signalen.gebeurtenissen`; the
+apps above (terms, knelpunten) listen, this module never calls them.
 """
 
 from __future__ import annotations
@@ -19,16 +22,15 @@ from django.db import transaction
 
 from schakel.audit import trail
 from schakel.core import clock
-from schakel.knelpunten import agendering as knelpunt_agendering  # agendering thresholds hook
+from schakel.core.fouten import Fouten
 from schakel.organisaties.models import OrganisatieSoort
 from schakel.privacy import persoonsgegevens
-from schakel.termijnen import services as termijnen  # deadlines and escalation hooks
 
-from . import rechten, routering, toelichting, workflow
+from . import antwoordregels, gebeurtenissen, rechten, routering, toelichting, workflow
 from .models import MIN_MELDINGEN, MINIMA, Besluit, Niveau, Reactie, Signaal, SignaalSoort, Toezegging, ToezeggingStatus
 from .zoeken import zoektekst_voor
 
-MAX_TOEZEGGINGEN = 20
+MAX_TOEZEGGINGEN = antwoordregels.MAX_TOEZEGGINGEN
 VERGELIJK_MET_LAATSTE = 500
 
 
@@ -77,23 +79,22 @@ def dien_in(*, indiener, titel: str, praktijk: str, getroffen_burgers: str, rege
         indienende_organisatie=organisatie, indiener=indiener, openbaar=openbaar, ingediend_op=clock.now(),
     )
     signaal.zoektekst = zoektekst_voor(signaal)
+    fouten = Fouten()
     try:
         valideer_signaal(signaal)
     except ValidationError as e:
-        fouten = e.message_dict
-    else:
-        fouten = {}
+        fouten.neem_over(e)
     if regeling is None and soort == SignaalSoort.NOODREM:
-        fouten.setdefault("regeling", []).append("Een noodrem noemt altijd de regeling waarover zij gaat.")
+        fouten.voeg_toe("regeling", "Een noodrem noemt altijd de regeling waarover zij gaat.")
     if eigenaar is not None and (melding := _verkeerde_eigenaar(eigenaar, regeling)):
-        fouten.setdefault("eigenaar", []).append(melding)
-    if fouten:
-        raise ValidationError(fouten)
+        fouten.voeg_toe("eigenaar", melding)
+    fouten.gooi()
     signaal.save()
     signaal.oorzaken.set(list(oorzaken))
     trail.record("ingediend", signaal, actor=indiener, signaal=signaal,
                  na={"titel": signaal.titel, "regeling": regeling.bwb_id if regeling else None, "soort": signaal.soort,
                      "indienende_organisatie": organisatie.afkorting})
+    gebeurtenissen.ingediend.meld(Signaal, signaal=signaal, actor=indiener)
     if regeling is not None:
         return routeer(signaal, actor=indiener, eigenaar=ontvanger, reden=routeringsreden, eerste_trede=eerste_trede)
     suggestie = routering.suggereer_voor(signaal)
@@ -158,15 +159,14 @@ def trieer(signaal: Signaal, *, naar, actor, reden: str, regeling=None) -> Signa
         raise PermissionDenied("Alleen behandelaars met de triagerol kunnen signalen zonder eigenaar routeren.")
     if signaal.eigenaar_id is not None or signaal.status != workflow.Status.INGEDIEND:
         raise workflow.OngeldigeOvergang(workflow.Actie.ROUTEER, signaal.status)
-    fouten = {}
+    fouten = Fouten()
     if not (reden or "").strip():
-        fouten["reden"] = "Geef aan waarom het signaal bij deze organisatie hoort."
+        fouten.voeg_toe("reden", "Geef aan waarom het signaal bij deze organisatie hoort.")
     if naar is None:
-        fouten["naar"] = "Kies de organisatie die moet reageren."
+        fouten.voeg_toe("naar", "Kies de organisatie die moet reageren.")
     elif melding := _verkeerde_eigenaar(naar, regeling or signaal.regeling):
-        fouten["naar"] = melding
-    if fouten:
-        raise ValidationError(fouten)
+        fouten.voeg_toe("naar", melding)
+    fouten.gooi()
     suggestie = routering.suggereer_voor(signaal)
     if regeling is not None and signaal.regeling_id is None:
         signaal.regeling = regeling
@@ -184,20 +184,17 @@ def valideer_signaal(signaal: Signaal, *, exclude: Sequence[str] = ()) -> None:
     """Field checks, the minimum content (``models.MINIMA``) and the personal-data guard: a signal leaves the filing organisation,
     so it may hold no BSN, IBAN, address or other personal data. All problems at once.
     ``exclude``: fields the caller checks itself (e.g. a noodrem's own messages)."""
-    fouten: dict[str, list[str]] = {}
+    fouten = Fouten()
     try:
         signaal.full_clean(exclude=["eigenaar", *exclude])
     except ValidationError as e:
-        fouten.update(e.message_dict)
+        fouten.neem_over(e)
     for veld, minimum in MINIMA.items():
         tekst = (getattr(signaal, veld) or "").strip()
         if veld not in exclude and veld not in fouten and tekst and len(tekst) < minimum:
-            fouten[veld] = [MIN_MELDINGEN[veld]]
-    velden = {veld: getattr(signaal, veld) for veld in PUBLIEKE_TEKSTVELDEN}
-    for veld, meldingen in persoonsgegevens.controleer_velden(velden).items():
-        fouten.setdefault(veld, []).extend(meldingen)
-    if fouten:
-        raise ValidationError(fouten)
+            fouten.voeg_toe(veld, MIN_MELDINGEN[veld])
+    fouten.neem_over(persoonsgegevens.controleer_velden({veld: getattr(signaal, veld) for veld in PUBLIEKE_TEKSTVELDEN}))
+    fouten.gooi()
 
 
 def routeer(signaal: Signaal, *, actor=None, eigenaar=None, reden: str = "", eerste_trede: int | None = None,
@@ -213,7 +210,8 @@ def routeer(signaal: Signaal, *, actor=None, eigenaar=None, reden: str = "", eer
     voor = _momentopname(signaal)
     signaal.status = workflow.volgende_status(signaal.status, workflow.Actie.ROUTEER)
     signaal.eigenaar = eigenaar or routering.bepaal_eigenaar(signaal.regeling)
-    termijnen.start_eerste_termijn(signaal, trede=eerste_trede)  # [termijnen] first term; sets uiterste_reactiedatum, escalatietrede
+    # schakel.termijnen starts the first term and sets uiterste_reactiedatum and escalatietrede.
+    gebeurtenissen.gerouteerd.meld(Signaal, signaal=signaal, actor=actor, eerste_trede=eerste_trede)
     signaal.save(update_fields=["status", "eigenaar", "uiterste_reactiedatum", "escalatietrede"])
     trail.record(actie, signaal, actor=actor, signaal=signaal, voor=voor, na={**_momentopname(signaal), **(extra or {})},
                  toelichting=reden or f"Eigenaar van {signaal.regeling.bwb_id}: {signaal.eigenaar.naam}.")
@@ -231,22 +229,23 @@ def stuur_door(signaal: Signaal, *, naar, actor, reden: str) -> Signaal:
     signaal = _vergrendeld(signaal)
     if not rechten.behandelt_als_eigenaar(actor, signaal):
         raise PermissionDenied("Alleen de eigenaar van dit signaal kan het doorsturen.")
-    fouten = {}
+    fouten = Fouten()
     if not (reden or "").strip():
-        fouten["reden"] = "Geef aan waarom het signaal bij een andere organisatie hoort."
+        fouten.voeg_toe("reden", "Geef aan waarom het signaal bij een andere organisatie hoort.")
     if naar is None:
-        fouten["naar"] = "Kies de organisatie waarnaar het signaal wordt doorgestuurd."
+        fouten.voeg_toe("naar", "Kies de organisatie waarnaar het signaal wordt doorgestuurd.")
     elif naar.pk == signaal.eigenaar_id:
-        fouten["naar"] = "Het signaal ligt al bij deze organisatie."
+        fouten.voeg_toe("naar", "Het signaal ligt al bij deze organisatie.")
     elif melding := _geen_ontvanger(naar):
-        fouten["naar"] = melding
-    if fouten:
-        raise ValidationError(fouten)
+        fouten.voeg_toe("naar", melding)
+    fouten.gooi()
     voor = _momentopname(signaal)
+    vorige_eigenaar_id = signaal.eigenaar_id
     signaal.status = workflow.volgende_status(signaal.status, workflow.Actie.DOORSTUREN)
     signaal.eigenaar = naar
     signaal.save(update_fields=["status", "eigenaar"])
-    termijnen.bij_doorsturen(signaal)  # [termijnen] the open term now asks the new owner; due date stays
+    # schakel.termijnen: the open term now asks the new owner; the due date stays.
+    gebeurtenissen.doorgestuurd.meld(Signaal, signaal=signaal, actor=actor, vorige_eigenaar_id=vorige_eigenaar_id)
     trail.record("doorgestuurd", signaal, actor=actor, signaal=signaal, voor=voor,
                  na=_momentopname(signaal), toelichting=reden.strip())
     return signaal
@@ -263,66 +262,30 @@ def eerdere_uitleg(signaal: Signaal, tekst: str) -> list[toelichting.EerdereToel
 
 
 def _valideer_reactie(signaal: Signaal, *, actor, besluit: str, tekst: str, niveau: str,
-                      ondertekend_door: str, toezeggingen: Sequence[NieuweToezegging]) -> dict:
-    fouten: dict[str, list[str]] = {}
-
-    def fout(veld: str, melding: str) -> None:
-        fouten.setdefault(veld, []).append(melding)
-
-    if besluit not in Besluit.values:
-        fout("besluit", "Kies 'overnemen' (comply) of 'niet_overnemen' (explain).")
+                      ondertekend_door: str, toezeggingen: Sequence[NieuweToezegging]) -> Fouten:
+    """The comply-or-explain rules (:mod:`antwoordregels`) plus who answers at which level."""
+    fouten = Fouten()
+    antwoordregels.besluit_is_bekend(fouten, besluit)
     if niveau not in Niveau.values:
-        fout("niveau", "Kies 'ambtelijk' of 'politiek'.")
-    if len(tekst) > 10_000:
-        fout("toelichting", "De toelichting is te lang (maximaal 10.000 tekens).")
+        fouten.voeg_toe("niveau", "Kies 'ambtelijk' of 'politiek'.")
+    antwoordregels.toelichting_past(fouten, tekst)
     if niveau == Niveau.POLITIEK:
-        if not ondertekend_door:
-            fout("ondertekend_door", "Een politieke reactie wordt ondertekend door een bewindspersoon: vul de naam in.")
+        antwoordregels.ondertekend(fouten, ondertekend_door, "Een politieke reactie wordt ondertekend door een "
+                                                             "bewindspersoon: vul de naam in.")
         if not actor.organisatie.is_ministerie:
-            fout("niveau", "Alleen een ministerie kan een politieke reactie geven.")
+            fouten.voeg_toe("niveau", "Alleen een ministerie kan een politieke reactie geven.")
     elif actor.rol == "bewindspersoon":
-        fout("niveau", "Een reactie van een bewindspersoon is een politieke reactie.")
+        fouten.voeg_toe("niveau", "Een reactie van een bewindspersoon is een politieke reactie.")
 
     if besluit == Besluit.OVERNEMEN:
-        if not tekst:
-            fout("toelichting", "Vat samen wat er met het voorstel gebeurt.")
-        if not toezeggingen:
-            fout("toezeggingen", "Wie overneemt, zegt toe wat er gebeurt: voeg ten minste één toezegging toe "
-                                 "(wat, door wie, uiterlijk wanneer).")
-        if len(toezeggingen) > MAX_TOEZEGGINGEN:
-            fout("toezeggingen", f"Maximaal {MAX_TOEZEGGINGEN} toezeggingen per reactie.")
-        vandaag = clock.today()
-        for i, t in enumerate(toezeggingen):
-            if not (t.omschrijving or "").strip():
-                fout(f"toezeggingen.{i}.omschrijving", "Beschrijf wat er wordt gedaan.")
-            elif len(t.omschrijving) > 2000:
-                fout(f"toezeggingen.{i}.omschrijving", "Maximaal 2.000 tekens.")
-            if not (t.eigenaar or "").strip():
-                fout(f"toezeggingen.{i}.eigenaar", "Vul in wie dit doet (afdeling of functie).")
-            elif len(t.eigenaar) > 200:
-                fout(f"toezeggingen.{i}.eigenaar", "Maximaal 200 tekens.")
-            if t.uiterlijk is None:
-                fout(f"toezeggingen.{i}.uiterlijk", "Vul in uiterlijk wanneer dit gebeurt.")
-            elif t.uiterlijk < vandaag:
-                fout(f"toezeggingen.{i}.uiterlijk",
-                     f"De datum {t.uiterlijk:%d-%m-%Y} ligt in het verleden; kies vandaag of later.")
-    # An answer is published with its signal: no personal data in it (only the fields the
-    # checks above found no fault with, so each field gets one clear message at a time).
-    publiek = {} if "toelichting" in fouten else {"toelichting": tekst}
-    for i, t in enumerate(toezeggingen):
-        for veld in ("omschrijving", "eigenaar"):
-            if f"toezeggingen.{i}.{veld}" not in fouten:
-                publiek[f"toezeggingen.{i}.{veld}"] = getattr(t, veld)
-    for veld, meldingen in persoonsgegevens.controleer_velden(publiek).items():
-        fouten.setdefault(veld, []).extend(meldingen)
-
+        antwoordregels.overnemen_vat_samen(fouten, tekst, "Vat samen wat er met het voorstel gebeurt.")
+        antwoordregels.toezeggingen_compleet(fouten, toezeggingen, clock.today())
+    antwoordregels.zonder_persoonsgegevens(fouten, antwoordregels.publieke_velden(tekst, toezeggingen))
     if besluit == Besluit.NIET_OVERNEMEN:
-        if toezeggingen:
-            fout("toezeggingen", "Bij 'niet overnemen' horen geen toezeggingen.")
+        antwoordregels.uitleg_neemt_niets_over(fouten, "toezeggingen", bool(toezeggingen),
+                                               "Bij 'niet overnemen' horen geen toezeggingen.")
         signaal_tekst = " ".join((signaal.titel, signaal.praktijk, signaal.getroffen_burgers, signaal.verbetervoorstel))
-        for bezwaar in toelichting.bezwaren_tegen_uitleg(tekst, eerdere_uitleg(signaal, tekst),
-                                                         signaal_tekst=signaal_tekst):
-            fout("toelichting", bezwaar)
+        antwoordregels.uitleg_overtuigt(fouten, tekst, eerdere_uitleg(signaal, tekst), onderwerp=signaal_tekst)
     return fouten
 
 
@@ -332,17 +295,13 @@ def reageer(signaal: Signaal, *, actor, besluit: str, toelichting_tekst: str,
             toezeggingen: Sequence[NieuweToezegging] = ()) -> Reactie:
     """Answer a signal (comply or explain), or revise the answer as a new version."""
     signaal = _vergrendeld(signaal)
-    if not rechten.mag_beantwoorden(actor, signaal):
-        raise PermissionDenied("Alleen de behandelaars van de eigenaar van dit signaal, of wie de escalatieladder "
-                               "nu om een reactie vraagt, kunnen reageren.")
+    rechten.controleer_beantwoorden(actor, signaal)
     actie = workflow.Actie.HERZIEN if signaal.status == workflow.Status.BEANTWOORD else workflow.Actie.BEANTWOORD
     nieuwe_status = workflow.volgende_status(signaal.status, actie)
     tekst = (toelichting_tekst or "").strip()
     ondertekend_door = (ondertekend_door or "").strip()
-    fouten = _valideer_reactie(signaal, actor=actor, besluit=besluit, tekst=tekst, niveau=niveau,
-                               ondertekend_door=ondertekend_door, toezeggingen=toezeggingen)
-    if fouten:
-        raise ValidationError(fouten)
+    _valideer_reactie(signaal, actor=actor, besluit=besluit, tekst=tekst, niveau=niveau,
+                      ondertekend_door=ondertekend_door, toezeggingen=toezeggingen).gooi()
 
     vorige = signaal.actuele_reactie()
     reactie = Reactie.objects.create(
@@ -359,14 +318,14 @@ def reageer(signaal: Signaal, *, actor, besluit: str, toelichting_tekst: str,
     if signaal.beantwoord_op is None:
         signaal.beantwoord_op = reactie.gegeven_op
     signaal.save(update_fields=["status", "beantwoord_op"])
-    if not vorige:
-        termijnen.bij_beantwoorden(signaal, actor=actor)  # [termijnen] an answer stops the climb
+    # schakel.termijnen closes the open term (an answer stops the climb); after commit,
+    # schakel.knelpunten checks the agenda thresholds of the signal's knelpunt.
+    gebeurtenissen.beantwoord.meld(Signaal, signaal=signaal, reactie=reactie, actor=actor, eerste=not vorige)
     trail.record(
         "herzien" if vorige else "beantwoord", signaal, actor=actor, signaal=signaal, voor=voor,
         na={**_momentopname(signaal), "reactie_versie": reactie.versie, "besluit": besluit, "niveau": niveau,
             "toezeggingen": len(toezeggingen)},
     )
-    knelpunt_agendering.na_wijziging(signaal)  # [knelpunten] thresholds; never raises, see its docstring
     return reactie
 
 
@@ -389,6 +348,7 @@ def rond_toezegging_af(toezegging: Toezegging, *, actor, toelichting_tekst: str)
     trail.record("toezegging_nagekomen", toezegging, actor=actor, signaal=toezegging.signaal,
                  voor={"status": ToezeggingStatus.OPEN},
                  na={"status": toezegging.status, "nagekomen_op": toezegging.nagekomen_op}, toelichting=tekst)
+    gebeurtenissen.toezegging_nagekomen.meld(Toezegging, toezegging=toezegging, actor=actor)
     return toezegging
 
 
@@ -438,27 +398,25 @@ def verklaar_niet_ontvankelijk(signaal: Signaal, *, actor, grond: str, reden: st
         raise PermissionDenied("Alleen de behandelaars, het bestuur of de bewindspersoon van de organisatie die moet "
                                "reageren, kunnen een signaal niet ontvankelijk verklaren; niet wie het indiende.")
     nieuwe_status = workflow.volgende_status(signaal.status, workflow.Actie.NIET_ONTVANKELIJK)
-    fouten: dict[str, list[str]] = {}
+    fouten = Fouten()
     reden = (reden or "").strip()
     ander = None
     if grond not in Grond.values:
-        fouten["grond"] = ["Kies waarom het signaal niet ontvankelijk is: spam, geen overheidsregel of dubbel."]
+        fouten.voeg_toe("grond", "Kies waarom het signaal niet ontvankelijk is: spam, geen overheidsregel of dubbel.")
     elif grond == Grond.DUBBEL:
         ander, melding = _duplicaat(signaal, dubbel_van, actor)
         if melding:
-            fouten["dubbel_van"] = [melding]
+            fouten.voeg_toe("dubbel_van", melding)
     elif dubbel_van not in (None, ""):
-        fouten["dubbel_van"] = ["Noem alleen een ander signaal als dit signaal een dubbel is."]
+        fouten.voeg_toe("dubbel_van", "Noem alleen een ander signaal als dit signaal een dubbel is.")
     if len(reden) > 10_000:
-        fouten.setdefault("reden", []).append("De reden is te lang (maximaal 10.000 tekens).")
+        fouten.voeg_toe("reden", "De reden is te lang (maximaal 10.000 tekens).")
     else:
         for bezwaar in toelichting.bezwaren_tegen_uitleg(reden, waarom=toelichting.WAAROM_NIET_ONTVANKELIJK):
-            fouten.setdefault("reden", []).append(bezwaar)
+            fouten.voeg_toe("reden", bezwaar)
     if "reden" not in fouten:
-        for veld, meldingen in persoonsgegevens.controleer_velden({"reden": reden}).items():
-            fouten.setdefault(veld, []).extend(meldingen)
-    if fouten:
-        raise ValidationError(fouten)
+        fouten.neem_over(persoonsgegevens.controleer_velden({"reden": reden}))
+    fouten.gooi()
 
     voor = _momentopname(signaal)
     besluit = NietOntvankelijk.objects.create(
@@ -466,7 +424,7 @@ def verklaar_niet_ontvankelijk(signaal: Signaal, *, actor, grond: str, reden: st
         besloten_door=actor, besloten_op=clock.now())
     signaal.status = nieuwe_status
     signaal.save(update_fields=["status"])
-    termijnen.bij_niet_ontvankelijk(signaal)  # [termijnen] leaves the ladder
+    gebeurtenissen.niet_ontvankelijk.meld(Signaal, signaal=signaal, actor=actor)  # the term closes: off the ladder
     trail.record("niet_ontvankelijk", signaal, actor=actor, signaal=signaal, voor=voor,
                  na={**_momentopname(signaal), "grond": grond, "dubbel_van": ander.kenmerk if ander else None},
                  toelichting=reden)

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from django.db import models
 
+from schakel.core import fouten
+
 
 class Status(models.TextChoices):
     INGEDIEND = "ingediend", "Ingediend"
@@ -49,7 +51,7 @@ _MELDINGEN = {
 }
 
 
-class OngeldigeOvergang(Exception):
+class OngeldigeOvergang(fouten.OngeldigeOvergang):
     """An action that the current status does not allow."""
 
     def __init__(self, actie: str, status: str):

@@ -24,11 +24,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from functools import lru_cache
-from zoneinfo import ZoneInfo
 
 import holidays
 
-AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+from schakel.core.clock import AMSTERDAM, einde_van_dag, lokale_datum  # noqa: F401  (re-exported)
+
 _DAG = dt.timedelta(days=1)
 
 
@@ -78,23 +78,6 @@ def waarom_geen_werkdag(datum: dt.date) -> str | None:
     if datum.weekday() == 6:
         return "zondag"
     return None
-
-
-def lokale_datum(moment: dt.datetime) -> dt.date:
-    """The calendar date in the Netherlands of an aware datetime (handles DST)."""
-    if moment.tzinfo is None:
-        raise ValueError("lokale_datum() needs an aware datetime")
-    return moment.astimezone(AMSTERDAM).date()
-
-
-def einde_van_dag(datum: dt.date) -> dt.datetime:
-    """The first instant after ``datum`` in the Netherlands, as an aware UTC datetime.
-
-    A deadline on ``datum`` has passed at this instant. The day before a DST change is
-    handled by the time zone database: it is 23 or 25 hours long.
-    """
-    volgende = datum + _DAG
-    return dt.datetime(volgende.year, volgende.month, volgende.day, tzinfo=AMSTERDAM).astimezone(dt.timezone.utc)
 
 
 def is_verstreken(uiterste: dt.date, moment: dt.datetime) -> bool:

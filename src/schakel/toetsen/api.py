@@ -15,7 +15,7 @@ from rest_framework.response import Response
 
 from schakel.api.fields import Datum, Getal, JaNee, Keuze, Lijst, OrganisatieField, RegelingField, Tekst
 from schakel.api.idempotency import IdempotentPostMixin
-from schakel.api.serializers import Invoer, _Afkorting, _Sleutel
+from schakel.api.serializers import Afkorting, Invoer, Sleutel
 from schakel.api.views import StrictQueryMixin, aangemaakt
 from schakel.signalen.models import Besluit
 
@@ -29,7 +29,7 @@ from .models import (
 class TermijnSerializer(serializers.Serializer):
     fase = serializers.CharField(read_only=True, help_text="'beoordeling' (de uitvoerder) of 'antwoord' (de bewindspersoon).")
     trede = serializers.IntegerField(read_only=True, help_text="2 bestuur … 4 bewindspersoon, 5 kamercommissie.")
-    organisatie = _Afkorting()
+    organisatie = Afkorting()
     rol = serializers.CharField(read_only=True)
     uitersteDatum = serializers.DateField(source="uiterste_datum", read_only=True)
     geslotenOp = serializers.DateTimeField(source="gesloten_op", read_only=True, allow_null=True)
@@ -48,7 +48,7 @@ class AntwoordSerializer(serializers.Serializer):
 
 class UitvoeringstoetsSerializer(serializers.Serializer):
     uuid = serializers.UUIDField(read_only=True)
-    organisatie = _Afkorting()
+    organisatie = Afkorting()
     ronde = serializers.IntegerField(read_only=True)
     status = serializers.ChoiceField(choices=ToetsStatus.choices, read_only=True)
     oordeel = serializers.ChoiceField(choices=Oordeel.choices, read_only=True, allow_blank=True)
@@ -77,10 +77,10 @@ class VoorstelSerializer(serializers.Serializer):
     kamerstuk = serializers.CharField(read_only=True, help_text="Bijvoorbeeld '36 123, nr. 5'.")
     titel = serializers.CharField(read_only=True)
     omschrijving = serializers.CharField(read_only=True)
-    regelingen = _Sleutel("bwb_id", many=True)
-    ministerie = _Afkorting()
-    kamercommissie = _Afkorting()
-    uitvoerders = _Afkorting(many=True)
+    regelingen = Sleutel("bwb_id", many=True)
+    ministerie = Afkorting()
+    kamercommissie = Afkorting()
+    uitvoerders = Afkorting(many=True)
     status = serializers.ChoiceField(choices=VoorstelStatus.choices, read_only=True)
     ronde = serializers.IntegerField(read_only=True)
     geregistreerdOp = serializers.DateTimeField(source="geregistreerd_op", read_only=True)
@@ -146,9 +146,9 @@ class RegelVergelijkingSerializer(serializers.Serializer):
 
 class InvoeringstoetsSerializer(serializers.Serializer):
     uuid = serializers.UUIDField(read_only=True)
-    regeling = _Sleutel("bwb_id")
+    regeling = Sleutel("bwb_id")
     artikelen = serializers.CharField(read_only=True)
-    voorstel = _Sleutel("uuid", allow_null=True)
+    voorstel = Sleutel("uuid", allow_null=True)
     inwerkingtreding = serializers.DateField(read_only=True)
     geplandOp = serializers.DateField(source="gepland_op", read_only=True)
     status = serializers.ChoiceField(choices=InvoeringstoetsStatus.choices, read_only=True)

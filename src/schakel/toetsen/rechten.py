@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 
 from schakel.accounts.models import Rol
@@ -60,6 +61,17 @@ def mag_beantwoorden(user, toets) -> bool:
     """Only the minister (bewindspersoon) of the proposal's ministry answers a submitted assessment."""
     return (_medewerker(user) and user.rol == Rol.BEWINDSPERSOON
             and user.organisatie_id == toets.voorstel.ministerie_id and toets.status == ToetsStatus.INGEDIEND)
+
+
+MAG_NIET_BEANTWOORDEN = ("Alleen de bewindspersoon van het ministerie van dit voorstel beantwoordt een "
+                         "ingediende uitvoeringstoets.")
+
+
+def controleer_beantwoorden(user, toets) -> None:
+    """The one check before answering an assessment (service, page, API): ``PermissionDenied``
+    with one message when ``user`` may not answer ``toets``."""
+    if not mag_beantwoorden(user, toets):
+        raise PermissionDenied(MAG_NIET_BEANTWOORDEN)
 
 
 def mag_invoeringstoets_plannen(user, regeling) -> bool:

@@ -17,11 +17,12 @@ from django.db import IntegrityError, transaction
 from schakel.accounts.models import Rol
 from schakel.audit import trail
 from schakel.core import clock
+from schakel.core.fouten import Fouten
 from schakel.notificaties import services as notificaties
 from schakel.notificaties.models import Soort
 from schakel.organisaties.models import OrganisatieSoort
 from schakel.privacy import persoonsgegevens
-from schakel.signalen import toelichting
+from schakel.signalen import antwoordregels, toelichting
 from schakel.signalen.models import Besluit
 from schakel.termijnen import kalender
 from schakel.termijnen.services import datum_nl
@@ -36,15 +37,9 @@ MIN_REDEN_WIJZIGING = 20
 TOETS_TEKSTVELDEN = ("voorwaarden", "doenvermogen", "risicos", "alternatieven", "dilemmas", "afwijkend_standpunt")
 
 
-def _fouten_van(fouten: dict[str, list[str]]) -> None:
-    if fouten:
-        raise ValidationError(fouten)
-
-
-def _privacy(velden: dict[str, str], fouten: dict[str, list[str]]) -> None:
+def _privacy(velden: dict[str, str], fouten: Fouten) -> None:
     """Assessments and reports are public: they may hold no personal data."""
-    for veld, meldingen in persoonsgegevens.controleer_velden(velden).items():
-        fouten.setdefault(veld, []).extend(meldingen)
+    fouten.neem_over(persoonsgegevens.controleer_velden(velden))
 
 
 # --- proposals ------------------------------------------------------------------------------
@@ -74,27 +69,27 @@ def registreer(*, actor, soort: str, titel: str, kamerstuk: str, omschrijving: s
                         omschrijving=(omschrijving or "").strip(), ministerie=ministerie,
                         kamercommissie=kamercommissie, openbaar=openbaar, geregistreerd_op=clock.now(),
                         geregistreerd_door=actor)
-    fouten: dict[str, list[str]] = {}
+    fouten = Fouten()
     try:
         voorstel.full_clean(exclude=["geregistreerd_door"])
     except ValidationError as e:
-        fouten.update(e.message_dict)
+        fouten.neem_over(e)
     if ministerie is not None and ministerie.soort != OrganisatieSoort.MINISTERIE:
-        fouten.setdefault("ministerie", []).append("Kies een ministerie.")
+        fouten.voeg_toe("ministerie", "Kies een ministerie.")
     if kamercommissie is not None and kamercommissie.soort != OrganisatieSoort.KAMERCOMMISSIE:
-        fouten.setdefault("kamercommissie", []).append("Kies een Kamercommissie.")
+        fouten.voeg_toe("kamercommissie", "Kies een Kamercommissie.")
     if not actor.is_superuser and ministerie is not None and kamercommissie is not None:
         if actor.rol == Rol.GRIFFIE and kamercommissie.pk != actor.organisatie_id:
-            fouten.setdefault("kamercommissie", []).append("U kunt alleen voorstellen voor uw eigen commissie registreren.")
+            fouten.voeg_toe("kamercommissie", "U kunt alleen voorstellen voor uw eigen commissie registreren.")
         if actor.rol != Rol.GRIFFIE and ministerie.pk != actor.organisatie_id:
-            fouten.setdefault("ministerie", []).append("U kunt alleen voorstellen van uw eigen ministerie registreren.")
+            fouten.voeg_toe("ministerie", "U kunt alleen voorstellen van uw eigen ministerie registreren.")
     if not uitvoerders:
-        fouten.setdefault("uitvoerders", []).append("Kies ten minste één organisatie die het voorstel gaat uitvoeren.")
+        fouten.voeg_toe("uitvoerders", "Kies ten minste één organisatie die het voorstel gaat uitvoeren.")
     elif any(o.soort in (OrganisatieSoort.KAMERCOMMISSIE, OrganisatieSoort.MINISTERIE) for o in uitvoerders):
-        fouten.setdefault("uitvoerders", []).append(
-            "Uitvoerders zijn uitvoeringsorganisaties of gemeenten, geen ministerie of Kamercommissie.")
+        fouten.voeg_toe("uitvoerders",
+                        "Uitvoerders zijn uitvoeringsorganisaties of gemeenten, geen ministerie of Kamercommissie.")
     _privacy({"titel": voorstel.titel, "omschrijving": voorstel.omschrijving}, fouten)
-    _fouten_van(fouten)
+    fouten.gooi()
     voorstel.save()
     voorstel.regelingen.set(regelingen)
     voorstel.uitvoerders.set(uitvoerders)
@@ -116,20 +111,20 @@ def wijzig(voorstel: Voorstel, *, actor, omschrijving: str, reden: str, kamerstu
     voorstel = Voorstel.objects.select_for_update(of=("self",)).get(pk=voorstel.pk)
     if not rechten.mag_wijzigen(actor, voorstel):
         raise PermissionDenied("Alleen het ministerie of de Kamercommissie van dit voorstel kan het wijzigen.")
-    fouten: dict[str, list[str]] = {}
+    fouten = Fouten()
     omschrijving, reden = (omschrijving or "").strip(), (reden or "").strip()
     kamerstuk = " ".join((kamerstuk or "").split()) or voorstel.kamerstuk
     if not omschrijving:
-        fouten["omschrijving"] = ["Beschrijf wat het voorstel na de wijziging inhoudt."]
+        fouten.voeg_toe("omschrijving", "Beschrijf wat het voorstel na de wijziging inhoudt.")
     if len(reden) < MIN_REDEN_WIJZIGING:
-        fouten["reden"] = [f"Licht in ten minste {MIN_REDEN_WIJZIGING} tekens toe wat er is gewijzigd en waarom "
-                           "de uitvoerders opnieuw moeten toetsen."]
+        fouten.voeg_toe("reden", f"Licht in ten minste {MIN_REDEN_WIJZIGING} tekens toe wat er is gewijzigd en "
+                        "waarom de uitvoerders opnieuw moeten toetsen.")
     try:
         Voorstel._meta.get_field("kamerstuk").run_validators(kamerstuk)
     except ValidationError as e:
-        fouten["kamerstuk"] = e.messages
+        fouten.voeg_toe("kamerstuk", *e.messages)
     _privacy({"omschrijving": omschrijving, "reden": reden}, fouten)
-    _fouten_van(fouten)
+    fouten.gooi()
     voor = {"ronde": voorstel.ronde, "kamerstuk": voorstel.kamerstuk}
     for toets in voorstel.toetsen_in_ronde().exclude(status=ToetsStatus.BEANTWOORD):
         # a submitted assessment keeps its verdict (still shown), but the minister answers the new round
@@ -172,34 +167,31 @@ def dien_toets_in(toets: Uitvoeringstoets, *, actor, oordeel: str, voorwaarden: 
     teksten = {"voorwaarden": voorwaarden, "doenvermogen": doenvermogen, "risicos": risicos,
                "alternatieven": alternatieven, "dilemmas": dilemmas, "afwijkend_standpunt": afwijkend_standpunt}
     teksten = {k: (v or "").strip() for k, v in teksten.items()}
-    fouten: dict[str, list[str]] = {}
-
-    def fout(veld, melding):
-        fouten.setdefault(veld, []).append(melding)
+    fouten = Fouten()
 
     if oordeel not in Oordeel.values:
-        fout("oordeel", "Kies een oordeel: uitvoerbaar, uitvoerbaar onder voorwaarden of niet uitvoerbaar.")
+        fouten.voeg_toe("oordeel", "Kies een oordeel: uitvoerbaar, uitvoerbaar onder voorwaarden of niet uitvoerbaar.")
     if oordeel == Oordeel.ONDER_VOORWAARDEN and not teksten["voorwaarden"]:
-        fout("voorwaarden", "Noem de voorwaarden waaronder het voorstel uitvoerbaar is.")
+        fouten.voeg_toe("voorwaarden", "Noem de voorwaarden waaronder het voorstel uitvoerbaar is.")
     if oordeel in (Oordeel.UITVOERBAAR, Oordeel.ONDER_VOORWAARDEN) and invoeringstijd_maanden is None:
-        fout("invoeringstijd_maanden", "Geef aan hoeveel maanden de uitvoering nodig heeft om in te voeren (0 kan).")
+        fouten.voeg_toe("invoeringstijd_maanden", "Geef aan hoeveel maanden de uitvoering nodig heeft om in te voeren (0 kan).")
     if invoeringstijd_maanden is not None and not 0 <= invoeringstijd_maanden <= 120:
-        fout("invoeringstijd_maanden", "Geef de invoeringstijd in maanden, van 0 tot en met 120.")
+        fouten.voeg_toe("invoeringstijd_maanden", "Geef de invoeringstijd in maanden, van 0 tot en met 120.")
     if oordeel == Oordeel.NIET_UITVOERBAAR and not teksten["alternatieven"] and not teksten["dilemmas"]:
-        fout("alternatieven", "Wie ‘niet uitvoerbaar’ oordeelt, legt de politiek alternatieven of dilemma's voor.")
+        fouten.voeg_toe("alternatieven", "Wie ‘niet uitvoerbaar’ oordeelt, legt de politiek alternatieven of dilemma's voor.")
     for veld in ("doenvermogen", "risicos"):
         if not teksten[veld]:
-            fout(veld, VERPLICHT[veld])
+            fouten.voeg_toe(veld, VERPLICHT[veld])
     for veld, bedrag in (("kosten_eenmalig", kosten_eenmalig), ("kosten_structureel", kosten_structureel)):
         if bedrag is None:
-            fout(veld, VERPLICHT[veld])
+            fouten.voeg_toe(veld, VERPLICHT[veld])
         elif bedrag < 0:
-            fout(veld, "Een bedrag kan niet negatief zijn.")
+            fouten.voeg_toe(veld, "Een bedrag kan niet negatief zijn.")
     for veld, tekst in teksten.items():
         if len(tekst) > 10_000:
-            fout(veld, "Maximaal 10.000 tekens.")
+            fouten.voeg_toe(veld, "Maximaal 10.000 tekens.")
     _privacy(teksten, fouten)
-    _fouten_van(fouten)
+    fouten.gooi()
 
     voor = {"status": toets.status}
     for veld, tekst in teksten.items():
@@ -249,41 +241,36 @@ def beantwoord(toets: Uitvoeringstoets, *, actor, besluit: str, toelichting_teks
     if not rechten.mag_beantwoorden(actor, toets):
         if toets.status == ToetsStatus.BEANTWOORD and actor.organisatie_id == toets.voorstel.ministerie_id:
             raise ValidationError({"status": "Deze uitvoeringstoets is al beantwoord."})
-        raise PermissionDenied("Alleen de bewindspersoon van het ministerie van dit voorstel beantwoordt een "
-                               "ingediende uitvoeringstoets.")
+        rechten.controleer_beantwoorden(actor, toets)
     tekst, ondertekend_door = (toelichting_tekst or "").strip(), (ondertekend_door or "").strip()
-    fouten: dict[str, list[str]] = {}
+    fouten = Fouten()
 
-    def fout(veld, melding):
-        fouten.setdefault(veld, []).append(melding)
-
-    if not ondertekend_door:
-        fout("ondertekend_door", "Een antwoord op een uitvoeringstoets is politiek: vul de naam van de bewindspersoon in.")
+    antwoordregels.ondertekend(fouten, ondertekend_door, "Een antwoord op een uitvoeringstoets is politiek: vul "
+                                                         "de naam van de bewindspersoon in.")
     if besluit == Besluit.OVERNEMEN:
-        if not tekst:
-            fout("toelichting", "Vat samen hoe het advies wordt overgenomen.")
+        antwoordregels.overnemen_vat_samen(fouten, tekst, "Vat samen hoe het advies wordt overgenomen.")
         if toets.voorwaarden and not voorwaarden_overgenomen:
-            fout("voorwaarden_overgenomen", "Wie overneemt, neemt de voorwaarden van de uitvoerder over. Neemt u ze "
-                                            "niet over, kies dan ‘niet overnemen’ en leg uit waarom.")
+            fouten.voeg_toe("voorwaarden_overgenomen", "Wie overneemt, neemt de voorwaarden van de uitvoerder over. "
+                                                       "Neemt u ze niet over, kies dan ‘niet overnemen’ en leg uit "
+                                                       "waarom.")
         if toets.invoeringstijd_maanden is not None:
             vroegste = vroegste_invoeringsdatum(toets)
             if invoeringsdatum is None:
-                fout("invoeringsdatum", "Noem de datum van inwerkingtreding die u toezegt.")
+                fouten.voeg_toe("invoeringsdatum", "Noem de datum van inwerkingtreding die u toezegt.")
             elif invoeringsdatum < vroegste:
-                fout("invoeringsdatum", f"De uitvoerder vraagt {toets.invoeringstijd_maanden} maanden invoeringstijd: "
-                                        f"kies {datum_nl(vroegste)} of later, of kies ‘niet overnemen’ en leg uit "
-                                        f"waarom het sneller moet.")
+                fouten.voeg_toe("invoeringsdatum", f"De uitvoerder vraagt {toets.invoeringstijd_maanden} maanden "
+                                                   f"invoeringstijd: kies {datum_nl(vroegste)} of later, of kies "
+                                                   f"‘niet overnemen’ en leg uit waarom het sneller moet.")
     elif besluit == Besluit.NIET_OVERNEMEN:
-        if voorwaarden_overgenomen or invoeringsdatum:
-            fout("besluit", "Bij ‘niet overnemen’ worden geen voorwaarden of invoeringsdatum overgenomen.")
-        for bezwaar in toelichting.bezwaren_tegen_uitleg(tekst, _eerdere_uitleg(toets, tekst)):
-            fout("toelichting", bezwaar)
+        antwoordregels.uitleg_neemt_niets_over(
+            fouten, "besluit", bool(voorwaarden_overgenomen or invoeringsdatum),
+            "Bij ‘niet overnemen’ worden geen voorwaarden of invoeringsdatum overgenomen.")
+        antwoordregels.uitleg_overtuigt(fouten, tekst, _eerdere_uitleg(toets, tekst))
     else:
-        fout("besluit", "Kies ‘overnemen’ (comply) of ‘niet overnemen’ (explain).")
-    if len(tekst) > 10_000:
-        fout("toelichting", "Maximaal 10.000 tekens.")
-    _privacy({"toelichting": tekst}, fouten)
-    _fouten_van(fouten)
+        antwoordregels.besluit_is_bekend(fouten, besluit)
+    antwoordregels.toelichting_past(fouten, tekst)
+    antwoordregels.zonder_persoonsgegevens(fouten, antwoordregels.publieke_velden(tekst))
+    fouten.gooi()
 
     te_laat = termijnen.was_te_laat(toets, Fase.ANTWOORD)
     antwoord = Antwoord.objects.create(
@@ -333,14 +320,14 @@ def plan_invoeringstoets(*, actor, regeling, inwerkingtreding: dt.date, artikele
     if not rechten.mag_invoeringstoets_plannen(actor, regeling):
         raise PermissionDenied("Alleen het ministerie dat eigenaar is van de regeling plant haar invoeringstoets.")
     artikelen = " ".join((artikelen or "").split())
-    fouten: dict[str, list[str]] = {}
+    fouten = Fouten()
     if inwerkingtreding is None:
-        fouten["inwerkingtreding"] = ["Vul de datum van inwerkingtreding in."]
+        fouten.voeg_toe("inwerkingtreding", "Vul de datum van inwerkingtreding in.")
     if len(artikelen) > 200:
-        fouten["artikelen"] = ["Maximaal 200 tekens."]
+        fouten.voeg_toe("artikelen", "Maximaal 200 tekens.")
     if voorstel is not None and not voorstel.regelingen.filter(pk=regeling.pk).exists():
-        fouten["voorstel"] = ["Dit voorstel wijzigt deze regeling niet."]
-    _fouten_van(fouten)
+        fouten.voeg_toe("voorstel", "Dit voorstel wijzigt deze regeling niet.")
+    fouten.gooi()
     bestaand = Invoeringstoets.objects.filter(regeling=regeling, artikelen=artikelen,
                                               inwerkingtreding=inwerkingtreding).first()
     if bestaand:
@@ -404,16 +391,16 @@ def rapporteer(rapportage: Invoeringsrapportage, *, actor, werking_burgers: str,
         raise PermissionDenied("Alleen behandelaars en bestuur van de gevraagde uitvoerder rapporteren, één keer.")
     teksten = {"werking_burgers": (werking_burgers or "").strip(),
                "werking_uitvoering": (werking_uitvoering or "").strip()}
-    fouten: dict[str, list[str]] = {}
+    fouten = Fouten()
     if not teksten["werking_burgers"]:
-        fouten["werking_burgers"] = ["Beschrijf hoe de regeling uitpakt voor burgers."]
+        fouten.voeg_toe("werking_burgers", "Beschrijf hoe de regeling uitpakt voor burgers.")
     if not teksten["werking_uitvoering"]:
-        fouten["werking_uitvoering"] = ["Beschrijf hoe de regeling uitpakt voor uw organisatie."]
+        fouten.voeg_toe("werking_uitvoering", "Beschrijf hoe de regeling uitpakt voor uw organisatie.")
     for veld, tekst in teksten.items():
         if len(tekst) > 10_000:
-            fouten.setdefault(veld, []).append("Maximaal 10.000 tekens.")
+            fouten.voeg_toe(veld, "Maximaal 10.000 tekens.")
     _privacy(teksten, fouten)
-    _fouten_van(fouten)
+    fouten.gooi()
     rapportage.werking_burgers, rapportage.werking_uitvoering = teksten["werking_burgers"], teksten["werking_uitvoering"]
     rapportage.ingediend_op, rapportage.ingediend_door = clock.now(), actor
     rapportage.save()

@@ -108,9 +108,7 @@ def toets_invullen(request, uuid, toets):
 def toets_beantwoorden(request, uuid, toets):
     voorstel = _voorstel(request, uuid)
     toets = _toets(voorstel, toets)
-    if not rechten.mag_beantwoorden(request.user, toets):
-        raise PermissionDenied("Alleen de bewindspersoon van het ministerie van dit voorstel beantwoordt een "
-                               "ingediende uitvoeringstoets.")
+    rechten.controleer_beantwoorden(request.user, toets)
     form = AntwoordFormulier(request.POST or None, initial={
         "ondertekend_door": request.user.weergavenaam if request.user.get_full_name() else ""})
     verder = verwerk_formulier(

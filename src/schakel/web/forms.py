@@ -6,11 +6,9 @@ Errors the services raise are mapped back onto these forms by :func:`toon_servic
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 
 from schakel.organisaties.models import Organisatie, OrganisatieSoort
 from schakel.regelingen.models import Regeling
@@ -18,6 +16,7 @@ from schakel.signalen import rechten
 from schakel.signalen.models import MAX_TEKST, MIN_GETROFFEN, MIN_MELDINGEN, MIN_PRAKTIJK, MIN_TITEL, Grond, Niveau, Oorzaak
 from schakel.signalen.services import MAX_TOEZEGGINGEN, NieuweToezegging
 
+from .formulieren import toon_servicefouten  # noqa: F401  (re-exported: moved to the toolkit)
 from .selecties import STATUS_KEUZES
 
 DATUM_FORMATEN = ["%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y", "%d.%m.%Y"]
@@ -398,34 +397,3 @@ class NakomenFormulier(forms.Form):
         label="Wat is er gedaan?", max_length=MAX_TEKST, widget=forms.Textarea(attrs={"rows": 5}),
         help_text="Deze toelichting is openbaar als het signaal openbaar is.",
         error_messages={"required": "Beschrijf wat er is gedaan.", "max_length": "Gebruik maximaal 10.000 tekens."})
-
-
-# --- Service errors onto forms ----------------------------------------------------------------
-
-_TOEZEGGING_SLEUTEL = re.compile(r"^toezeggingen\.(\d+)\.(\w+)$")
-
-
-def toon_servicefouten(fout: ValidationError, form: forms.Form, formset=None,
-                       rijen: list[int] | None = None) -> None:
-    """Put the errors of a service ``ValidationError`` on the fields they are about.
-
-    Keys are form field names, ``toezeggingen`` (the commitments as a whole) or
-    ``toezeggingen.<i>.<veld>``, where ``i`` indexes the submitted commitments and
-    ``rijen[i]`` is the formset row it came from. Unknown keys become form-wide errors.
-    """
-    meldingen = fout.message_dict if hasattr(fout, "error_dict") else {NON_FIELD_ERRORS: fout.messages}
-    for sleutel, teksten in meldingen.items():
-        match = _TOEZEGGING_SLEUTEL.match(sleutel)
-        if formset is not None and match:
-            i, veld = int(match[1]), match[2]
-            rij = rijen[i] if rijen is not None and i < len(rijen) else i
-            if rij < len(formset.forms) and veld in formset.forms[rij].fields:
-                for tekst in teksten:
-                    formset.forms[rij].add_error(veld, tekst)
-                continue
-        if formset is not None and sleutel == "toezeggingen":
-            formset.non_form_errors().extend(teksten)
-            continue
-        veld = sleutel if sleutel in form.fields else None
-        for tekst in teksten:
-            form.add_error(veld, tekst)

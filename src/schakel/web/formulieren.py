@@ -22,23 +22,22 @@ repeater could fetch a fresh token for every POST anyway (the API has Idempotenc
 
 from __future__ import annotations
 
+import re
+import secrets
 from collections.abc import Callable
 from typing import Any
-
-import secrets
 
 from django import forms
 from django.contrib import messages
 from django.core import signing
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import IntegrityError, transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect
 
 from schakel.core import clock
-from schakel.signalen.workflow import OngeldigeOvergang
+from schakel.core.fouten import OngeldigeOvergang
 
-from .forms import toon_servicefouten
 from .models import GebruiktFormuliertoken
 
 VELD = "formuliertoken"
@@ -174,3 +173,34 @@ class HerhaaldePostMiddleware:
         if waarde and (gebruikt := GebruiktFormuliertoken.objects.filter(token=waarde).first()):
             return _al_verstuurd(request, gebruikt)
         return None
+
+
+# --- Service errors onto forms ----------------------------------------------------------------
+
+_TOEZEGGING_SLEUTEL = re.compile(r"^toezeggingen\.(\d+)\.(\w+)$")
+
+
+def toon_servicefouten(fout: ValidationError, form: forms.Form, formset=None,
+                       rijen: list[int] | None = None) -> None:
+    """Put the errors of a service ``ValidationError`` on the fields they are about.
+
+    Keys are form field names, ``toezeggingen`` (the commitments as a whole) or
+    ``toezeggingen.<i>.<veld>``, where ``i`` indexes the submitted commitments and
+    ``rijen[i]`` is the formset row it came from. Unknown keys become form-wide errors.
+    """
+    meldingen = fout.message_dict if hasattr(fout, "error_dict") else {NON_FIELD_ERRORS: fout.messages}
+    for sleutel, teksten in meldingen.items():
+        match = _TOEZEGGING_SLEUTEL.match(sleutel)
+        if formset is not None and match:
+            i, veld = int(match[1]), match[2]
+            rij = rijen[i] if rijen is not None and i < len(rijen) else i
+            if rij < len(formset.forms) and veld in formset.forms[rij].fields:
+                for tekst in teksten:
+                    formset.forms[rij].add_error(veld, tekst)
+                continue
+        if formset is not None and sleutel == "toezeggingen":
+            formset.non_form_errors().extend(teksten)
+            continue
+        veld = sleutel if sleutel in form.fields else None
+        for tekst in teksten:
+            form.add_error(veld, tekst)

@@ -252,9 +252,7 @@ def _initiele_reactie(reactie) -> tuple[dict, list[dict]]:
 @login_required
 def reageren(request, uuid):
     signaal = _zichtbaar_signaal(request, uuid)
-    if not rechten.mag_beantwoorden(request.user, signaal):
-        raise PermissionDenied("Alleen behandelaars van de organisatie die moet reageren, kunnen dit signaal "
-                               "beantwoorden.")
+    rechten.controleer_beantwoorden(request.user, signaal)
     actueel = signaal.actuele_reactie()
     if request.method == "POST":
         form = ReactieFormulier(request.POST)
@@ -442,7 +440,7 @@ class Uitloggen(LogoutView):
 
 # --- Error pages --------------------------------------------------------------------------------
 
-def _seconden(rate: str) -> int:
+def venster_seconden(rate: str) -> int:
     """Window length of a django-ratelimit rate such as '10/m' or '100/5m'."""
     eenheden = {"s": 1, "m": 60, "h": 3600, "d": 86400}
     try:
@@ -455,7 +453,7 @@ def _seconden(rate: str) -> int:
 
 def rate_limited(request, exception=None):
     """429: too many attempts (``RATELIMIT_VIEW``; also used by the login view itself)."""
-    seconden = _seconden(str(settings.SCHAKEL_RATELIMIT_LOGIN))
+    seconden = venster_seconden(str(settings.SCHAKEL_RATELIMIT_LOGIN))
     response = render(request, "fouten/429.html", {"minuten": max(1, round(seconden / 60))}, status=429)
     response["Retry-After"] = str(seconden)
     return response

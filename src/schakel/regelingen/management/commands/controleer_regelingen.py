@@ -4,7 +4,7 @@ writes nothing. Exit code 1 when something does not match or the service cannot 
 
 from django.core.management.base import BaseCommand, CommandError
 
-from schakel.organisaties import bwb, importeren
+from schakel.regelingen import bwb, importeren
 
 
 class Command(BaseCommand):

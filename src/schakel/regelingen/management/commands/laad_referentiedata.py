@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from schakel.organisaties import importeren
+from schakel.regelingen import importeren
 
 
 class Command(BaseCommand):

@@ -31,9 +31,9 @@ import yaml
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from schakel.regelingen.models import Regeling
+from schakel.organisaties.models import Kamer, Organisatie, OrganisatieSoort
 
-from .models import Kamer, Organisatie, OrganisatieSoort
+from .models import Regeling
 
 STANDAARD_BESTAND = Path(__file__).resolve().parent / "data" / "referentiedata.yaml"
 

@@ -40,7 +40,7 @@ class Command(BaseCommand):
 
 
 def _demo_casussen():
-    from schakel.demo import casussen  # noqa: PLC0415
+    from schakel.demo import casussen  # noqa: PLC0415  (lives in demo: it reads the demo's cases)
 
     return [c for waarde in vars(casussen).values() if isinstance(waarde, (list, tuple))
             for c in waarde if isinstance(c, casussen.Casus)]
