@@ -48,8 +48,10 @@ def toezegging():
 
 
 def dien_in(wereld):
-    return services.dien_in(indiener=wereld.melder_uwv, titel="Voorschot WIA", getroffen_burgers="aanvragers",
-                            praktijk="Terugbetalen in één keer raakt mensen met schulden.", regeling=wereld.wia)
+    return services.dien_in(indiener=wereld.melder_uwv, titel="Voorschot WIA ineens terug",
+                            getroffen_burgers="WIA-aanvragers met een voorschot",
+                            praktijk="Terugbetalen in één keer raakt mensen met schulden: wie al krap zit, komt daardoor "
+                                     "in de problemen.", regeling=wereld.wia)
 
 
 def test_every_state_change_is_announced_once_in_the_transaction(wereld):

@@ -130,14 +130,14 @@ def test_every_clause_of_who_sees_a_non_public_signal_is_a_real_path_and_is_told
     trieerder = User.objects.create_user("trieerder-szw", rol=Rol.BEHANDELAAR, organisatie=wereld.szw)
     trieerder.user_permissions.add(Permission.objects.get(codename="trieren"))
     trieerder = User.objects.get(pk=trieerder.pk)
-    zonder_regeling = services.dien_in(indiener=wereld.melder_cbr, titel="Zonder regeling", praktijk="p",
-                                       getroffen_burgers="g", openbaar=False)
+    zonder_regeling = services.dien_in(indiener=wereld.melder_cbr, titel="Zonder regeling", praktijk="p Dit gebeurt elke week opnieuw en raakt burgers die er zelf niets aan kunnen doen.",
+                                       getroffen_burgers="g in de uitvoering", openbaar=False)
     # SVB's own internal rule, filed by UWV: SVB sees it as owner only, SZW as principal only.
     from schakel.regelingen.models import Regeling
 
     eigen = Regeling.objects.create(bwb_id="BWBR0099998", titel="Beleidsregel SVB", eigenaar=wereld.svb)
-    van_svb = services.dien_in(indiener=wereld.melder_uwv, titel="Beleidsregel SVB", praktijk="p",
-                               getroffen_burgers="g", regeling=eigen, openbaar=False)
+    van_svb = services.dien_in(indiener=wereld.melder_uwv, titel="Beleidsregel SVB", praktijk="p Dit gebeurt elke week opnieuw en raakt burgers die er zelf niets aan kunnen doen.",
+                               getroffen_burgers="g in de uitvoering", regeling=eigen, openbaar=False)
     # Without its rung-1 deadline (signals from before the ladder): the owner sees it as owner.
     Termijn.objects.filter(signaal=van_svb).delete()
     # Asked on the ladder: CBR, which neither filed nor owns the signal.

@@ -62,10 +62,10 @@ def test_the_router_suggests_the_owner_and_causes_with_confidence(wereld, model)
 
 
 def test_without_a_model_there_is_no_suggestion_and_filing_goes_to_triage(wereld, geen_model):
-    suggestie = routering.suggereer(titel="Xqz", praktijk="Qqq zzv xqj.")
+    suggestie = routering.suggereer(titel="Xqz vrrt plomf", praktijk="Qqq zzv xqj wrp tlk brrm snv qqz vvx jjk plm grr trk zzt qqp xxv brk sss lll mmm nnn ppp.")
     assert suggestie.eigenaren == [] and not suggestie.zeker
     assert "geen routeringsmodel" in suggestie.melding
-    signaal = _dien_in(wereld, volg_advies=True, titel="Xqz", praktijk="Qqq zzv xqj.", getroffen_burgers="Xx",
+    signaal = _dien_in(wereld, volg_advies=True, titel="Xqz vrrt plomf", praktijk="Qqq zzv xqj wrp tlk brrm snv qqz vvx jjk plm grr trk zzt qqp xxv brk sss lll mmm nnn ppp.", getroffen_burgers="Xxq vvz pprt",
                        verbetervoorstel="Qq")
     assert signaal.status == Status.INGEDIEND and signaal.eigenaar is None and signaal.regeling is None
     assert signaal.uiterste_reactiedatum is None
@@ -173,7 +173,7 @@ def test_web_first_submit_shows_the_suggestion_and_the_second_files(wereld, mode
     assert "Toegewezen op grond van de tekst" in pagina
 
 
-VAAG = {"titel": "Xqz", "praktijk": "Qqq zzv xqj.", "getroffen_burgers": "Xx"}  # nothing Schakel knows
+VAAG = {"titel": "Xqz vrrt plomf", "praktijk": "Qqq zzv xqj wrp tlk brrm snv qqz vvx jjk plm grr trk zzt qqp xxv brk sss lll mmm nnn ppp.", "getroffen_burgers": "Xxq vvz pprt"}  # nothing Schakel knows
 
 
 def test_web_without_a_model_files_to_triage_with_a_clear_message(wereld, geen_model):

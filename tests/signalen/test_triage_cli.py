@@ -49,8 +49,8 @@ def test_list_shows_waiting_signals_oldest_first_with_the_routers_advice(wereld,
 
 def test_list_without_a_model_says_so_and_an_empty_queue_says_empty(wereld, geen_model, trieerder):
     assert _run("triage_lijst", "--als", trieerder.username).strip() == "De triage is leeg."
-    _wachtend(wereld, titel="Xqz", praktijk="Qqq zzv xqj.",
-              getroffen_burgers="Xx", verbetervoorstel="Qq")
+    _wachtend(wereld, titel="Xqz vrrt plomf", praktijk="Qqq zzv xqj wrp tlk brrm snv qqz vvx jjk plm grr trk zzt qqp xxv brk sss lll mmm nnn ppp.",
+              getroffen_burgers="Xxq vvz pprt", verbetervoorstel="Qq")
     assert "advies: geen (Schakel kan nog geen organisatie voorstellen" in _run("triage_lijst", "--als",
                                                                                   trieerder.username)
     _wachtend(wereld)  # names the driving licence: recognised without any model

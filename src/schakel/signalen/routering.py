@@ -29,6 +29,9 @@ logger = logging.getLogger(__name__)
 # calibrated (docs/knelpunten.md): at 0.8 the preselected suggestions were right >= 90 % of the
 # time on the held-out half of the independent evaluation set.
 STANDAARD_MIN_ZEKERHEID = 0.8
+# Below this probability an owner is not shown at all: spelling alone that faintly resembles a
+# regulation's name is not advice (and a form that says there is no model shows none).
+MIN_KANS_TONEN = 0.15
 HERKENNING = "herkenning"  # the advice's version when it comes from recognition alone (no trained model)
 
 GEEN_MODEL = ("Schakel kan nog geen organisatie voorstellen: uw tekst noemt geen regeling die Schakel kent en er is "
@@ -121,6 +124,10 @@ def suggereer(*, titel: str, praktijk: str, getroffen_burgers: str = "", verbete
     vertrouwen = herkenning.modelvertrouwen(model)
     eigenaren = herkenning.combineer(herkend, [(k.label, k.kans) for k in advies.eigenaren] if advies else None,
                                      top=top, vertrouwen=vertrouwen)
+    eigenaren = [(a, kans) for a, kans in eigenaren if kans >= MIN_KANS_TONEN]  # a few per cent is noise, not advice
+    organisaties = {o.afkorting: o for o in Organisatie.objects.filter(afkorting__in=[a for a, _ in eigenaren])
+                    .exclude(soort=OrganisatieSoort.KAMERCOMMISSIE)}
+    eigenaren = [(a, kans) for a, kans in eigenaren if a in organisaties]
     if not eigenaren:
         return Suggestie(melding=GEEN_MODEL if advies is None else ONZEKER, regelingen=regelingen)
     modeloorzaken = {k.label: k.kans for k in advies.oorzaken} if advies else None
@@ -133,8 +140,6 @@ def suggereer(*, titel: str, praktijk: str, getroffen_burgers: str = "", verbete
         beste, score = gerangschikt[0]
         totaal = sum(max(s, 0.0) for _, s in gerangschikt) or 1.0
         oorzaakkansen = [(beste, score / totaal)] if score >= 1 else []
-    organisaties = {o.afkorting: o for o in Organisatie.objects.filter(afkorting__in=[a for a, _ in eigenaren])
-                    .exclude(soort=OrganisatieSoort.KAMERCOMMISSIE)}
     oorzaken = {o.code: o for o in Oorzaak.objects.filter(code__in=[c for c, _ in oorzaakkansen])}
     versie = advies.versie if advies else ""
     suggestie = Suggestie(
