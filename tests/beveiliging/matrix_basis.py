@@ -72,7 +72,7 @@ def _maak_domeinobjecten(o: SimpleNamespace, wereld) -> None:
     """
     from schakel.knelpunten import services as knelpunten
     from schakel.maatwerkplaats import services as maatwerkplaats
-    from schakel.noodrem import services as noodrem
+    from schakel.noodrem import professional as noodremprofessional, retourstickers as noodremretour
     from schakel.noodrem.models import Beginsel
     from schakel.toetsen import services as toetsen
     from schakel.toetsen.models import VoorstelSoort
@@ -93,7 +93,7 @@ def _maak_domeinobjecten(o: SimpleNamespace, wereld) -> None:
     o.rapportage = o.invoeringstoets.rapportages.get(organisatie=wereld.uwv)
     o.knelpunt = knelpunten.maak(actor=wereld.behandelaar_szw, signalen=[o.signaal],
                                  titel="Terugvordering WIA-voorschot ineens", beleidsbetekenis=BETEKENIS)
-    o.noodrem, _ = noodrem.trek_professional(
+    o.noodrem, _ = noodremprofessional.trek_professional(
         gebruiker=wereld.melder_uwv, anoniem=False, praktijk_van=wereld.szw, regeling=wereld.wia,
         indienende_organisatie=wereld.uwv, titel="Uitkeringen worden stopgezet zonder hoor en wederhoor",
         praktijk="Bij een vermoeden van fraude zet het team de WIA-uitkering direct stop, zonder de burger te "
@@ -101,7 +101,7 @@ def _maak_domeinobjecten(o: SimpleNamespace, wereld) -> None:
         moet_stoppen="Het direct stopzetten zonder dat de burger is gehoord.",
         getroffen_burgers="WIA-gerechtigden bij wie een fraudesignaal binnenkomt",
         beginselen=list(Beginsel.objects.filter(code__in=["evenredigheid", "zorgvuldigheid"])), artikelen="art. 27")
-    o.retoursticker, _ = noodrem.stuur_retoursticker(
+    o.retoursticker, _ = noodremretour.stuur_retoursticker(
         organisatie=wereld.uwv, brief="Besluit herbeoordeling WIA", reden="onbegrijpelijk",
         toelichting="Ik snap niet waarom mijn uitkering lager wordt.", contactgegevens="mevrouw De Vries, 06-12345678")
     o.casus = maatwerkplaats.breng_in(actor=wereld.melder_uwv, regeling=wereld.wia, **CASUS)

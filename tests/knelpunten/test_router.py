@@ -110,12 +110,12 @@ def test_prediction_time_single_call(wereld, demodata):
 
 
 def test_signals_made_from_retourstickers_are_not_training_examples(wereld, signaal):
-    from schakel.noodrem import services as noodremservices
+    from schakel.noodrem import retourstickers
     from schakel.signalen.models import Signaal
 
     with override_settings(SCHAKEL_NOODREM={"retoursticker_drempel": 2, "retoursticker_drempel_dagen": 90}):
         for reden in ("onbegrijpelijk", "onrechtvaardig"):
-            noodremservices.stuur_retoursticker(organisatie=wereld.uwv, brief="Besluit verrekening voorschot",
+            retourstickers.stuur_retoursticker(organisatie=wereld.uwv, brief="Besluit verrekening voorschot",
                                                 reden=reden, contactgegevens="06-12345678")
     uit_tellingen = Signaal.objects.get(indiener__isnull=True)
     assert uit_tellingen.eigenaar == wereld.uwv  # it has an owner, so only the rule below leaves it out

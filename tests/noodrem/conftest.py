@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 
-from schakel.noodrem import services
+from schakel.noodrem import professional
 from schakel.noodrem.models import Beginsel
 
 UITLEG_NOODREM = (
@@ -45,7 +45,7 @@ def rem_velden(wereld, beginselen):
 @pytest.fixture
 def anonieme_rem(rem_velden):
     """(signaal, code) of an anonymously pulled professional's brake."""
-    return services.trek_professional(gebruiker=None, anoniem=True, **rem_velden)
+    return professional.trek_professional(gebruiker=None, anoniem=True, **rem_velden)
 
 
 @pytest.fixture

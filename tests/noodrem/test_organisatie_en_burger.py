@@ -11,7 +11,7 @@ from django.test import override_settings
 
 from schakel.audit.models import Gebeurtenis
 from schakel.core import clock
-from schakel.noodrem import regels, services
+from schakel.noodrem import berichten, regels, retourstickers, rode_kaart
 from schakel.noodrem.models import OrganisatieVariant, Retoursticker
 from schakel.notificaties.models import Melding
 from schakel.signalen import services as signaalservices
@@ -36,7 +36,7 @@ def _rode_kaart(wereld, beginselen, **kw):
         bewijs_toelichting="In 2025 liepen 340 herbeoordelingen vast op deze termijn.",
     )
     velden.update(kw)
-    return services.trek_organisatie(**velden)
+    return rode_kaart.trek_organisatie(**velden)
 
 
 @pytest.fixture
@@ -70,7 +70,7 @@ def test_a_red_card_needs_principles_and_evidence(wereld):
 def test_the_budget_limits_pulls_and_an_upheld_card_is_given_back(wereld, beginselen):
     eerste = _rode_kaart(wereld, beginselen)
     _rode_kaart(wereld, beginselen, titel="Tweede rode kaart over de hersteltermijn")
-    assert services.budget(wereld.uwv).resterend == 0
+    assert rode_kaart.budget(wereld.uwv).resterend == 0
     with pytest.raises(ValidationError) as fout:
         _rode_kaart(wereld, beginselen, titel="Derde rode kaart")
     assert "alle 2 rode kaarten" in fout.value.message_dict["variant"][0]
@@ -83,7 +83,7 @@ def test_the_budget_limits_pulls_and_an_upheld_card_is_given_back(wereld, begins
                             toelichting_tekst="Wij schorten de afrondingstermijn op.",
                             toezeggingen=[signaalservices.NieuweToezegging(
                                 "Instructie intrekken", "DG Sociale Zekerheid", dt.date(2026, 4, 1))])
-    stand = services.budget(wereld.uwv)
+    stand = rode_kaart.budget(wereld.uwv)
     assert (stand.getrokken, stand.teruggegeven, stand.resterend) == (2, 1, 1)
     _rode_kaart(wereld, beginselen, titel="Derde rode kaart, nu wel")
 
@@ -91,8 +91,8 @@ def test_the_budget_limits_pulls_and_an_upheld_card_is_given_back(wereld, begins
 def test_explained_cards_stay_used_and_the_budget_renews_next_period(wereld, beginselen):
     kaart = _rode_kaart(wereld, beginselen)
     signaalservices.reageer(kaart, actor=wereld.behandelaar_szw, besluit="niet_overnemen", toelichting_tekst=UITLEG)
-    assert services.budget(wereld.uwv).resterend == 1
-    assert services.budget(wereld.uwv, dt.date(2027, 1, 5)).resterend == 2
+    assert rode_kaart.budget(wereld.uwv).resterend == 1
+    assert rode_kaart.budget(wereld.uwv, dt.date(2027, 1, 5)).resterend == 2
 
 
 def test_budget_periods():
@@ -119,19 +119,19 @@ def test_a_red_card_counts_in_the_period_of_its_dutch_filing_date(wereld, begins
     clock.freeze(dt.datetime(2026, 6, 30, 22, 0, tzinfo=dt.timezone.utc))
     na = _rode_kaart(wereld, beginselen, titel="Rode kaart om middernacht")
     assert voor.ingediend_op.date() == na.ingediend_op.date() == dt.date(2026, 6, 30)  # UTC
-    eerste, tweede = services.budget(wereld.uwv, dt.date(2026, 6, 30)), services.budget(wereld.uwv, dt.date(2026, 7, 1))
+    eerste, tweede = rode_kaart.budget(wereld.uwv, dt.date(2026, 6, 30)), rode_kaart.budget(wereld.uwv, dt.date(2026, 7, 1))
     assert (eerste.getrokken, tweede.getrokken) == (1, 1)
-    assert [n.signaal for n in services._getrokken_rode_kaarten(wereld.uwv, regels.periode_van(dt.date(2026, 7, 1)))] \
+    assert [n.signaal for n in rode_kaart.getrokken_rode_kaarten(wereld.uwv, regels.periode_van(dt.date(2026, 7, 1)))] \
         == [na]
-    assert services.budget(wereld.uwv).getrokken == 1  # today is 1 July in the Netherlands
-    assert services.budget(wereld.uwv, dt.date(2027, 1, 1)).getrokken == 0
+    assert rode_kaart.budget(wereld.uwv).getrokken == 1  # today is 1 July in the Netherlands
+    assert rode_kaart.budget(wereld.uwv, dt.date(2027, 1, 1)).getrokken == 0
 
 
 def test_the_budget_query_compares_filing_moments_not_each_rows_date(wereld):
     """The period is compared as moments, so an index on ``ingediend_op`` applies: no cast of
     each row's timestamp to a local date (SQLite: django_datetime_cast_date; PostgreSQL:
     AT TIME ZONE ... ::date)."""
-    sql = str(services._getrokken_rode_kaarten(wereld.uwv, regels.periode_van(clock.today())).query).lower()
+    sql = str(rode_kaart.getrokken_rode_kaarten(wereld.uwv, regels.periode_van(clock.today())).query).lower()
     assert "ingediend_op" in sql
     assert "cast_date" not in sql and "at time zone" not in sql and "::date" not in sql
 
@@ -151,13 +151,13 @@ def _sticker(wereld, **kw):
                   toelichting="Ik snap niet waarom mijn uitkering lager wordt. Bel me op 06-12345678.",
                   contactgegevens="mevrouw De Vries, 06-12345678")
     velden.update(kw)
-    return services.stuur_retoursticker(**velden)
+    return retourstickers.stuur_retoursticker(**velden)
 
 
 def test_citizen_sends_a_letter_back_and_must_be_contacted_within_three_working_days(wereld):
     sticker, code = _sticker(wereld)  # Wednesday 11 March: Monday 16 March at the latest
     assert sticker.contact_uiterlijk == dt.date(2026, 3, 16)
-    assert services.open_met_code(code) == sticker
+    assert berichten.open_met_code(code) == sticker
     assert Melding.objects.filter(ontvanger=wereld.behandelaar_svb).count() == 0
     gebeurtenis = Gebeurtenis.objects.get(actie="retoursticker_ontvangen")
     assert gebeurtenis.actor_omschrijving == "anonieme burger"
@@ -178,8 +178,8 @@ def test_counts_per_letter_and_late_contact(wereld):
     _sticker(wereld, brief="besluit  herbeoordeling WIA.", reden="onrechtvaardig")
     derde, _ = _sticker(wereld, brief="Vooraankondiging terugvordering")
     clock.freeze(dt.datetime(2026, 3, 17, 9, 0, tzinfo=dt.timezone.utc))
-    services.registreer_contact(derde, actor=wereld.bestuur_uwv, uitkomst="Uitgelegd en bezwaar besproken.")
-    tellingen = {t["brief_sleutel"]: t for t in services.tellingen_per_brief(wereld.uwv)}
+    retourstickers.registreer_contact(derde, actor=wereld.bestuur_uwv, uitkomst="Uitgelegd en bezwaar besproken.")
+    tellingen = {t["brief_sleutel"]: t for t in retourstickers.tellingen_per_brief(wereld.uwv)}
     wia = tellingen["besluit herbeoordeling wia"]
     assert (wia["aantal"], wia["onbegrijpelijk"], wia["onrechtvaardig"], wia["open"], wia["te_laat"]) == (2, 1, 1, 2, 2)
     assert tellingen["vooraankondiging terugvordering"]["open"] == 0
@@ -190,7 +190,7 @@ def test_counts_per_letter_and_late_contact(wereld):
 def test_only_the_organisation_records_contact_and_only_once(wereld):
     sticker, _ = _sticker(wereld)
     with pytest.raises(PermissionDenied):
-        services.registreer_contact(sticker, actor=wereld.behandelaar_szw, uitkomst="Gebeld.")
-    services.registreer_contact(sticker, actor=wereld.bestuur_uwv, uitkomst="Gebeld.")
+        retourstickers.registreer_contact(sticker, actor=wereld.behandelaar_szw, uitkomst="Gebeld.")
+    retourstickers.registreer_contact(sticker, actor=wereld.bestuur_uwv, uitkomst="Gebeld.")
     with pytest.raises(ValidationError):
-        services.registreer_contact(sticker, actor=wereld.bestuur_uwv, uitkomst="Nog eens gebeld.")
+        retourstickers.registreer_contact(sticker, actor=wereld.bestuur_uwv, uitkomst="Nog eens gebeld.")

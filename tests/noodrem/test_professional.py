@@ -10,7 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from schakel.audit.models import Gebeurtenis
 from schakel.core import clock
-from schakel.noodrem import regels, services
+from schakel.noodrem import berichten, professional, regels
 from schakel.noodrem.models import Bericht, Niveau, Ontvangstbewijs
 from schakel.notificaties.models import Melding
 from schakel.signalen import services as signaalservices
@@ -73,7 +73,7 @@ def test_the_board_explains_with_the_existing_answer_flow(anonieme_rem, wereld):
 
 
 def test_an_anonymous_filer_may_name_no_organisation_and_routing_still_works(rem_velden, wereld, bestuur_szw):
-    signaal, code = services.trek_professional(gebruiker=None, anoniem=True,
+    signaal, code = professional.trek_professional(gebruiker=None, anoniem=True,
                                                **{**rem_velden, "indienende_organisatie": None})
     assert code and signaal.indienende_organisatie is None and signaal.indiener is None
     # To the board of the organisation whose practice is at stake; its principal ministry is told.
@@ -93,7 +93,7 @@ def test_an_anonymous_filer_may_name_no_organisation_and_routing_still_works(rem
 def test_a_closed_brake_without_filing_organisation_is_seen_only_by_receiver_and_ministry(rem_velden, wereld):
     from schakel.signalen import rechten
 
-    signaal, _ = services.trek_professional(gebruiker=None, anoniem=True,
+    signaal, _ = professional.trek_professional(gebruiker=None, anoniem=True,
                                             **{**rem_velden, "indienende_organisatie": None, "openbaar": False})
     zien = {naam: rechten.zichtbare_signalen(getattr(wereld, naam), Signaal.objects.all()).filter(pk=signaal.pk)
             .exists() for naam in ("bestuur_uwv", "behandelaar_szw", "behandelaar_svb", "melder_cbr")}
@@ -102,13 +102,13 @@ def test_a_closed_brake_without_filing_organisation_is_seen_only_by_receiver_and
 
 def test_a_named_filing_organisation_cannot_be_a_committee(rem_velden, wereld):
     with pytest.raises(ValidationError) as fout:
-        services.trek_professional(anoniem=True, **{**rem_velden, "indienende_organisatie": wereld.cie_szw})
+        professional.trek_professional(anoniem=True, **{**rem_velden, "indienende_organisatie": wereld.cie_szw})
     assert "indienende_organisatie" in fout.value.message_dict
 
 
 def test_the_practice_at_stake_cannot_be_a_committee(rem_velden, wereld):
     with pytest.raises(ValidationError) as fout:
-        services.trek_professional(anoniem=True, **{**rem_velden, "praktijk_van": wereld.cie_szw})
+        professional.trek_professional(anoniem=True, **{**rem_velden, "praktijk_van": wereld.cie_szw})
     assert "praktijk_van" in fout.value.message_dict
 
 
@@ -125,7 +125,7 @@ def test_missed_term_escalates_by_the_sweep_to_the_ministry(bestuur_szw, anoniem
 
 def test_all_problems_at_once_with_dutch_messages(wereld):
     with pytest.raises(ValidationError) as fout:
-        services.trek_professional(anoniem=True, praktijk_van=None, regeling=None, titel="", praktijk="",
+        professional.trek_professional(anoniem=True, praktijk_van=None, regeling=None, titel="", praktijk="",
                                    getroffen_burgers="", beginselen=[], moet_stoppen="")
     fouten = fout.value.message_dict
     for veld in ("praktijk_van", "regeling", "titel", "praktijk", "getroffen_burgers", "beginselen",
@@ -137,7 +137,7 @@ def test_all_problems_at_once_with_dutch_messages(wereld):
 
 def test_personal_data_in_any_published_field_is_refused_precisely(rem_velden):
     with pytest.raises(ValidationError) as fout:
-        services.trek_professional(anoniem=True, **{
+        professional.trek_professional(anoniem=True, **{
             **rem_velden, "moet_stoppen": "Stop het stopzetten, zoals bij BSN 111222333.",
             "bewijs_toelichting": "Mail naar jan.jansen@example.nl voor de casus."})
     fouten = fout.value.message_dict
@@ -147,14 +147,14 @@ def test_personal_data_in_any_published_field_is_refused_precisely(rem_velden):
 
 def test_evidence_signals_must_exist_and_be_visible(rem_velden, signaal, wereld):
     with pytest.raises(ValidationError) as fout:
-        services.trek_professional(anoniem=True, **{**rem_velden, "bewijs": "SIG-999999"})
+        professional.trek_professional(anoniem=True, **{**rem_velden, "bewijs": "SIG-999999"})
     assert "SIG-999999" in fout.value.message_dict["bewijs"][0]
-    rem, _ = services.trek_professional(anoniem=True, **{**rem_velden, "bewijs": f"{signaal.kenmerk}, "})
+    rem, _ = professional.trek_professional(anoniem=True, **{**rem_velden, "bewijs": f"{signaal.kenmerk}, "})
     assert list(rem.noodrem.bewijs.all()) == [signaal]
 
 
 def test_with_an_account_and_not_anonymous_the_filer_is_known_and_gets_no_code(rem_velden, wereld):
-    signaal, code = services.trek_professional(gebruiker=wereld.melder_cbr, anoniem=False, **rem_velden)
+    signaal, code = professional.trek_professional(gebruiker=wereld.melder_cbr, anoniem=False, **rem_velden)
     assert code is None and signaal.indiener == wereld.melder_cbr
     assert signaal.indienende_organisatie == wereld.cbr  # their own, whatever the form said
     getrokken = Gebeurtenis.objects.get(signaal=signaal, actie="noodrem_getrokken")
@@ -162,22 +162,22 @@ def test_with_an_account_and_not_anonymous_the_filer_is_known_and_gets_no_code(r
 
 
 def test_a_logged_in_user_may_still_pull_anonymously(rem_velden, wereld):
-    signaal, code = services.trek_professional(gebruiker=wereld.melder_cbr, anoniem=True, **rem_velden)
+    signaal, code = professional.trek_professional(gebruiker=wereld.melder_cbr, anoniem=True, **rem_velden)
     assert code and signaal.indiener is None
 
 
 def test_a_committee_clerk_cannot_pull_under_their_account(rem_velden, wereld):
     with pytest.raises(PermissionDenied):
-        services.trek_professional(gebruiker=wereld.griffie_szw, anoniem=False, **rem_velden)
+        professional.trek_professional(gebruiker=wereld.griffie_szw, anoniem=False, **rem_velden)
 
 
 def test_receipt_code_opens_the_brake_and_nothing_else(anonieme_rem):
     signaal, code = anonieme_rem
-    assert services.open_met_code(code) == signaal
-    assert services.open_met_code(code.lower().replace("-", " ")) == signaal  # typed loosely
-    assert services.open_met_code("") is None
-    assert services.open_met_code("0000-0000-0000-0000-0000") is None
-    assert services.open_met_code(code[:-1]) is None
+    assert berichten.open_met_code(code) == signaal
+    assert berichten.open_met_code(code.lower().replace("-", " ")) == signaal  # typed loosely
+    assert berichten.open_met_code("") is None
+    assert berichten.open_met_code("0000-0000-0000-0000-0000") is None
+    assert berichten.open_met_code(code[:-1]) is None
 
 
 def test_receipt_code_survives_a_key_rotation_with_the_old_key_as_fallback(anonieme_rem, settings):
@@ -185,9 +185,9 @@ def test_receipt_code_survives_a_key_rotation_with_the_old_key_as_fallback(anoni
     oude_sleutel = settings.SECRET_KEY
     settings.SECRET_KEY = "een-nieuwe-lange-willekeurige-sleutel-voor-de-test"
     settings.SECRET_KEY_FALLBACKS = []
-    assert services.open_met_code(code) is None  # a new key alone cuts the filer off
+    assert berichten.open_met_code(code) is None  # a new key alone cuts the filer off
     settings.SECRET_KEY_FALLBACKS = [oude_sleutel]
-    assert services.open_met_code(code) == signaal
+    assert berichten.open_met_code(code) == signaal
 
 
 def test_receipt_codes_have_at_least_80_bits_and_differ():
@@ -199,15 +199,15 @@ def test_receipt_codes_have_at_least_80_bits_and_differ():
 
 def test_message_thread_between_handler_and_anonymous_filer(anonieme_rem, wereld):
     signaal, _ = anonieme_rem
-    vraag = services.bericht_van_behandelaar(signaal, actor=wereld.bestuur_uwv, tekst="Om welk team gaat het?")
-    antwoord = services.bericht_van_melder(signaal, tekst="Het team in de regio Oost.")
+    vraag = berichten.bericht_van_behandelaar(signaal, actor=wereld.bestuur_uwv, tekst="Om welk team gaat het?")
+    antwoord = berichten.bericht_van_melder(signaal, tekst="Het team in de regio Oost.")
     assert list(Bericht.objects.filter(signaal=signaal)) == [vraag, antwoord]
     assert Gebeurtenis.objects.get(actie="bericht_van_melder").actor_omschrijving == "anonieme melder"
     assert Melding.objects.filter(ontvanger=wereld.bestuur_uwv, onderwerp__startswith="Bericht van de melder").exists()
     with pytest.raises(PermissionDenied):
-        services.bericht_van_behandelaar(signaal, actor=wereld.behandelaar_szw, tekst="Mag ik ook?")
+        berichten.bericht_van_behandelaar(signaal, actor=wereld.behandelaar_szw, tekst="Mag ik ook?")
     with pytest.raises(ValidationError):
-        services.bericht_van_melder(signaal, tekst="   ")
+        berichten.bericht_van_melder(signaal, tekst="   ")
 
 
 def test_answers_are_guarded_for_personal_data_too(signaal, wereld):

@@ -17,7 +17,7 @@ from rest_framework.test import APIClient
 from schakel.accounts.models import Rol, User
 from schakel.audit.models import Gebeurtenis
 from schakel.core import clock
-from schakel.noodrem import regels, services
+from schakel.noodrem import regels, retourstickers
 from schakel.noodrem.models import Retoursticker
 from schakel.noodrem.sweep import run_retoursticker_sweep
 from schakel.notificaties.models import Melding, Soort
@@ -42,7 +42,7 @@ def _sticker(wereld, **kw):
     velden = dict(organisatie=wereld.uwv, brief="Besluit herbeoordeling WIA", reden="onbegrijpelijk",
                   toelichting=WOORDEN, contactgegevens=CONTACT)
     velden.update(kw)
-    return services.stuur_retoursticker(**velden)[0]
+    return retourstickers.stuur_retoursticker(**velden)[0]
 
 
 @pytest.fixture
@@ -57,7 +57,7 @@ def test_missed_contact_term_goes_to_the_board_once(wereld, behandelaar_uwv):
     sticker = _sticker(wereld)  # Wednesday 11 March: contact by Monday 16 March
     gebeld = _sticker(wereld, brief="Vooraankondiging terugvordering")
     _op(dt.date(2026, 3, 16))
-    services.registreer_contact(gebeld, actor=behandelaar_uwv, uitkomst="Gebeld en uitgelegd.")
+    retourstickers.registreer_contact(gebeld, actor=behandelaar_uwv, uitkomst="Gebeld en uitgelegd.")
     assert run_retoursticker_sweep().escalated == 0  # due today: not late yet
 
     _op(dt.date(2026, 3, 17))
@@ -87,7 +87,7 @@ def test_only_late_stickers_of_each_organisation_are_escalated_to_their_own_boar
     _sticker(wereld)
     _sticker(wereld, organisatie=wereld.cbr, brief="Uitnodiging rijtest")
     _op(dt.date(2026, 3, 17))
-    assert services.escaleer_retourstickers() == 2
+    assert retourstickers.escaleer_retourstickers() == 2
     assert Melding.objects.filter(ontvanger=wereld.bestuur_uwv, soort=Soort.GEESCALEERD).count() == 1
     assert Retoursticker.objects.filter(geescaleerd_op__isnull=False).count() == 2
 
@@ -163,7 +163,7 @@ def test_later_stickers_join_the_open_signal_and_no_duplicate_is_made(wereld):
     assert Signaal.objects.count() == 1
     assert signaal.retourstickers.count() == 7
     assert Gebeurtenis.objects.filter(signaal=signaal, actie="retourstickers_gekoppeld").count() == 4
-    telling = {t["brief_sleutel"]: t for t in services.tellingen_per_brief(wereld.uwv)}["besluit herbeoordeling wia"]
+    telling = {t["brief_sleutel"]: t for t in retourstickers.tellingen_per_brief(wereld.uwv)}["besluit herbeoordeling wia"]
     assert telling["aantal"] == 7 and telling["signaal"]["uuid"] == signaal.uuid
     assert telling["signaal"]["kenmerk"] == signaal.kenmerk
     # Another letter of the same organisation is counted on its own.
@@ -220,10 +220,10 @@ def test_an_organisation_without_a_known_regulation_gets_no_signal_but_the_citiz
 
 
 def test_the_regulation_of_a_letter_is_the_one_the_organisation_executes(wereld, signaal):
-    assert services.regeling_voor_brief(wereld.uwv) == wereld.wia
+    assert retourstickers.regeling_voor_brief(wereld.uwv) == wereld.wia
     wereld.wvw.uitvoerders.add(wereld.uwv)  # two: the one most of its signals are about
-    assert services.regeling_voor_brief(wereld.uwv) == wereld.wia
-    assert services.regeling_voor_brief(wereld.svb) is None
+    assert retourstickers.regeling_voor_brief(wereld.uwv) == wereld.wia
+    assert retourstickers.regeling_voor_brief(wereld.svb) is None
 
 
 @given(aantallen=st.lists(st.integers(min_value=0, max_value=40), min_size=1, max_size=5),

@@ -11,7 +11,7 @@ from django.test import Client, override_settings
 from django.urls import reverse
 
 from schakel.audit.models import Gebeurtenis
-from schakel.noodrem import services
+from schakel.noodrem import berichten
 from schakel.noodrem.models import Bericht, Retoursticker
 from schakel.signalen.models import Signaal
 from tests.web.html import csp_schendingen, element_met_id, zichtbare_tekst
@@ -59,7 +59,7 @@ def test_pull_anonymously_get_the_code_once_and_follow_up_with_it(wereld, begins
     assert all(ev.actor_id is None for ev in Gebeurtenis.objects.filter(signaal=signaal))
 
     # The board asks a question; a new visitor (no cookies) opens the brake with the code.
-    services.bericht_van_behandelaar(signaal, actor=wereld.bestuur_uwv, tekst="Welk team bedoelt u?")
+    berichten.bericht_van_behandelaar(signaal, actor=wereld.bestuur_uwv, tekst="Welk team bedoelt u?")
     lezer = Client()
     response = lezer.post(reverse("noodrem:ontvangstcode"), {"code": code.lower()})
     assert response.status_code == 302 and response["Location"] == reverse("noodrem:inzage")

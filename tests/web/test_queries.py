@@ -39,7 +39,7 @@ def _ronde(d: Wereld) -> None:
     """One batch of data that every measured page shows."""
     from schakel.knelpunten import services as knelpunten
     from schakel.maatwerkplaats import services as maatwerkplaats
-    from schakel.noodrem import services as noodrem
+    from schakel.noodrem import retourstickers as noodremretour
     from schakel.toetsen import services as toetsen
     from schakel.toetsen.models import VoorstelSoort
 
@@ -69,7 +69,7 @@ def _ronde(d: Wereld) -> None:
             omschrijving="Het voorschot op de WIA-uitkering wordt in termijnen terugbetaald, naar draagkracht.",
             ministerie=w.szw, kamercommissie=w.cie_szw, regelingen=[w.wia], uitvoerders=[w.uwv, w.svb])
         maatwerkplaats.breng_in(actor=w.melder_uwv, regeling=w.wia, **{**CASUS, "titel": f"Casus {r}.{i}"})
-        noodrem.stuur_retoursticker(organisatie=w.uwv, brief=f"Besluit {r}.{i} herbeoordeling WIA",
+        noodremretour.stuur_retoursticker(organisatie=w.uwv, brief=f"Besluit {r}.{i} herbeoordeling WIA",
                                     reden="onbegrijpelijk", toelichting="Ik snap de brief niet.",
                                     contactgegevens="mevrouw De Vries, 06-12345678")
     d.ronde += 1

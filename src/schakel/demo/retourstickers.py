@@ -1,5 +1,5 @@
 """Demo retourstickers: letters of UWV, SVB, CJIB and the Belastingdienst sent back by citizens
-(the citizen's brake, docs/noodrem.md), played through :mod:`schakel.noodrem.services` as a
+(the citizen's brake, docs/noodrem.md), played through the modules of :mod:`schakel.noodrem` as a
 citizen and a handler would, on the demo's timeline.
 
 A fixed handful, not drawn from the seed, placed relative to today:
@@ -114,7 +114,7 @@ def plan(stap: Callable[[dt.datetime, Callable[[], None]], bool], *, vandaag: dt
          organisaties: dict, accounts: dict) -> int:
     """Schedule the demo stickers, their call-backs and the daily retoursticker sweep on the
     demo's timeline (``stap(moment, function)``). Returns how many stickers were planned."""
-    from schakel.noodrem import services
+    from schakel.noodrem import retourstickers
     from schakel.noodrem.sweep import run_retoursticker_sweep
 
     geplande = plannen(vandaag)
@@ -123,7 +123,7 @@ def plan(stap: Callable[[dt.datetime, Callable[[], None]], bool], *, vandaag: dt
         gestuurd: dict = {}
 
         def stuur(p=p, organisatie=organisatie, gestuurd=gestuurd, volgnummer=volgnummer):
-            gestuurd["sticker"], _ = services.stuur_retoursticker(
+            gestuurd["sticker"], _ = retourstickers.stuur_retoursticker(
                 organisatie=organisatie, brief=p.brief, reden=p.reden, toelichting=p.toelichting,
                 contactgegevens=contactgegevens(volgnummer))
 
@@ -135,7 +135,7 @@ def plan(stap: Callable[[dt.datetime, Callable[[], None]], bool], *, vandaag: dt
         moment = dt.datetime.combine(datum, dt.time(11, 15), tzinfo=clock.AMSTERDAM).astimezone(dt.timezone.utc)
 
         def bel(p=p, gestuurd=gestuurd, behandelaar=behandelaar):
-            services.registreer_contact(gestuurd["sticker"], actor=behandelaar, uitkomst=UITKOMSTEN[p.reden])
+            retourstickers.registreer_contact(gestuurd["sticker"], actor=behandelaar, uitkomst=UITKOMSTEN[p.reden])
 
         stap(max(moment, p.moment + dt.timedelta(hours=1)), bel)
 

@@ -26,7 +26,7 @@ from schakel.api.views import StrictQueryMixin
 from schakel.organisaties.models import Organisatie
 from schakel.signalen.models import MAX_TEKST, Signaal
 
-from . import regels, services
+from . import berichten, professional, rechten, regels, retourstickers
 from .models import Beginsel, Retoursticker
 
 
@@ -165,7 +165,7 @@ class BeginselLijst(StrictQueryMixin, generics.ListAPIView):
 
 
 def _signaal_met_code(code: str) -> Signaal:
-    gevonden = services.open_met_code(code)
+    gevonden = berichten.open_met_code(code)
     if gevonden is None or isinstance(gevonden, Retoursticker):
         raise NotFound("Deze ontvangstcode kennen we niet.")
     return gevonden
@@ -191,7 +191,7 @@ class NoodremmenView(_IdempotentMetAccount, APIView):
         invoer = NieuweNoodremSerializer(data=request.data)
         invoer.is_valid(raise_exception=True)
         data = dict(invoer.validated_data)
-        signaal, code = services.trek_professional(gebruiker=request.user, anoniem=data.pop("anoniem"), **data)
+        signaal, code = professional.trek_professional(gebruiker=request.user, anoniem=data.pop("anoniem"), **data)
         url = reverse("api:signaal-detail", kwargs={"uuid": signaal.uuid}, request=request)
         uit = GetrokkenSerializer({"signaal": url, "eigenaar": signaal.eigenaar.afkorting,
                                    "uitersteReactiedatum": signaal.uiterste_reactiedatum, "ontvangstcode": code}).data
@@ -226,7 +226,7 @@ class InzageBerichtenView(_IdempotentMetAccount, APIView):
         invoer = BerichtInvoerSerializer(data=request.data)
         invoer.is_valid(raise_exception=True)
         signaal = _signaal_met_code(invoer.validated_data["ontvangstcode"])
-        bericht = services.bericht_van_melder(signaal, tekst=invoer.validated_data["tekst"])
+        bericht = berichten.bericht_van_melder(signaal, tekst=invoer.validated_data["tekst"])
         return Response(BerichtSerializer(bericht).data, status=status.HTTP_201_CREATED)
 
 
@@ -271,11 +271,11 @@ class RetourstickerTellingenView(StrictQueryMixin, APIView):
 
     def get(self, request, afkorting):
         organisatie = get_object_or_404(Organisatie, afkorting=afkorting)
-        if not services.mag_tellingen_zien(request.user, organisatie):
+        if not rechten.mag_tellingen_zien(request.user, organisatie):
             raise PermissionDenied("Alleen behandelaars, bestuur en bewindspersoon van de organisatie of van haar "
                                    "opdrachtgevende ministerie zien de retourstickers per brief.")
         brieven = []
-        for rij in services.tellingen_per_brief(organisatie):
+        for rij in retourstickers.tellingen_per_brief(organisatie):
             signaal = rij.pop("signaal")
             rij["signaal"] = (reverse("api:signaal-detail", kwargs={"uuid": signaal["uuid"]}, request=request)
                               if signaal else None)

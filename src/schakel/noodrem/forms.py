@@ -1,4 +1,4 @@
-"""Forms of the brake. They parse input; the rules live in :mod:`schakel.noodrem.services`."""
+"""Forms of the brake. They parse input; the rules live in the modules of :mod:`schakel.noodrem`."""
 
 from __future__ import annotations
 

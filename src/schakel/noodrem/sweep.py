@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import services
+from . import retourstickers
 
 
 @dataclass
@@ -23,5 +23,5 @@ class RetourstickerSweepResult:
 
 
 def run_retoursticker_sweep(peildatum=None) -> RetourstickerSweepResult:
-    return RetourstickerSweepResult(escalated=services.escaleer_retourstickers(peildatum),
-                                    signals_filed=services.signaleer_brieven())
+    return RetourstickerSweepResult(escalated=retourstickers.escaleer_retourstickers(peildatum),
+                                    signals_filed=retourstickers.signaleer_brieven())

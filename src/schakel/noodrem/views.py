@@ -1,4 +1,4 @@
-"""Pages of the brake. Thin: rules in :mod:`schakel.noodrem.services` and ``regels``.
+"""Pages of the brake. Thin: rules in the modules of :mod:`schakel.noodrem` and ``regels``.
 
 Anonymous pages store nothing about the visitor: no IP address or user agent is saved
 (the rate limiter keeps a short-lived counter per address in the cache, not in the
@@ -26,7 +26,11 @@ from schakel.web.formulieren import eenmalig, verwerk_formulier
 from schakel.web.forms import toon_servicefouten
 from schakel.web.views import _seconden, rate_limited
 
-from . import regels, services
+# Aliased: the views ``professional``, ``berichten`` and ``retourstickers`` share those names.
+from . import berichten as berichtendienst
+from . import professional as professionaldienst
+from . import rechten, regels, rode_kaart
+from . import retourstickers as retourstickerdienst
 from .forms import (BerichtFormulier, CodeFormulier, ContactFormulier, OrganisatieFormulier,
                     ProfessionalFormulier, RetourstickerFormulier)
 from .models import Retoursticker
@@ -80,7 +84,7 @@ def ontvangen(request):
 
 def start(request):
     return render(request, "noodrem/start.html", {
-        "mag_rode_kaart": services.mag_rode_kaart_trekken(request.user),
+        "mag_rode_kaart": rechten.mag_rode_kaart_trekken(request.user),
     })
 
 
@@ -97,7 +101,7 @@ def professional(request):
 
         def trek():
             try:
-                signaal, code = services.trek_professional(gebruiker=request.user, anoniem=anoniem, **data)
+                signaal, code = professionaldienst.trek_professional(gebruiker=request.user, anoniem=anoniem, **data)
             except ValidationError as fout:
                 toon_servicefouten(fout, form)
                 return None
@@ -114,17 +118,17 @@ def professional(request):
 
 @login_required
 def organisatie(request):
-    if not services.mag_rode_kaart_trekken(request.user):
+    if not rechten.mag_rode_kaart_trekken(request.user):
         raise PermissionDenied("Alleen het bestuur van een uitvoeringsorganisatie met een opdrachtgevend ministerie "
                                "kan een opdracht teruggeven.")
     form = OrganisatieFormulier(request.POST if request.method == "POST" else None)
     verder = verwerk_formulier(
-        request, form, lambda data: services.trek_organisatie(actor=request.user, **data),
+        request, form, lambda data: rode_kaart.trek_organisatie(actor=request.user, **data),
         melding=lambda signaal: f"De noodrem is getrokken. {signaal.eigenaar.naam} moet uiterlijk "
                                 f"{weergave.lange_datum(signaal.uiterste_reactiedatum)} reageren.",
         naar=lambda signaal: reverse("web:signaal", kwargs={"uuid": signaal.uuid}))
     return verder or render(request, "noodrem/organisatie.html", {
-        "form": form, "budget": services.budget(request.user.organisatie),
+        "form": form, "budget": rode_kaart.budget(request.user.organisatie),
     })
 
 
@@ -139,7 +143,7 @@ def ontvangstcode(request):
         if getattr(request, "limited", False):
             return _te_veel(request, settings.SCHAKEL_RATELIMIT_ONTVANGSTCODE)
         if form.is_valid():
-            gevonden = services.open_met_code(form.cleaned_data["code"])
+            gevonden = berichtendienst.open_met_code(form.cleaned_data["code"])
             if gevonden is None:
                 form.add_error("code", "Deze code kennen we niet. Controleer de code en probeer het opnieuw.")
             else:
@@ -172,7 +176,7 @@ def inzage(request):
     signaal = gevonden
     form = BerichtFormulier(request.POST if request.method == "POST" else None)
     verder = verwerk_formulier(
-        request, form, lambda data: services.bericht_van_melder(signaal, tekst=data["tekst"]),
+        request, form, lambda data: berichtendienst.bericht_van_melder(signaal, tekst=data["tekst"]),
         melding="Uw bericht is verstuurd.", naar="noodrem:inzage")
     if verder:
         return verder
@@ -200,12 +204,12 @@ def berichten(request, uuid):
     signaal = get_object_or_404(
         signaalrechten.zichtbare_signalen(request.user, Signaal.objects.met_relaties()).filter(soort="noodrem"),
         uuid=uuid)
-    if not services.mag_berichten_lezen(request.user, signaal):
+    if not rechten.mag_berichten_lezen(request.user, signaal):
         raise PermissionDenied("Alleen de organisatie die de noodrem ontving, kan de berichten lezen.")
     form = BerichtFormulier(request.POST if request.method == "POST" else None)
     form.fields["tekst"].label = "Vraag of bericht aan de melder"
     verder = verwerk_formulier(
-        request, form, lambda data: services.bericht_van_behandelaar(signaal, actor=request.user, tekst=data["tekst"]),
+        request, form, lambda data: berichtendienst.bericht_van_behandelaar(signaal, actor=request.user, tekst=data["tekst"]),
         melding="Uw bericht staat klaar; de melder leest het met de ontvangstcode.",
         naar=reverse("noodrem:berichten", kwargs={"uuid": signaal.uuid}))
     return verder or render(request, "noodrem/berichten.html", {
@@ -226,7 +230,7 @@ def retoursticker(request):
     if form.is_bound and form.is_valid():
         def stuur():
             try:
-                sticker, code = services.stuur_retoursticker(**form.cleaned_data)
+                sticker, code = retourstickerdienst.stuur_retoursticker(**form.cleaned_data)
             except ValidationError as fout:
                 toon_servicefouten(fout, form)
                 return None
@@ -241,11 +245,11 @@ def retourstickers(request, afkorting):
     """Per letter or process: how often it was sent back. Public counts; the organisation's own
     staff also see the open stickers with contact details, and record the contact."""
     organisatie = get_object_or_404(Organisatie, afkorting=afkorting)
-    behandelaar = services.mag_retourstickers_behandelen(request.user, organisatie)
+    behandelaar = rechten.mag_retourstickers_behandelen(request.user, organisatie)
     open_stickers = (list(organisatie.retourstickers.open().order_by("contact_uiterlijk", "id"))
                      if behandelaar else [])
     return render(request, "noodrem/retourstickers.html", {
-        "organisatie": organisatie, "tellingen": services.tellingen_per_brief(organisatie),
+        "organisatie": organisatie, "tellingen": retourstickerdienst.tellingen_per_brief(organisatie),
         "behandelaar": behandelaar, "open_stickers": open_stickers, "vandaag": clock.today(),
         "drempel": regels.Drempel.uit_instellingen(),
     })
@@ -254,11 +258,11 @@ def retourstickers(request, afkorting):
 @login_required
 def contact(request, uuid):
     sticker = get_object_or_404(Retoursticker.objects.select_related("organisatie"), uuid=uuid)
-    if not services.mag_retourstickers_behandelen(request.user, sticker.organisatie):
+    if not rechten.mag_retourstickers_behandelen(request.user, sticker.organisatie):
         raise PermissionDenied("Alleen de organisatie die de brief stuurde, kan het contact vastleggen.")
     form = ContactFormulier(request.POST if request.method == "POST" else None)
     verder = verwerk_formulier(
-        request, form, lambda data: services.registreer_contact(sticker, actor=request.user, uitkomst=data["uitkomst"]),
+        request, form, lambda data: retourstickerdienst.registreer_contact(sticker, actor=request.user, uitkomst=data["uitkomst"]),
         melding="Het contact is vastgelegd.",
         naar=reverse("noodrem:retourstickers", kwargs={"afkorting": sticker.organisatie.afkorting}))
     return verder or render(request, "noodrem/contact.html", {"sticker": sticker, "form": form})

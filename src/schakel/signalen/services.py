@@ -70,26 +70,16 @@ def dien_in(*, indiener, titel: str, praktijk: str, getroffen_burgers: str, rege
     organisatie = indienende_organisatie or indiener.organisatie
     if organisatie.pk != indiener.organisatie_id and not indiener.is_superuser:
         raise ValidationError({"indienende_organisatie": "U kunt alleen namens uw eigen organisatie indienen."})
-    signaal = Signaal(
-        soort=soort, titel=(titel or "").strip(), praktijk=(praktijk or "").strip(),
-        getroffen_burgers=(getroffen_burgers or "").strip(), aantal_getroffen=aantal_getroffen,
-        regeling=regeling, artikelen=(artikelen or "").strip(), verbetervoorstel=(verbetervoorstel or "").strip(),
-        indienende_organisatie=organisatie, indiener=indiener, openbaar=openbaar, ingediend_op=clock.now(),
-    )
-    signaal.zoektekst = zoektekst_voor(signaal)
-    try:
-        valideer_signaal(signaal)
-    except ValidationError as e:
-        fouten = e.message_dict
-    else:
-        fouten = {}
+    fouten: dict[str, list[str]] = {}
     if regeling is None and soort == SignaalSoort.NOODREM:
         fouten.setdefault("regeling", []).append("Een noodrem noemt altijd de regeling waarover zij gaat.")
     if eigenaar is not None and (melding := _verkeerde_eigenaar(eigenaar, regeling)):
         fouten.setdefault("eigenaar", []).append(melding)
-    if fouten:
-        raise ValidationError(fouten)
-    signaal.save()
+    signaal = maak_signaal(
+        fouten=fouten, soort=soort, titel=titel, praktijk=praktijk, getroffen_burgers=getroffen_burgers,
+        aantal_getroffen=aantal_getroffen, regeling=regeling, artikelen=artikelen, verbetervoorstel=verbetervoorstel,
+        indienende_organisatie=organisatie, indiener=indiener, openbaar=openbaar,
+    )
     signaal.oorzaken.set(list(oorzaken))
     trail.record("ingediend", signaal, actor=indiener, signaal=signaal,
                  na={"titel": signaal.titel, "regeling": regeling.bwb_id if regeling else None, "soort": signaal.soort,
@@ -198,6 +188,34 @@ def valideer_signaal(signaal: Signaal, *, exclude: Sequence[str] = ()) -> None:
         fouten.setdefault(veld, []).extend(meldingen)
     if fouten:
         raise ValidationError(fouten)
+
+
+def maak_signaal(*, fouten: dict[str, list[str]] | None = None, exclude: Sequence[str] = (),
+                 **velden) -> Signaal:
+    """The one path that builds a signal: assemble, index, validate, save.
+
+    Text fields are stripped, ``ingediend_op`` defaults to now, the search text is
+    computed, and the signal is validated with :func:`valideer_signaal` (``exclude``:
+    fields the caller checks itself). ``fouten``: the caller's own problems with the
+    input (field key → messages); they are raised together with the signal's, all at
+    once, as one ``ValidationError``. Returns the saved signal (not yet routed)."""
+    for veld in PUBLIEKE_TEKSTVELDEN:
+        if veld in velden:
+            velden[veld] = (velden[veld] or "").strip()
+    velden.setdefault("ingediend_op", clock.now())
+    signaal = Signaal(**velden)
+    signaal.zoektekst = zoektekst_voor(signaal)
+    alle: dict[str, list[str]] = {}
+    try:
+        valideer_signaal(signaal, exclude=exclude)
+    except ValidationError as e:
+        alle = {veld: list(meldingen) for veld, meldingen in e.message_dict.items()}
+    for veld, meldingen in (fouten or {}).items():
+        alle.setdefault(veld, []).extend(meldingen)
+    if alle:
+        raise ValidationError(alle)
+    signaal.save()
+    return signaal
 
 
 def routeer(signaal: Signaal, *, actor=None, eigenaar=None, reden: str = "", eerste_trede: int | None = None,

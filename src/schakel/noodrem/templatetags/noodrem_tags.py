@@ -3,7 +3,7 @@
 from django import template
 
 from schakel.core import clock
-from schakel.noodrem import regels, services
+from schakel.noodrem import rechten, regels, retourstickers
 
 register = template.Library()
 
@@ -14,10 +14,10 @@ def retourstickers_overzicht(context, organisatie):
     per letter, with missed call-backs put before the board and the signal each letter made."""
     request = context.get("request")
     user = getattr(request, "user", None)
-    if not services.mag_tellingen_zien(user, organisatie):
+    if not rechten.mag_tellingen_zien(user, organisatie):
         return {"tonen": False}
     return {
-        "tonen": True, "organisatie": organisatie, "tellingen": services.tellingen_per_brief(organisatie),
+        "tonen": True, "organisatie": organisatie, "tellingen": retourstickers.tellingen_per_brief(organisatie),
         "drempel": regels.Drempel.uit_instellingen(),
         "te_escaleren": organisatie.retourstickers.te_laat(clock.today()).count(),
     }
