@@ -11,7 +11,7 @@ from django.core.management import call_command
 from playwright.sync_api import expect
 
 from schakel.core import clock
-from schakel.toetsen.models import Toetstermijn
+from schakel.termijnen.models import Termijn
 from tests.browser.test_reis import inloggen, uitloggen
 from tests.conftest import GOEDE_UITLEG
 
@@ -101,7 +101,7 @@ def test_amendment_assessed_answered_and_escalated(pagina, wereld, screenshot):
     uitloggen(page)
 
     # 5. The term for the SVB answer passes; the sweep escalates it to the committee.
-    termijn = Toetstermijn.objects.get(uitvoeringstoets__organisatie=wereld.svb, fase="antwoord")
+    termijn = Termijn.objects.get(uitvoeringstoets__organisatie=wereld.svb, soort="toetsantwoord")
     dag_erna = termijn.uiterste_datum + dt.timedelta(days=1)
     clock.freeze(dt.datetime(dag_erna.year, dag_erna.month, dag_erna.day, 9, tzinfo=dt.timezone.utc))
     call_command("toets_sweep", verbosity=0)

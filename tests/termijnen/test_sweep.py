@@ -12,7 +12,7 @@ from schakel.audit.models import Gebeurtenis
 from schakel.notificaties.models import Melding, Soort
 from schakel.signalen import services as signalen
 from schakel.signalen.services import NieuweToezegging
-from schakel.termijnen import selecties, services, sweep
+from schakel.termijnen import engine, selecties, services, sweep
 from schakel.termijnen.ladder import Trede
 from schakel.termijnen.models import Termijn, Uitkomst, VerlopenToezegging
 from schakel.termijnen.status import Fase
@@ -156,14 +156,14 @@ def test_a_failing_batch_leaves_no_partial_state(wereld, ga_naar, monkeypatch):
     voor = {
         "events": Gebeurtenis.objects.count(), "meldingen": Melding.objects.count(), "termijnen": Termijn.objects.count()}
 
-    echte_insert = sweep.insert_rows
+    echte_insert = engine.insert_rows
 
     def kapot(model, rijen):  # the last write of the batch fails, after terms, signals and events
         if model is Melding:
             raise RuntimeError("disk full")
         return echte_insert(model, rijen)
 
-    monkeypatch.setattr(sweep, "insert_rows", kapot)
+    monkeypatch.setattr(engine, "insert_rows", kapot)  # the engine writes the escalations
     with pytest.raises(RuntimeError):
         sweep.run_sweep()
     assert Termijn.objects.filter(gesloten_op__isnull=True, trede=Trede.BEHANDELAAR).count() == 3

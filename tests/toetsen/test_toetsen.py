@@ -11,9 +11,10 @@ from schakel.notificaties.models import Melding
 from schakel.signalen.models import Besluit
 from schakel.termijnen import kalender
 from schakel.termijnen.ladder import Trede
+from schakel.termijnen.models import Termijn
 from schakel.toetsen import services
 from schakel.toetsen.models import (
-    Fase, Oordeel, TermijnUitkomst, Toetstermijn, ToetsStatus, VoorstelSoort, VoorstelStatus,
+    Fase, Oordeel, TermijnUitkomst, ToetsStatus, VoorstelSoort, VoorstelStatus,
 )
 from schakel.toetsen.termijnen import run_toets_sweep
 from tests.conftest import GOEDE_UITLEG
@@ -143,7 +144,7 @@ def test_missing_answer_escalates_to_the_committee_once(wereld, amendement):
     commissie = toets.open_termijn()
     assert (commissie.trede, commissie.organisatie, commissie.rol, commissie.eindtrede) == (
         Trede.KAMERCOMMISSIE, wereld.cie_szw, "griffie", True)
-    assert Toetstermijn.objects.get(pk=termijn.pk).uitkomst == TermijnUitkomst.GEESCALEERD
+    assert Termijn.objects.get(pk=termijn.pk).uitkomst == TermijnUitkomst.GEESCALEERD
     assert Melding.objects.filter(ontvanger=wereld.griffie_szw, soort="geescaleerd").count() == 1
     assert Gebeurtenis.objects.voor_object(toets).filter(actie="toets_geescaleerd").count() == 1
     with _op(dt.date(2026, 12, 1)):

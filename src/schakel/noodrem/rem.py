@@ -20,7 +20,6 @@ from .models import Noodrem, Ontvangstbewijs
 
 ANONIEME_MELDER = "anonieme melder"
 ANONIEME_BURGER = "anonieme burger"
-SYSTEEM = "systeem"
 MAX_BEWIJS = 20
 _KENMERK = re.compile(r"SIG-?0*(\d{1,9})", re.IGNORECASE)
 

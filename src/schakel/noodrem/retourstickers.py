@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import connection, transaction
+from django.db import transaction
 from django.db.models import Count, Q
 
 from schakel.accounts.models import Rol
@@ -20,12 +20,14 @@ from schakel.regelingen.models import Regeling
 from schakel.signalen import services as signaalservices
 from schakel.signalen.models import Signaal, SignaalSoort
 from schakel.signalen.workflow import Status
-from schakel.termijnen import kalender, ladder
+from schakel.termijnen import engine, kalender, ladder
+from schakel.termijnen import regels as termijnregels
+from schakel.termijnen.models import Uitkomst
 
 from . import regels
 from .models import Reden, Retoursticker
 from .rechten import mag_retourstickers_behandelen
-from .rem import ANONIEME_BURGER, SYSTEEM, fout
+from .rem import ANONIEME_BURGER, fout
 
 log = logging.getLogger(__name__)
 
@@ -70,12 +72,15 @@ def stuur_retoursticker(*, organisatie, brief: str, reden: str, toelichting: str
         raise ValidationError(fouten)
     nu = clock.now()
     code = regels.nieuwe_code()
+    adres = CONTACT.treden(organisatie.pk)[0]
+    werkdagen = CONTACT.werkdagen(adres, organisatie.pk, eerste=True)
     sticker = Retoursticker.objects.create(
         organisatie=organisatie, brief=brief, brief_sleutel=regels.brief_sleutel(brief), reden=reden,
         toelichting=toelichting, contactgegevens=contactgegevens, ingediend_op=nu,
-        contact_uiterlijk=kalender.uiterste_datum(nu, regels.instelling("retoursticker_werkdagen")),
+        contact_uiterlijk=kalender.uiterste_datum(nu, werkdagen),
         code_hash=regels.code_hash(regels.normaliseer(code)),
     )
+    engine.start(CONTACT, sticker, adres, moment=nu, werkdagen=werkdagen, ctx=organisatie.pk)  # the contact term
     trail.record("retoursticker_ontvangen", sticker, actor_omschrijving=ANONIEME_BURGER,
                  na={"organisatie": organisatie.afkorting, "brief": brief, "reden": reden,
                      "contact_uiterlijk": sticker.contact_uiterlijk})
@@ -103,6 +108,7 @@ def registreer_contact(sticker: Retoursticker, *, actor, uitkomst: str) -> Retou
         raise ValidationError({"uitkomst": "Gebruik maximaal 3.000 tekens."})
     sticker.contact_op, sticker.contact_door, sticker.uitkomst = clock.now(), actor, uitkomst
     sticker.save(update_fields=["contact_op", "contact_door", "uitkomst"])
+    engine.sluit(engine.open_termijn(CONTACT, sticker), Uitkomst.BEANTWOORD, moment=sticker.contact_op)
     te_laat = kalender.lokale_datum(sticker.contact_op) > sticker.contact_uiterlijk
     trail.record("retoursticker_contact", sticker, actor=actor,
                  na={"contact_op": sticker.contact_op, "te_laat": te_laat})
@@ -289,65 +295,83 @@ def signaleer_brieven() -> int:
 
 # --- A missed contact term escalates to the board -----------------------------------------------------
 
-class _Gewijzigd(Exception):
-    """Another process escalated or contacted stickers of this organisation meanwhile: roll back."""
+class Contacttermijnen(engine.Termijnsoort):
+    """The term to call back the citizen who sent a letter back: the organisation's handlers,
+    then (on a missed term) its board, the last rung. ``ctx``: the organisation's id."""
+
+    code = "retoursticker"
+    label = "Contact met de burger (retoursticker)"
+    onderwerp = "retoursticker"
+    velden = ("retoursticker__brief",)
+
+    def context(self, rij: engine.Rij, run: engine.Run) -> int:
+        return rij.organisatie_id
+
+    def treden(self, organisatie_id: int) -> list[ladder.Adres]:
+        return [ladder.Adres(int(t), organisatie_id, ladder.ROL_PER_TREDE[t])
+                for t in (ladder.Trede.BEHANDELAAR, ladder.Trede.BESTUUR)]
+
+    def werkdagen(self, adres: ladder.Adres, organisatie_id: int, *, eerste: bool,
+                  run: engine.Run | None = None) -> int:
+        if eerste:
+            return regels.instelling("retoursticker_werkdagen")
+        if run is not None:
+            return run.escalatietermijn(organisatie_id, adres.trede)
+        return termijnregels.voor(organisatie_id).escalatietermijn(adres.trede)
+
+    def vergrendel(self, onderwerp_ids: list[int]) -> set[int]:
+        # A contact being recorded right now holds its sticker and then closes the term: skip it (next run).
+        return set(Retoursticker.objects.filter(pk__in=onderwerp_ids).select_for_update(skip_locked=True)
+                   .values_list("pk", flat=True))
+
+    def na_escalatie(self, run: engine.Run, escalaties: list[engine.Escalatie]) -> tuple[list[dict], list[dict]]:
+        ids = [e.rij.onderwerp_id for e in escalaties]
+        # Conditional update: a sticker contacted (or escalated) in between is not counted twice.
+        if Retoursticker.objects.filter(pk__in=ids, geescaleerd_op__isnull=True, contact_op__isnull=True).update(
+                geescaleerd_op=run.moment) != len(ids):
+            raise engine.BatchConflict("retourstickers changed during the sweep")
+        adresboek = run.cache.setdefault("adresboek", notificaties.Adresboek())
+        gebeurtenissen, meldingen = [], []
+        per_organisatie: dict[int, list[engine.Escalatie]] = {}
+        for e in escalaties:
+            per_organisatie.setdefault(e.rij.organisatie_id, []).append(e)
+        for organisatie_id, groep in per_organisatie.items():
+            organisatie = run.organisaties[organisatie_id]
+            for e in groep:
+                (brief,) = e.rij.extra
+                gebeurtenissen.append(engine.gebeurtenis(
+                    run, "retoursticker_geescaleerd", "noodrem.retoursticker", e.rij.onderwerp_id, None,
+                    voor={"trede": ladder.Trede.BEHANDELAAR.label.lower(), "contact_uiterlijk": e.rij.uiterste_datum},
+                    na={"trede": ladder.Trede.BESTUUR.label.lower(), "organisatie": organisatie.afkorting,
+                        "geescaleerd_op": run.moment},
+                    toelichting=(f"De termijn om de burger te bellen over ‘{brief}’ verstreek op "
+                                 f"{e.rij.uiterste_datum:%d-%m-%Y} zonder contact. Voorgelegd aan het bestuur van "
+                                 f"{organisatie.naam}.")))
+            link = f"/organisaties/{organisatie.afkorting}/retourstickers"
+            regels_tekst = "\n".join(f"- ‘{e.rij.extra[0]}’: contact uiterlijk {e.rij.uiterste_datum:%d-%m-%Y}"
+                                     for e in groep[:20])
+            if len(groep) > 20:
+                regels_tekst += f"\n- en {len(groep) - 20} meer"
+            meldingen += notificaties.rijen(
+                adresboek.gebruikers(organisatie_id, Rol.BESTUUR), soort=Soort.GEESCALEERD, link=link,
+                moment=run.moment, onderwerp=f"Naar u geëscaleerd: {len(groep)} burger(s) niet op tijd gebeld",
+                tekst=(f"{organisatie.naam} heeft {len(groep)} burger(s) die een brief terugstuurden niet binnen de "
+                       f"termijn gebeld:\n{regels_tekst}\nZorg dat zij alsnog worden gebeld en dat het contact in "
+                       f"Schakel wordt vastgelegd."))
+            meldingen += notificaties.rijen(
+                adresboek.gebruikers(organisatie_id, Rol.BEHANDELAAR), soort=Soort.TERMIJN_OVERSCHREDEN, link=link,
+                moment=run.moment, onderwerp=f"Termijn overschreden: {len(groep)} retoursticker(s) zonder contact",
+                tekst=(f"De termijn om contact op te nemen is verstreken bij:\n{regels_tekst}\nDe zaak is "
+                       f"voorgelegd aan het bestuur. Bel de burger(s) alsnog en leg het contact vast."))
+        return gebeurtenissen, meldingen
 
 
-@transaction.atomic
-def _escaleer_organisatie(organisatie, peildatum, moment) -> int:
-    qs = Retoursticker.objects.te_escaleren(peildatum).filter(organisatie=organisatie)
-    if connection.features.has_select_for_update_skip_locked:
-        qs = qs.select_for_update(skip_locked=True, of=("self",))  # a contact being recorded: next run
-    stickers = list(qs.order_by("contact_uiterlijk", "id"))
-    if not stickers:
-        return 0
-    # Conditional update: a sticker escalated (or contacted) by another run in between is not counted twice.
-    ids = [s.pk for s in stickers]
-    if Retoursticker.objects.filter(pk__in=ids, geescaleerd_op__isnull=True, contact_op__isnull=True).update(
-            geescaleerd_op=moment) != len(ids):
-        raise _Gewijzigd(organisatie.afkorting)
-    bestuur = ladder.ROL_PER_TREDE[ladder.Trede.BESTUUR]
-    for sticker in stickers:
-        trail.record(
-            "retoursticker_geescaleerd", sticker, actor_omschrijving=SYSTEEM,
-            voor={"trede": ladder.Trede.BEHANDELAAR.label.lower(), "contact_uiterlijk": sticker.contact_uiterlijk},
-            na={"trede": ladder.Trede.BESTUUR.label.lower(), "organisatie": organisatie.afkorting,
-                "geescaleerd_op": moment},
-            toelichting=(f"De termijn om de burger te bellen over ‘{sticker.brief}’ verstreek op "
-                         f"{sticker.contact_uiterlijk:%d-%m-%Y} zonder contact. Voorgelegd aan het bestuur van "
-                         f"{organisatie.naam}."))
-    link = f"/organisaties/{organisatie.afkorting}/retourstickers"
-    regels_tekst = "\n".join(f"- ‘{s.brief}’: contact uiterlijk {s.contact_uiterlijk:%d-%m-%Y}" for s in stickers[:20])
-    if len(stickers) > 20:
-        regels_tekst += f"\n- en {len(stickers) - 20} meer"
-    adresboek = notificaties.Adresboek()
-    notificaties.meld(
-        adresboek.gebruikers(organisatie.pk, bestuur), soort=Soort.GEESCALEERD, link=link,
-        onderwerp=f"Naar u geëscaleerd: {len(stickers)} burger(s) niet op tijd gebeld",
-        tekst=(f"{organisatie.naam} heeft {len(stickers)} burger(s) die een brief terugstuurden niet binnen de "
-               f"termijn gebeld:\n{regels_tekst}\nZorg dat zij alsnog worden gebeld en dat het contact in "
-               f"Schakel wordt vastgelegd."))
-    notificaties.meld(
-        adresboek.gebruikers(organisatie.pk, Rol.BEHANDELAAR), soort=Soort.TERMIJN_OVERSCHREDEN, link=link,
-        onderwerp=f"Termijn overschreden: {len(stickers)} retoursticker(s) zonder contact",
-        tekst=(f"De termijn om contact op te nemen is verstreken bij:\n{regels_tekst}\nDe zaak is voorgelegd "
-               f"aan het bestuur. Bel de burger(s) alsnog en leg het contact vast."))
-    return len(stickers)
+CONTACT = Contacttermijnen()
 
 
 def escaleer_retourstickers(peildatum=None) -> int:
     """Put every sticker whose contact term passed without contact before the organisation's
-    board: notification (``geescaleerd``) to the board, ``termijn_overschreden`` to the
-    handlers, an audit event per sticker. Idempotent: a sticker is escalated once
-    (``geescaleerd_op``), however often the sweep runs. One transaction per organisation."""
-    peildatum = peildatum or clock.today()
-    moment = clock.now()
-    organisatie_ids = set(Retoursticker.objects.te_escaleren(peildatum).values_list("organisatie_id", flat=True))
-    aantal = 0
-    for organisatie in Organisatie.objects.filter(pk__in=organisatie_ids).order_by("pk"):
-        try:
-            aantal += _escaleer_organisatie(organisatie, peildatum, moment)
-        except _Gewijzigd:
-            log.warning("Retourstickers of %s changed during the sweep; the next run escalates them",
-                        organisatie.afkorting)
-    return aantal
+    board (through the term engine): notification (``geescaleerd``) to the board,
+    ``termijn_overschreden`` to the handlers, an audit event per sticker. Idempotent: a
+    sticker is escalated once, however often the sweep runs. Returns how many were escalated."""
+    return engine.sweep([CONTACT.code], peildatum=peildatum).escalated

@@ -7,3 +7,6 @@ class TermijnenConfig(AppConfig):
 
     def ready(self):
         from . import checks  # noqa: F401  (registers the system checks)
+        from . import engine, sweep
+
+        engine.registreer(sweep.SIGNAAL)  # the signal's kind of term

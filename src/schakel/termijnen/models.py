@@ -1,8 +1,18 @@
 """Terms: one per rung of the ladder a request climbs, and per-organisation term settings.
 
-A term's due date is stored when its clock starts and changes only on a legal event
-(an extension). Whether it is overdue is computed from the date; the sweep records the
-escalation that follows.
+One model for every deadline in Schakel (see :mod:`schakel.termijnen.engine`): a term has a
+kind (``soort``, registered by the app that owns the subject), a subject (one of the
+nullable foreign keys ``signaal``, ``uitvoeringstoets``, ``retoursticker``; exactly one is
+set), a rung and addressee, and its dates. A term's due date is stored when its clock
+starts and changes only on a legal event (an extension, or the resumption of a suspended
+term). Whether it is overdue is computed from the date; the sweep records the escalation
+that follows.
+
+Why nullable foreign keys per subject kind and not a generic foreign key: the sweep
+reads the subject's fields in the same indexed query (a join on a real foreign key),
+the database keeps referential integrity (``PROTECT``), and the one-term-per-rung and
+one-open-term rules are plain partial unique indexes per subject. A new subject kind
+costs one nullable column (a metadata-only change on PostgreSQL).
 """
 
 from __future__ import annotations
@@ -26,6 +36,12 @@ class Uitkomst(models.TextChoices):
     BEANTWOORD = "beantwoord", "Beantwoord"
     GEESCALEERD = "geescaleerd", "Termijn overschreden, geëscaleerd"
     NIET_ONTVANKELIJK = "niet_ontvankelijk", "Signaal niet ontvankelijk verklaard"
+    AFGEROND = "afgerond", "Op tijd of te laat afgerond"
+    VERVALLEN = "vervallen", "Vervallen: het voorstel is gewijzigd"
+
+
+# The subject kinds a term can belong to: the names of its nullable foreign keys.
+ONDERWERPEN = ("signaal", "uitvoeringstoets", "retoursticker")
 
 
 class TermijnQuerySet(models.QuerySet):
@@ -33,8 +49,8 @@ class TermijnQuerySet(models.QuerySet):
         return self.filter(gesloten_op__isnull=True)
 
     def overschreden(self, peildatum: dt.date | None = None):
-        """Open terms whose due date has passed (computed from the date, not a flag)."""
-        return self.open().filter(uiterste_datum__lt=peildatum or clock.today())
+        """Open, running terms whose due date has passed (computed from the date, not a flag)."""
+        return self.open().filter(uiterste_datum__lt=peildatum or clock.today(), opgeschort_op__isnull=True)
 
     def gericht_aan(self, user):
         """Open terms addressed to ``user``'s organisation and role."""
@@ -44,10 +60,16 @@ class TermijnQuerySet(models.QuerySet):
 
 
 class Termijn(models.Model):
-    """The term an addressee has to answer a signal, at one rung of the escalation ladder."""
+    """The term an addressee has to answer a request, at one rung of its escalation ladder."""
 
-    signaal = models.ForeignKey("signalen.Signaal", verbose_name="signaal", on_delete=models.PROTECT,
-                                related_name="termijnen")
+    soort = models.CharField("soort termijn", max_length=30, default="signaal", db_default="signaal",
+                             help_text="De soort termijn (zie schakel.termijnen.engine): bepaalt ladder en termijnen.")
+    signaal = models.ForeignKey("signalen.Signaal", verbose_name="signaal", null=True, blank=True,
+                                on_delete=models.PROTECT, related_name="termijnen")
+    uitvoeringstoets = models.ForeignKey("toetsen.Uitvoeringstoets", verbose_name="uitvoeringstoets", null=True,
+                                         blank=True, on_delete=models.PROTECT, related_name="termijnen")
+    retoursticker = models.ForeignKey("noodrem.Retoursticker", verbose_name="retoursticker", null=True, blank=True,
+                                      on_delete=models.PROTECT, related_name="termijnen")
     trede = models.PositiveSmallIntegerField("trede", choices=Trede.choices)
     organisatie = models.ForeignKey("organisaties.Organisatie", verbose_name="gericht aan (organisatie)",
                                     on_delete=models.PROTECT, related_name="termijnen")
@@ -60,6 +82,12 @@ class Termijn(models.Model):
     verlengd_door = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="verlengd door", null=True,
                                       blank=True, on_delete=models.PROTECT, related_name="+")
     verlenging_reden = models.TextField("reden van verlenging", blank=True)
+    opgeschort_op = models.DateTimeField(
+        "opgeschort op", null=True, blank=True,
+        help_text="Loopt de termijn niet (opgeschort, bijvoorbeeld in afwachting van een antwoord van de melder)?")
+    opgeschorte_werkdagen = models.PositiveSmallIntegerField(
+        "opgeschorte werkdagen", default=0, db_default=0,
+        help_text="Werkdagen die de termijn in totaal opgeschort was; zo veel schoof de uiterste datum op.")
     gesloten_op = models.DateTimeField("gesloten op", null=True, blank=True)
     uitkomst = models.CharField("uitkomst", max_length=20, choices=Uitkomst.choices, blank=True)
     eindtrede = models.BooleanField(
@@ -74,9 +102,20 @@ class Termijn(models.Model):
         verbose_name_plural = "termijnen"
         ordering = ["signaal", "trede"]
         constraints = [
+            models.CheckConstraint(
+                condition=(Q(signaal__isnull=False, uitvoeringstoets__isnull=True, retoursticker__isnull=True)
+                           | Q(signaal__isnull=True, uitvoeringstoets__isnull=False, retoursticker__isnull=True)
+                           | Q(signaal__isnull=True, uitvoeringstoets__isnull=True, retoursticker__isnull=False)),
+                name="termijn_een_onderwerp"),
             models.UniqueConstraint(fields=["signaal", "trede"], name="termijn_een_per_trede"),
             models.UniqueConstraint(fields=["signaal"], condition=Q(gesloten_op__isnull=True),
                                     name="termijn_een_open_per_signaal"),
+            models.UniqueConstraint(fields=["uitvoeringstoets", "soort", "trede"], name="termijn_toets_een_per_trede"),
+            models.UniqueConstraint(fields=["uitvoeringstoets"], condition=Q(gesloten_op__isnull=True),
+                                    name="termijn_toets_een_open"),
+            models.UniqueConstraint(fields=["retoursticker", "trede"], name="termijn_sticker_een_per_trede"),
+            models.UniqueConstraint(fields=["retoursticker"], condition=Q(gesloten_op__isnull=True),
+                                    name="termijn_sticker_een_open"),
             models.CheckConstraint(
                 condition=(Q(gesloten_op__isnull=True, uitkomst="") | (Q(gesloten_op__isnull=False) & ~Q(uitkomst=""))),
                 name="termijn_gesloten_met_uitkomst",
@@ -85,9 +124,9 @@ class Termijn(models.Model):
                                    name="termijn_alleen_later"),
         ]
         indexes = [
-            # The sweep's keyset scan: open, escalating terms in due-date order.
-            models.Index(fields=["uiterste_datum", "id"], name="termijn_sweep_idx",
-                         condition=Q(gesloten_op__isnull=True, eindtrede=False)),
+            # The sweep's keyset scan: open, running, escalating terms of one kind in due-date order.
+            models.Index(fields=["soort", "uiterste_datum", "id"], name="termijn_sweep_idx",
+                         condition=Q(gesloten_op__isnull=True, eindtrede=False, opgeschort_op__isnull=True)),
             # Inboxes: open terms per addressee.
             models.Index(fields=["organisatie", "rol"], name="termijn_open_adres_idx",
                          condition=Q(gesloten_op__isnull=True)),
@@ -104,8 +143,27 @@ class Termijn(models.Model):
     def is_verlengd(self) -> bool:
         return self.verlengd_op is not None
 
+    @property
+    def is_opgeschort(self) -> bool:
+        return self.opgeschort_op is not None
+
+    @property
+    def soort_label(self) -> str:
+        """The registered kind's label, e.g. 'Toets van de uitvoerder'."""
+        from .engine import soort
+
+        return soort(self.soort).label
+
+    @property
+    def fase(self) -> str:
+        """The step of its subject's process the term's kind belongs to (e.g. a toets's
+        'beoordeling' or 'antwoord'); '' for kinds with one step."""
+        from .engine import soort
+
+        return soort(self.soort).fase
+
     def is_overschreden(self, peildatum: dt.date | None = None) -> bool:
-        return self.is_open and self.uiterste_datum < (peildatum or clock.today())
+        return self.is_open and not self.is_opgeschort and self.uiterste_datum < (peildatum or clock.today())
 
     def werkdagen_te_laat(self, peildatum: dt.date | None = None) -> int:
         return kalender.werkdagen_te_laat(self.uiterste_datum, peildatum or clock.today())

@@ -20,9 +20,10 @@ from schakel.notificaties import services as notificaties
 from schakel.notificaties.models import Soort
 from schakel.organisaties.models import Organisatie
 
-from . import kalender, ladder, regels
+from . import engine, kalender, ladder, regels
 from .ladder import OrgInfo, Trede
 from .models import Termijn, Uitkomst
+from .sweep import SIGNAAL
 from .status import TermijnStatus, omschrijf_adres, status_van  # noqa: F401  (re-exported)
 
 MIN_REDEN = 20
@@ -59,14 +60,9 @@ def start_eerste_termijn(signaal, *, trede: int | None = None) -> Termijn:
     kw = {"eigenaar_id": signaal.eigenaar_id, "regeling_kamercommissie_id": kamercommissie_id,
           "organisaties": organisaties}
     adres = ladder.adres(trede, **kw) or ladder.volgende(trede, **kw)  # a skipped rung: the next one up
-    werkdagen = regels.voor(signaal.eigenaar_id).antwoordtermijn(signaal.soort)
-    uiterste = kalender.uiterste_datum(signaal.ingediend_op, werkdagen)
-    termijn = Termijn.objects.create(
-        signaal=signaal, trede=adres.trede, organisatie_id=adres.organisatie_id, rol=adres.rol,
-        gestart_op=signaal.ingediend_op, werkdagen=werkdagen, oorspronkelijke_uiterste_datum=uiterste,
-        uiterste_datum=uiterste,
-        eindtrede=ladder.volgende(adres.trede, **kw) is None,
-    )
+    termijn = engine.start(SIGNAAL, signaal, adres, moment=signaal.ingediend_op,
+                           ctx={**kw, "soort": signaal.soort})
+    uiterste = termijn.uiterste_datum
     signaal.uiterste_reactiedatum = uiterste
     signaal.escalatietrede = adres.trede
 
@@ -93,10 +89,7 @@ def start_eerste_termijn(signaal, *, trede: int | None = None) -> Termijn:
 
 
 def _open_termijn(signaal, *, vergrendel: bool = False) -> Termijn | None:
-    qs = Termijn.objects.open().filter(signaal=signaal).select_related("organisatie")
-    if vergrendel:
-        qs = qs.select_for_update(of=("self",))
-    return qs.first()
+    return engine.open_termijn(SIGNAAL, signaal, vergrendel=vergrendel)
 
 
 def eerste_termijn(signaal) -> Termijn | None:
@@ -104,7 +97,8 @@ def eerste_termijn(signaal) -> Termijn | None:
 
 
 def maximale_verlengdatum(termijn: Termijn, soort: str) -> dt.date | None:
-    """The latest date a term may be extended to, or ``None`` if it cannot be extended."""
+    """The latest date a term may be extended to, or ``None`` if it cannot be extended.
+    ``soort``: the signal's kind (the same rule as ``SignaalTermijnen.max_verlenging``)."""
     maximum = regels.voor(termijn.organisatie_id).verlenging_max_voor(soort)
     if maximum <= 0:
         return None
@@ -154,27 +148,12 @@ def verleng(signaal, *, actor, tot: dt.date | None, reden: str) -> Termijn:
         fouten["reden"] = [f"Licht de reden toe in ten minste {MIN_REDEN} tekens: waarom is meer tijd nodig?"]
     elif len(reden) > MAX_REDEN:
         fouten["reden"] = [f"De reden is te lang (maximaal {MAX_REDEN} tekens)."]
-    maximum = maximale_verlengdatum(termijn, signaal.soort)
-    if tot is None:
-        fouten["tot"] = ["Kies de nieuwe uiterste datum."]
-    elif tot < vandaag:
-        fouten["tot"] = [f"De datum {tot:%d-%m-%Y} ligt in het verleden."]
-    elif tot <= termijn.uiterste_datum:
-        fouten["tot"] = [f"Kies een datum na de huidige uiterste datum ({termijn.uiterste_datum:%d-%m-%Y})."]
-    elif tot > maximum:
-        max_werkdagen = kalender.werkdagen_tussen(termijn.oorspronkelijke_uiterste_datum, maximum)
-        fouten["tot"] = [f"Verlengen kan met ten hoogste {max_werkdagen} werkdagen: uiterlijk tot {maximum:%d-%m-%Y}."]
-    elif not kalender.is_werkdag(tot):
-        fouten["tot"] = [f"{tot:%d-%m-%Y} is geen werkdag ({kalender.waarom_geen_werkdag(tot)}); kies een werkdag."]
+    fouten.update(engine.controleer_verlenging(termijn, tot, vandaag,
+                                               maximale_verlengdatum(termijn, signaal.soort)))
     if fouten:
         raise ValidationError(fouten)
 
-    vorige = termijn.uiterste_datum
-    termijn.uiterste_datum = tot
-    termijn.verlengd_op = clock.now()
-    termijn.verlengd_door = actor
-    termijn.verlenging_reden = reden
-    termijn.save(update_fields=["uiterste_datum", "verlengd_op", "verlengd_door", "verlenging_reden"])
+    vorige = engine.verleng(termijn, tot=tot, actor=actor, reden=reden)
     signaal.uiterste_reactiedatum = tot
     signaal.save(update_fields=["uiterste_reactiedatum"])
     werkdagen_erbij = kalender.werkdagen_tussen(vorige, tot)
@@ -203,8 +182,7 @@ def bij_beantwoorden(signaal, *, actor=None) -> None:
     if termijn is None:
         return
     nu = clock.now()
-    Termijn.objects.filter(pk=termijn.pk, gesloten_op__isnull=True).update(gesloten_op=nu,
-                                                                           uitkomst=Uitkomst.BEANTWOORD)
+    engine.sluit(termijn, Uitkomst.BEANTWOORD, moment=nu)
     if signaal.termijn_overschreden_op is None and termijn.uiterste_datum < kalender.lokale_datum(nu):
         signaal.termijn_overschreden_op = termijn.uiterste_datum
         Signaal.objects.filter(pk=signaal.pk).update(termijn_overschreden_op=termijn.uiterste_datum)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_field, extend_schema_view
+from django.db.models import Prefetch
 from rest_framework import generics, permissions, serializers
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.response import Response
@@ -18,6 +19,7 @@ from schakel.api.idempotency import IdempotentPostMixin
 from schakel.api.serializers import Invoer, _Afkorting, _Sleutel
 from schakel.api.views import StrictQueryMixin, aangemaakt
 from schakel.signalen.models import Besluit
+from schakel.termijnen.models import Termijn
 
 from . import rechten, services
 from .models import (
@@ -163,7 +165,8 @@ class InvoeringstoetsSerializer(serializers.Serializer):
 
 def _toetsen(voorstel):
     return (voorstel.uitvoeringstoetsen.select_related("organisatie", "antwoord")
-            .prefetch_related("termijnen__organisatie").order_by("-ronde", "organisatie__naam"))
+            .prefetch_related(Prefetch("termijnen", queryset=Termijn.objects.select_related("organisatie")
+                                                 .order_by("gestart_op", "id"))).order_by("-ronde", "organisatie__naam"))
 
 
 def voorstellen_voor(user):

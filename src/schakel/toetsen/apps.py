@@ -6,4 +6,10 @@ class ToetsenConfig(AppConfig):
     verbose_name = "Uitvoeringstoetsen en invoeringstoetsen"
 
     def ready(self):
+        from schakel.termijnen import engine
+
         from . import checks  # noqa: F401  (registers the system checks)
+        from . import termijnen
+
+        engine.registreer(termijnen.BEOORDELING)  # the implementer's assessment
+        engine.registreer(termijnen.ANTWOORD)  # the minister's answer

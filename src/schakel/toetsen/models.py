@@ -3,7 +3,7 @@
 A :class:`Voorstel` (bill, amendment, motion, AMvB, coalition-agreement item) asks each
 implementing organisation for a structured :class:`Uitvoeringstoets`; the minister must
 answer every assessment with an :class:`Antwoord` (comply or explain). Every request has
-a clock: a :class:`Toetstermijn` per rung, due dates in working days, stored when the clock
+a clock: a term of the term engine (``schakel.termijnen.models.Termijn``) per rung, due dates in working days, stored when the clock
 starts. A change to the proposal opens a new *ronde*: the open requests of the previous
 round lapse (``vervallen``) and every implementer is asked again.
 
@@ -13,7 +13,6 @@ when due, the implementers are asked for an :class:`Invoeringsrapportage`.
 
 from __future__ import annotations
 
-import datetime as dt
 import uuid
 
 from django.conf import settings
@@ -21,10 +20,9 @@ from django.core.validators import MaxLengthValidator, MinValueValidator, RegexV
 from django.db import models
 from django.db.models import Q
 
-from schakel.accounts.models import Rol
 from schakel.core import clock
 from schakel.signalen.models import Besluit
-from schakel.termijnen.ladder import Trede
+from schakel.termijnen.models import Uitkomst as TermijnUitkomst  # noqa: F401  (a toets term's outcomes)
 
 MAX_TEKST = 10_000
 
@@ -172,51 +170,6 @@ class Antwoord(models.Model):
 class Fase(models.TextChoices):
     BEOORDELING = "beoordeling", "Toets van de uitvoerder"
     ANTWOORD = "antwoord", "Antwoord van de bewindspersoon"
-
-
-class TermijnUitkomst(models.TextChoices):
-    AFGEROND = "afgerond", "Op tijd of te laat afgerond"
-    GEESCALEERD = "geescaleerd", "Termijn overschreden, geëscaleerd"
-    VERVALLEN = "vervallen", "Vervallen: het voorstel is gewijzigd"
-
-
-class Toetstermijn(models.Model):
-    """The clock on one request of an uitvoeringstoets, at one rung (see :mod:`schakel.toetsen.termijnen`)."""
-
-    uitvoeringstoets = models.ForeignKey(Uitvoeringstoets, verbose_name="uitvoeringstoets", on_delete=models.PROTECT,
-                                         related_name="termijnen")
-    fase = models.CharField("fase", max_length=20, choices=Fase.choices)
-    trede = models.PositiveSmallIntegerField("trede", choices=Trede.choices)
-    organisatie = models.ForeignKey("organisaties.Organisatie", verbose_name="gericht aan (organisatie)",
-                                    on_delete=models.PROTECT, related_name="+")
-    rol = models.CharField("gericht aan (rol)", max_length=20, choices=Rol.choices)
-    gestart_op = models.DateTimeField("gestart op")
-    werkdagen = models.PositiveSmallIntegerField("termijn in werkdagen")
-    uiterste_datum = models.DateField("uiterste datum")
-    eindtrede = models.BooleanField("hoogste trede", default=False)
-    gesloten_op = models.DateTimeField("gesloten op", null=True, blank=True)
-    uitkomst = models.CharField("uitkomst", max_length=20, choices=TermijnUitkomst.choices, blank=True)
-
-    class Meta:
-        verbose_name = "toetstermijn"
-        verbose_name_plural = "toetstermijnen"
-        ordering = ["uitvoeringstoets", "gestart_op", "id"]
-        constraints = [
-            models.UniqueConstraint(fields=["uitvoeringstoets", "fase", "trede"], name="toetstermijn_een_per_trede"),
-            models.UniqueConstraint(fields=["uitvoeringstoets"], condition=Q(gesloten_op__isnull=True),
-                                    name="toetstermijn_een_open"),
-            models.CheckConstraint(
-                condition=(Q(gesloten_op__isnull=True, uitkomst="") | (Q(gesloten_op__isnull=False) & ~Q(uitkomst=""))),
-                name="toetstermijn_gesloten_met_uitkomst"),
-        ]
-        indexes = [models.Index(fields=["uiterste_datum", "id"], name="toetstermijn_sweep_idx",
-                                condition=Q(gesloten_op__isnull=True, eindtrede=False))]
-
-    def __str__(self) -> str:
-        return f"{self.get_fase_display()}: {self.get_trede_display()} tot {self.uiterste_datum:%d-%m-%Y}"
-
-    def is_overschreden(self, peildatum: dt.date | None = None) -> bool:
-        return self.gesloten_op is None and self.uiterste_datum < (peildatum or clock.today())
 
 
 class InvoeringstoetsStatus(models.TextChoices):

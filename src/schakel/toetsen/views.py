@@ -13,12 +13,14 @@ from schakel.regelingen.models import Regeling
 from schakel.web import weergave
 from schakel.web.formulieren import verwerk_formulier
 
+from schakel.termijnen.models import Termijn
+
 from . import rechten, services, vergelijking
 from .forms import (
     AntwoordFormulier, InvoeringstoetsFormulier, RapportageFormulier, ToetsFormulier, VoorstelFormulier,
     WijzigingFormulier,
 )
-from .models import Invoeringsrapportage, Invoeringstoets, Toetstermijn, Uitvoeringstoets, Voorstel
+from .models import Invoeringsrapportage, Invoeringstoets, Uitvoeringstoets, Voorstel
 
 
 def _zichtbare_voorstellen(request):
@@ -42,7 +44,7 @@ def voorstellen(request):
 def voorstel_detail(request, uuid):
     voorstel = _voorstel(request, uuid)
     toetsen = list(voorstel.uitvoeringstoetsen.select_related("organisatie", "antwoord").prefetch_related(
-        Prefetch("termijnen", queryset=Toetstermijn.objects.select_related("organisatie")))
+        Prefetch("termijnen", queryset=Termijn.objects.select_related("organisatie").order_by("gestart_op", "id")))
         .order_by("-ronde", "organisatie__naam"))
     for toets in toetsen:
         toets.open = next((t for t in toets.termijnen.all() if t.gesloten_op is None), None)
