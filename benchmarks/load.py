@@ -13,7 +13,7 @@ For each size the script creates a fresh PostgreSQL database, migrates it, fills
    ``list`` (GET /api/v1/signalen with filters), ``search`` (Dutch full-text ``zoek``) and
    ``page`` (the signal page, logged in as a ministry handler); prints throughput and the
    p50/p95/p99 latency;
-3. times the escalation sweep (``schakel escalate``: the scheduled run on the generated data)
+3. times the escalation sweep (``schakel escaleer``: the scheduled run on the generated data)
    and the figures of the Staat van de Uitvoering (whole government, last year).
 
 Figures are printed, never asserted. See docs/performance.md.

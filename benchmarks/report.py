@@ -1,5 +1,5 @@
 #!/usr/bin/env python
-"""Benchmark the Staat van de Uitvoering (``schakel report``) over 1,000,000 signals on PostgreSQL.
+"""Benchmark the Staat van de Uitvoering (``schakel rapporteer``) over 1,000,000 signals on PostgreSQL.
 
 The script creates a fresh database, migrates it, and fills it with the data generator
 (``schakel.demo.generator``, COPY): signals filed from 1 January 2024 to the reference date

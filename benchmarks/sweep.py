@@ -1,5 +1,5 @@
 #!/usr/bin/env python
-"""Benchmark the escalation sweep (``schakel escalate``) at 10k, 100k and 1M open requests.
+"""Benchmark the escalation sweep (``schakel escaleer``) at 10k, 100k and 1M open requests.
 
 For each database and size the script builds a fresh database (SQLite file, or a
 PostgreSQL database it creates and drops), migrates it, bulk-loads open requests (COPY

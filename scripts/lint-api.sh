@@ -5,7 +5,7 @@
 #
 # The ruleset lives in the shared standards directory, by default ../shared next to the
 # repository (as in CI); set SCHAKEL_SHARED_DIR to use another copy. Fails on any error.
-# Regenerate the document first with `schakel openapi-schema` if the API changed
+# Regenerate the document first with `schakel schrijf-openapi` if the API changed
 # (tests/api/test_schema.py fails when the checked-in file is out of date).
 set -euo pipefail
 
@@ -19,7 +19,7 @@ if [ ! -f "$RULESET" ]; then
     exit 2
 fi
 if [ ! -f "$SCHEMA" ]; then
-    echo "ERROR: $SCHEMA not found; generate it with 'schakel openapi-schema'" >&2
+    echo "ERROR: $SCHEMA not found; generate it with 'schakel schrijf-openapi'" >&2
     exit 2
 fi
 command -v npx >/dev/null 2>&1 || { echo "ERROR: npx (Node.js) is needed to run Spectral" >&2; exit 2; }

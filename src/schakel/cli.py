@@ -1,6 +1,7 @@
 """The ``schakel`` command: Django's management commands, with hyphenated names allowed.
 
-``schakel run-scheduler`` runs the management command ``run_scheduler``.
+``schakel draai-planner`` runs the management command ``draai_planner``. Command names are Dutch
+and kebab-case; the old names remain as aliases (``schakel.core.commando.ALIASSEN``).
 """
 
 import os

@@ -7,7 +7,7 @@ send the same request again (after a time-out, a dropped connection, a crash):
   the stored answer comes back, with the same status and body, and nothing new is made;
 * same key, another request: ``422`` problem+json, nothing happens;
 * keys are scoped per user (two users may use the same key) and kept for
-  ``SCHAKEL_IDEMPOTENTIE_UREN`` hours (default 24); ``schakel purge-idempotency-keys``
+  ``SCHAKEL_IDEMPOTENTIE_UREN`` hours (default 24); ``schakel wis-idempotentiesleutels``
   removes expired ones.
 
 Only successful (2xx) answers are stored: a request that failed (400, 403, 409, …) was

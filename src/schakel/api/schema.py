@@ -3,7 +3,7 @@
 ``postprocess`` (a drf-spectacular postprocessing hook) adds the ``API-Version`` header to
 every 2xx/3xx response, the ``application/problem+json`` error responses each operation
 can give, ``Location`` on creation, tag descriptions and the licence. The result is
-checked in as ``openapi.yaml`` (``schakel openapi-schema``) and linted with the ADR ruleset
+checked in as ``openapi.yaml`` (``schakel schrijf-openapi``) and linted with the ADR ruleset
 (``scripts/lint-api.sh``).
 """
 

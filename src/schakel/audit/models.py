@@ -1,6 +1,6 @@
 """The append-only audit trail: every state change is an event; none is ever changed.
 
-Events form a hash chain (see ``keten``): ``schakel verify-audit`` detects any edited,
+Events form a hash chain (see ``keten``): ``schakel controleer-audit`` detects any edited,
 deleted, inserted or reordered event; on PostgreSQL a trigger refuses UPDATE and DELETE.
 """
 

@@ -29,7 +29,7 @@ receiver, which the benchmarks do not exercise.
 **Audit trail.** Generated rows get no audit events of their own: a history of millions of
 invented events would dominate the load time and would be fiction anyway. The generator
 appends exactly one event, ``data_gegenereerd`` (seed, period, counts), through the normal
-hash chain, so ``schakel verify-audit`` stays intact and the trail says that (and when) bulk
+hash chain, so ``schakel controleer-audit`` stays intact and the trail says that (and when) bulk
 data entered the database. Timelines of generated signals are therefore empty.
 
 The same seed, size, period and clock give the same data (the same UUIDs, texts, dates and

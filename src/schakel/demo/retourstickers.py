@@ -8,7 +8,7 @@ A fixed handful, not drawn from the seed, placed relative to today:
   within the threshold's window, so the count files a signal to UWV, which is open and
   within its term; the last sticker is linked to that signal;
 - most call-backs are recorded within the contact term, one too late, and a few are
-  missed: the daily retoursticker sweep (as ``schakel escalate`` runs it) puts those before
+  missed: the daily retoursticker sweep (as ``schakel escaleer`` runs it) puts those before
   the organisation's board;
 - the most recent stickers are still open within their term.
 

@@ -5,7 +5,7 @@ Real filers do not always know which law causes a problem: the trouble often sit
 several laws and organisations meet. These signals are filed through
 :func:`schakel.signalen.services.dien_in` without a regulation and without a chosen
 organisation, as a filer who answers *weet ik niet: triage* does, so they wait in the triage
-queue (``/signalen/triage``, ``schakel triage-lijst``) whatever the text router would advise.
+queue (``/signalen/triage``, ``schakel toon-triagelijst``) whatever the text router would advise.
 The router's advice, if a model exists at load time, is recorded in their audit trail as
 usual; the demo itself trains none.
 

@@ -1,7 +1,7 @@
 """Agendering: a knelpunt that crosses a threshold lands on the responsible committee's agenda.
 
 Evaluated on every change (the services of this app and the answer hook in
-``schakel.signalen.services``) and by ``schakel agendering-sweep``. Idempotent: a knelpunt
+``schakel.signalen.services``) and by ``schakel agendeer-knelpunten``. Idempotent: a knelpunt
 is placed at most once (one ``Agendering`` per knelpunt, under a row lock) and, once placed,
 stays on the agenda whatever happens to its figures later.
 """
@@ -9,6 +9,7 @@ stays on the agenda whatever happens to its figures later.
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 
 from django.db import transaction
 from django.db.models import Q
@@ -118,3 +119,16 @@ def sweep() -> int:
     kandidaten = (Knelpunt.objects.filter(status=KnelpuntStatus.OPEN, agendering__isnull=True,
                                           kamercommissie__isnull=False).order_by("id"))
     return sum(1 for knelpunt in kandidaten.iterator() if evalueer(knelpunt, drempels=drempels) is not None)
+
+
+@dataclass
+class AgenderingSweepResult:
+    placed: int = 0
+
+    def summary(self) -> str:
+        return f"{self.placed} knelpunt(en) op de agenda gezet"
+
+
+def run_agendering_sweep() -> AgenderingSweepResult:
+    """The scheduler's sweep (``schakel.core.scheduler``): :func:`sweep` with a summary."""
+    return AgenderingSweepResult(placed=sweep())

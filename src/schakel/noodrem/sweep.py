@@ -1,7 +1,7 @@
 """The retoursticker sweep: escalate missed contact terms, and let counts per letter file signals.
 
-Run by ``schakel retoursticker-sweep``, and as a step of ``schakel escalate`` and
-``schakel run-scheduler``. Idempotent: a sticker is escalated once (``geescaleerd_op``), a
+Run by ``schakel veeg-retourstickers``, and as a step of ``schakel escaleer`` and
+``schakel draai-planner``. Idempotent: a sticker is escalated once (``geescaleerd_op``), a
 letter has at most one open signal; running it again changes nothing.
 """
 

@@ -2,8 +2,8 @@
 
 A :class:`Melding` is written in the same transaction as the change it reports, so it
 is never lost and never sent for a change that was rolled back. E-mail is sent later
-from these rows (immediately by ``schakel send-notifications``, or bundled by
-``schakel send-digest``), see :mod:`schakel.notificaties.verzending`.
+from these rows (immediately by ``schakel verstuur-meldingen``, or bundled by
+``schakel verstuur-dagoverzicht``), see :mod:`schakel.notificaties.verzending`.
 """
 
 from __future__ import annotations

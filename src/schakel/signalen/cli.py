@@ -1,4 +1,4 @@
-"""Shared pieces of the triage commands (``schakel trieer``, ``schakel triage-lijst``).
+"""Shared pieces of the triage commands (``schakel trieer``, ``schakel toon-triagelijst``).
 
 The commands act as a named user (``--als``, by default the operating-system login name)
 and apply the same rule as the web and API: only a user who may triage

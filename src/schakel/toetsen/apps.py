@@ -6,6 +6,7 @@ class ToetsenConfig(AppConfig):
     verbose_name = "Uitvoeringstoetsen en invoeringstoetsen"
 
     def ready(self):
+        from schakel.core import scheduler
         from schakel.termijnen import engine
 
         from . import checks  # noqa: F401  (registers the system checks)
@@ -13,3 +14,4 @@ class ToetsenConfig(AppConfig):
 
         engine.registreer(termijnen.BEOORDELING)  # the implementer's assessment
         engine.registreer(termijnen.ANTWOORD)  # the minister's answer
+        scheduler.registreer("toets-sweep", termijnen.run_toets_sweep, volgorde=scheduler.TOETSEN)

@@ -1,27 +1,4 @@
-"""``schakel openapi-schema``: write (or check) the checked-in OpenAPI document."""
+"""``schakel openapi-schema``: the old name of ``schakel schrijf-openapi``, kept as an alias
+(see ``schakel.core.commando.ALIASSEN``)."""
 
-from pathlib import Path
-
-from django.core.management.base import BaseCommand, CommandError
-
-from schakel.api.schema import generate_schema, render_yaml
-
-
-class Command(BaseCommand):
-    help = "Write the OpenAPI document of /api/v1 to openapi.yaml, or check that it is up to date."
-
-    def add_arguments(self, parser):
-        parser.add_argument("--file", default="openapi.yaml", help="Target file (default: ./openapi.yaml).")
-        parser.add_argument("--check", action="store_true",
-                            help="Do not write; exit with an error if the file differs from the generated schema.")
-
-    def handle(self, *args, file, check, **options):
-        target = Path(file)
-        content = render_yaml(generate_schema())
-        if check:
-            if not target.exists() or target.read_bytes() != content:
-                raise CommandError(f"{target} is out of date: run 'schakel openapi-schema' and commit it.")
-            self.stdout.write(f"{target} is up to date.")
-            return
-        target.write_bytes(content)
-        self.stdout.write(f"Wrote {target}.")
+from schakel.api.management.commands.schrijf_openapi import Command  # noqa: F401

@@ -1,18 +1,4 @@
-"""``schakel purge-idempotency-keys``: delete stored Idempotency-Key answers past their expiry.
+"""``schakel purge-idempotency-keys``: the old name of ``schakel wis-idempotentiesleutels``, kept as an alias
+(see ``schakel.core.commando.ALIASSEN``)."""
 
-Expired keys are already ignored (a retry after expiry is a new request); this only frees
-the space. Run it daily, e.g. next to ``schakel escalate``.
-"""
-
-from django.core.management.base import BaseCommand
-
-from schakel.api.models import IdempotentVerzoek
-from schakel.core import clock
-
-
-class Command(BaseCommand):
-    help = "Delete stored Idempotency-Key answers that have expired."
-
-    def handle(self, *args, **options):
-        aantal, _ = IdempotentVerzoek.objects.filter(verloopt_op__lte=clock.now()).delete()
-        self.stdout.write(f"{aantal} expired idempotency keys deleted.")
+from schakel.api.management.commands.wis_idempotentiesleutels import Command  # noqa: F401

@@ -1,25 +1,4 @@
-"""``schakel retoursticker-sweep``: put missed citizen call-backs before the board and file
-signals for letters that crossed the threshold.
+"""``schakel retoursticker-sweep``: the old name of ``schakel veeg-retourstickers``, kept as an alias
+(see ``schakel.core.commando.ALIASSEN``)."""
 
-Idempotent and safe to run twice; ``schakel escalate`` and ``schakel run-scheduler`` run it too.
-"""
-
-from django.core.management.base import BaseCommand
-from django.db import DatabaseError
-
-from schakel.core import clock
-from schakel.noodrem.sweep import run_retoursticker_sweep
-from schakel.termijnen.management.commands.escalate import database_error
-
-
-class Command(BaseCommand):
-    help = ("Escalate retourstickers whose contact term passed to the organisation's board, and file a signal "
-            "for every letter sent back more often than the threshold.")
-
-    def handle(self, *args, verbosity, **options):
-        try:
-            result = run_retoursticker_sweep()
-        except DatabaseError as fout:
-            raise database_error(fout) from fout
-        if verbosity >= 1:
-            self.stdout.write(f"Retoursticker sweep for {clock.today():%Y-%m-%d}: {result.summary()}.")
+from schakel.noodrem.management.commands.veeg_retourstickers import Command  # noqa: F401

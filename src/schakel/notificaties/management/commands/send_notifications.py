@@ -1,19 +1,4 @@
-"""``schakel send-notifications``: e-mail waiting notifications to users who want them directly."""
+"""``schakel send-notifications``: the old name of ``schakel verstuur-meldingen``, kept as an alias
+(see ``schakel.core.commando.ALIASSEN``)."""
 
-from django.core.management.base import BaseCommand
-from django.db import DatabaseError
-
-from schakel.notificaties import verzending
-from schakel.termijnen.management.commands.escalate import database_error
-
-
-class Command(BaseCommand):
-    help = "E-mail waiting notifications (users who chose direct mail); the rest stay in the inbox."
-
-    def handle(self, *args, verbosity, **options):
-        try:
-            resultaat = verzending.verstuur_direct()
-        except DatabaseError as fout:
-            raise database_error(fout) from fout
-        if verbosity >= 1:
-            self.stdout.write(f"Mail: {resultaat.summary()}.")
+from schakel.notificaties.management.commands.verstuur_meldingen import Command  # noqa: F401
