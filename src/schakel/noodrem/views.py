@@ -209,7 +209,8 @@ def berichten(request, uuid):
     form = BerichtFormulier(request.POST if request.method == "POST" else None)
     form.fields["tekst"].label = "Vraag of bericht aan de melder"
     verder = verwerk_formulier(
-        request, form, lambda data: berichtendienst.bericht_van_behandelaar(signaal, actor=request.user, tekst=data["tekst"]),
+        request, form,
+        lambda data: berichtendienst.bericht_van_behandelaar(signaal, actor=request.user, tekst=data["tekst"]),
         melding="Uw bericht staat klaar; de melder leest het met de ontvangstcode.",
         naar=reverse("noodrem:berichten", kwargs={"uuid": signaal.uuid}))
     return verder or render(request, "noodrem/berichten.html", {
@@ -262,7 +263,8 @@ def contact(request, uuid):
         raise PermissionDenied("Alleen de organisatie die de brief stuurde, kan het contact vastleggen.")
     form = ContactFormulier(request.POST if request.method == "POST" else None)
     verder = verwerk_formulier(
-        request, form, lambda data: retourstickerdienst.registreer_contact(sticker, actor=request.user, uitkomst=data["uitkomst"]),
+        request, form,
+        lambda data: retourstickerdienst.registreer_contact(sticker, actor=request.user, uitkomst=data["uitkomst"]),
         melding="Het contact is vastgelegd.",
         naar=reverse("noodrem:retourstickers", kwargs={"afkorting": sticker.organisatie.afkorting}))
     return verder or render(request, "noodrem/contact.html", {"sticker": sticker, "form": form})

@@ -370,6 +370,9 @@ def in_batch(werk: Callable[[], Any], result) -> Any:
     raise AssertionError("unreachable")
 
 
+_GEEN_ONDERWERP = {f"{onderwerp}_id": None for onderwerp in ONDERWERPEN}
+
+
 def _escaleer_batch(termijnsoort: Termijnsoort, run: Run, cursor, grootte: int):
     ketenkop_eerst()
     onderwerp_id = f"{termijnsoort.onderwerp}_id"
@@ -403,8 +406,8 @@ def _escaleer_batch(termijnsoort: Termijnsoort, run: Run, cursor, grootte: int):
         gesloten.append(rij.id)
         per_trede[naar.trede] += 1
         nieuwe.append({
-            "soort": termijnsoort.code, "signaal_id": None, "uitvoeringstoets_id": None, "retoursticker_id": None,
-            onderwerp_id: rij.onderwerp_id, "trede": naar.trede, "organisatie_id": naar.organisatie_id,
+            "soort": termijnsoort.code, **_GEEN_ONDERWERP, onderwerp_id: rij.onderwerp_id,
+            "trede": naar.trede, "organisatie_id": naar.organisatie_id,
             "rol": naar.rol, "gestart_op": run.moment, "werkdagen": werkdagen,
             "oorspronkelijke_uiterste_datum": uiterste, "uiterste_datum": uiterste,
             "eindtrede": termijnsoort.volgende(naar.trede, ctx) is None, "verlengd_op": None,

@@ -30,12 +30,11 @@ from schakel.notificaties.models import Melding, Soort
 
 from . import engine, ladder, regels
 from .bulk import insert_rows
-from .engine import BatchConflict, Escalatie, Run, gebeurtenis, in_batch, ketenkop_eerst, skip_locked  # noqa: F401
+from .engine import Escalatie, Run, gebeurtenis, in_batch, ketenkop_eerst, skip_locked
 from .ladder import Adres
 from .models import VerlopenToezegging
 from .status import omschrijf_adres
 
-SYSTEEM = engine.SYSTEEM
 
 
 @dataclass
