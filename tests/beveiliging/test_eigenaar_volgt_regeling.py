@@ -8,7 +8,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.test import Client
 
-from schakel.noodrem import services as noodrem
+from schakel.noodrem import professional, rode_kaart
 from schakel.noodrem.models import OrganisatieVariant
 from schakel.signalen import services
 from schakel.signalen.models import Signaal
@@ -121,11 +121,11 @@ def test_only_the_owner_forwards_and_never_to_a_committee(wereld, signaal, als):
 
 def test_a_professionals_brake_must_target_an_organisation_of_the_regulation(wereld, rem_velden):  # noqa: F811
     with pytest.raises(ValidationError) as fout:
-        noodrem.trek_professional(gebruiker=None, anoniem=True, **{**rem_velden, "praktijk_van": wereld.cbr})
+        professional.trek_professional(gebruiker=None, anoniem=True, **{**rem_velden, "praktijk_van": wereld.cbr})
     assert "praktijk_van" in fout.value.message_dict
-    signaal, _ = noodrem.trek_professional(gebruiker=None, anoniem=True, **rem_velden)
+    signaal, _ = professional.trek_professional(gebruiker=None, anoniem=True, **rem_velden)
     assert signaal.eigenaar == wereld.uwv  # UWV executes the WIA: its practice, its board
-    signaal, _ = noodrem.trek_professional(gebruiker=None, anoniem=True, **{**rem_velden, "praktijk_van": wereld.szw})
+    signaal, _ = professional.trek_professional(gebruiker=None, anoniem=True, **{**rem_velden, "praktijk_van": wereld.szw})
     assert signaal.eigenaar == wereld.szw  # the ministry's own instruction
 
 
@@ -144,7 +144,7 @@ def test_a_professionals_brake_through_the_api_names_the_field(wereld):
 
 
 def _rode_kaart(wereld, beginselen, regeling):  # noqa: F811
-    return noodrem.trek_organisatie(
+    return rode_kaart.trek_organisatie(
         actor=wereld.bestuur_uwv, variant=OrganisatieVariant.RODE_KAART, regeling=regeling,
         titel="Wij geven de herbeoordelingsinstructie terug",
         praktijk="De instructie dwingt ons herbeoordelingen af te ronden binnen een termijn die voor mensen "

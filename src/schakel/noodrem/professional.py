@@ -49,7 +49,10 @@ def trek_professional(*, gebruiker=None, anoniem: bool, praktijk_van, regeling, 
         fout(fouten, "praktijk_van", "Kies de organisatie waarvan de werkwijze of instructie moet stoppen.")
     elif praktijk_van.soort == OrganisatieSoort.KAMERCOMMISSIE:
         fout(fouten, "praktijk_van", "Een noodrem gaat naar een uitvoeringsorganisatie, gemeente of ministerie, "
-                                      "niet naar een Kamercommissie.")
+                                     "niet naar een Kamercommissie.")
+    elif melding := regels.buiten_regeling(praktijk_van, regeling):
+        fout(fouten, "praktijk_van", f"{melding} Kies de organisatie die de regeling uitvoert of het ministerie "
+                                     f"dat erover gaat ({regeling.eigenaar.naam}).")
     signaal, rem, bewijssignalen = bewaar_rem(
         niveau=Niveau.PROFESSIONAL, indiener=None if anoniem else gebruiker,
         indienende_organisatie=indienende_organisatie, praktijk_van=praktijk_van, regeling=regeling, titel=titel,

@@ -74,7 +74,10 @@ def trek_organisatie(*, actor, variant: str, regeling, titel: str, praktijk: str
                   f"eerdere rode kaart overneemt.")
     if not (bewijs or "").strip() and not (bewijs_toelichting or "").strip():
         fout(fouten, "bewijs", "Onderbouw de noodrem: noem signalen (kenmerken) of beschrijf de casussen.")
-    ministerie = regels.ontvanger_organisatie(organisatie)
+    if melding := regels.buiten_regeling(organisatie, regeling):
+        fout(fouten, "regeling", f"{melding} Een rode kaart of budgetvloer gaat over een regeling die uw "
+                                 f"organisatie uitvoert.")
+    ministerie = regels.ontvanger_organisatie(organisatie, regeling)
     signaal, rem, bewijssignalen = bewaar_rem(
         niveau=Niveau.ORGANISATIE, variant=variant, indiener=actor, indienende_organisatie=organisatie,
         praktijk_van=organisatie, regeling=regeling, titel=titel, praktijk=praktijk,
