@@ -1,5 +1,5 @@
 """The data migration that moved the uitvoeringstoets and retoursticker terms into the term
-engine (termijnen 0004, toetsen 0002): backwards and forwards again keeps every term."""
+engine (termijnen 0005, toetsen 0002): backwards and forwards again keeps every term."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from schakel.toetsen.models import VoorstelSoort
 
 from .conftest import op
 
-VOOR = [("termijnen", "0003_generieke_termijnen"), ("toetsen", "0001_initial")]
+VOOR = [("termijnen", "0004_generieke_termijnen"), ("toetsen", "0001_initial")]
 VELDEN = ("soort", "uitvoeringstoets_id", "retoursticker_id", "trede", "organisatie_id", "rol", "gestart_op",
           "werkdagen", "uiterste_datum", "eindtrede", "gesloten_op", "uitkomst")
 

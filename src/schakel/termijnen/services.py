@@ -199,9 +199,7 @@ def bij_niet_ontvankelijk(signaal) -> None:
     """A signal declared not admissible leaves the ladder: its open term closes (the sweep only
     escalates open terms of unanswered signals). Call inside that transaction, signal locked."""
     termijn = _open_termijn(signaal, vergrendel=True)
-    if termijn is not None:
-        Termijn.objects.filter(pk=termijn.pk, gesloten_op__isnull=True).update(
-            gesloten_op=clock.now(), uitkomst=Uitkomst.NIET_ONTVANKELIJK)
+    engine.sluit(termijn, Uitkomst.NIET_ONTVANKELIJK)
 
 
 def bij_doorsturen(signaal) -> None:
