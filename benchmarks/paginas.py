@@ -274,6 +274,9 @@ def _paginas(w) -> dict[str, list[Verzoek]]:
         "knelpunten:abonnementen": [Verzoek("abonnementen", pad("knelpunten:abonnementen"), wie)
                                     for wie in ("griffie", "behandelaar")],
         "accounts:account": [Verzoek("account", pad("accounts:account"), "behandelaar")],
+        # Nothing to time: redirects to and from an identity provider, and the page that shows a
+        # brake's receipt code once after its POST.
+        "accounts:oidc-start": [], "accounts:oidc-terug": [], "noodrem:ontvangen": [],
     }
 
 

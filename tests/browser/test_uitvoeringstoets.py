@@ -42,7 +42,7 @@ def test_amendment_assessed_answered_and_escalated(pagina, wereld, screenshot):
     expect(samenvatting).to_contain_text("36 123, nr. 5")  # the number is validated
     page.get_by_label("Kamerstuknummer").fill("36 123, nr. 5")
     page.get_by_role("button", name="Voorstel registreren").click()
-    expect(page.get_by_role("status")).to_contain_text("2 uitvoerder(s) zijn om een uitvoeringstoets gevraagd")
+    expect(page.get_by_role("status")).to_contain_text("2 uitvoerders zijn om een uitvoeringstoets gevraagd")
     expect(page.get_by_role("heading", level=1)).to_have_text("Amendement: WIA-voorschot in termijnen terugbetalen")
     voorstel_url = page.url
     assert re.search(r"/voorstellen/[0-9a-f-]{36}$", voorstel_url)
